@@ -1,0 +1,123 @@
+"""The catalogue of encoded provisions: ids, citations, source text, labels, rule files.
+
+Ids follow the law's structure: ``interp.<article>.<paragraph>.<item>[.<sub-item>]`` for the 2019
+Interpretation, ``cl.<article>[.<paragraph>.<item>]`` for the Criminal Law.  Citations are built
+from the id so that they cannot disagree with it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+_DIGITS = "零一二三四五六七八九"
+
+#: Articles of the Interpretation with more than one paragraph (cited with 第…款).
+_MULTI_PARAGRAPH = {2, 12}
+#: Articles of the Criminal Law by id, in Chinese.
+_CL_NAMES = {"286-1": "第二百八十六条之一", "287-1": "第二百八十七条之一", "287-2": "第二百八十七条之二"}
+INTERP_ZH = "法释〔2019〕15号"
+INTERP_EN = "Interpretation 2019 No. 15"
+
+
+def zh_number(n: int) -> str:
+    """Chinese numeral for 1..99, as the law writes article and item numbers."""
+    if n < 10:
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else _DIGITS[tens]
+    return head + "十" + (_DIGITS[ones] if ones else "")
+
+
+def cite(pid: str, lang: str) -> str:
+    """Citation for a provision id, e.g. interp.3.1.6 -> 法释〔2019〕15号第三条第（六）项."""
+    parts = pid.split(".")
+    if parts[0] == "interp":
+        nums = parts[1:]
+        art = int(nums[0])
+        zh = [f"{INTERP_ZH}第{zh_number(art)}条"]
+        en = [f"{INTERP_EN}, Art {art}"]
+        if len(nums) > 1:
+            para = int(nums[1])
+            if art in _MULTI_PARAGRAPH:
+                zh.append(f"第{zh_number(para)}款")
+                en.append(f"¶{para}")
+        if len(nums) > 2:
+            if art == 2:
+                zh.append(f"（因素{zh_number(int(nums[2]))}）")
+                en.append(f"factor {nums[2]}")
+            else:
+                zh.append(f"第（{zh_number(int(nums[2]))}）项")
+                en.append(f"item ({nums[2]})")
+        if len(nums) > 3:
+            zh.append(f"第{int(nums[3])}目")
+            en.append(f"sub-item {nums[3]}")
+        return "".join(zh) if lang == "zh" else " ".join(en)
+    if parts[0] == "cl":
+        art = parts[1]
+        zh = [f"刑法{_CL_NAMES.get(art, art)}"]
+        en = [f"Criminal Law Art {art}"]
+        if len(parts) > 2:
+            zh.append(f"第{zh_number(int(parts[2]))}款")
+            en.append(f"¶{parts[2]}")
+        if len(parts) > 3:
+            if parts[3].isdigit():
+                zh.append(f"第（{zh_number(int(parts[3]))}）项")
+                en.append(f"item ({parts[3]})")
+        return "".join(zh) if lang == "zh" else " ".join(en)
+    raise ValueError(f"not a provision id: {pid}")
+
+
+@dataclass(frozen=True)
+class Provision:
+    id: str
+    text: str
+    zh: str
+    en: str
+    file: str
+    line: int
+    finding: bool  # whether a reviewer finding can establish or defeat it
+
+    def label(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def citation(self, lang: str) -> str:
+        return cite(self.id, lang)
+
+
+@cache
+def rules_dir() -> Path:
+    """The folder of rule files: ``asp/`` beside the package in a checkout, or the package data
+    ``reasoner/asp`` of an installed wheel."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "asp", here / "asp"):
+        if (candidate / "parameters.toml").is_file():
+            return candidate
+    raise RuntimeError(f"the rule files (asp/) are not found next to {here}")
+
+
+def rule_files() -> list[Path]:
+    """Rule files in a fixed order (by name), so grounding and output are deterministic."""
+    return sorted(rules_dir().glob("*.lp"))
+
+
+@cache
+def catalogue() -> dict[str, Provision]:
+    """Every encoded provision, keyed by id, in the order of the rule files."""
+    from .transform import provision_lines
+    from .engine import program
+
+    labels = tomllib.loads((rules_dir() / "provisions.toml").read_text(encoding="utf-8"))
+    with_finding = program().finding_provisions
+    out: dict[str, Provision] = {}
+    for path in rule_files():
+        for line, pid in provision_lines(path):
+            if pid in out:
+                continue
+            entry = labels.get(pid)
+            if entry is None:
+                raise RuntimeError(f"{path.name}:{line}: provision {pid} has no entry in provisions.toml")
+            out[pid] = Provision(pid, entry["text"], entry["zh"], entry["en"], path.name, line, pid in with_finding)
+    return out

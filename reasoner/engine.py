@@ -1,0 +1,139 @@
+"""The engine: rules plus case atoms into clingo, conclusions and fired rules out.
+
+The rule files are parsed once per process, passed through the provenance transform, and reused.
+A case's atoms are added with clingo's backend (symbols, never source text).  Facts recorded as
+not known become external atoms: false for the conclusions (not established), and free when
+asking which conclusions could change if they were established (brave and cautious consequences).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+import clingo
+from clingo import Symbol, SymbolType, ast
+
+from .catalogue import rule_files
+from .facts import Facts, case_facts
+from .model import Case
+from .params import parameters
+from .transform import AGGEL, FIRED, ProvenanceTransform, RuleInfo
+
+
+@dataclass
+class Program:
+    """The transformed rules, ready to add to a Control."""
+
+    statements: list
+    rules: list[RuleInfo]
+    finding_provisions: frozenset[str]
+    digest: str
+
+
+@cache
+def program() -> Program:
+    t = ProvenanceTransform()
+    h = hashlib.sha256()
+    for f in rule_files():
+        t.add_file(f)
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    findings: set[str] = set()
+    for r in t.rules:
+        for lit in r.body:
+            a = getattr(lit, "atom", None)
+            if a is not None and a.ast_type == ast.ASTType.SymbolicAtom:
+                s = a.symbol
+                if s.ast_type == ast.ASTType.Function and s.name in ("finding_holds", "finding_fails"):
+                    first = s.arguments[0]
+                    if first.ast_type == ast.ASTType.SymbolicTerm and first.symbol.type == SymbolType.String:
+                        findings.add(first.symbol.string)
+    param_file = (rule_files()[0].parent / "parameters.toml").read_bytes()
+    h.update(b"parameters.toml\0" + param_file)
+    return Program(t.statements, t.rules, frozenset(findings), h.hexdigest())
+
+
+@dataclass
+class Result:
+    """What clingo concluded for one case."""
+
+    facts: Facts
+    model: frozenset[Symbol]
+    fired: dict[Symbol, list[tuple[int, Symbol]]]
+    aggregates: dict[tuple, list[tuple[Symbol, Symbol]]]
+    possible: frozenset[Symbol] = field(default_factory=frozenset)  # holds in some completion
+    certain: frozenset[Symbol] = field(default_factory=frozenset)  # holds in every completion
+
+    def holds(self, pid: str, subject: Symbol) -> bool:
+        return clingo.Function("holds", [clingo.String(pid), subject]) in self.model
+
+    def depends_on_unknown(self, atom: Symbol) -> bool:
+        """Whether establishing the not-known facts could change this atom's truth."""
+        if not self.facts.unknown:
+            return False
+        return (atom in self.model) != (atom in self.certain) or (atom not in self.model and atom in self.possible)
+
+
+def _control() -> clingo.Control:
+    ctl = clingo.Control(["--warn=none"])
+    with ast.ProgramBuilder(ctl) as b:
+        for stm in program().statements:
+            b.add(stm)
+    return ctl
+
+
+def _add_facts(ctl: clingo.Control, facts: Facts) -> None:
+    with ctl.backend() as be:
+        for p in parameters():
+            be.add_rule([be.add_atom(p.symbol)])
+        for sym in facts.atoms:
+            be.add_rule([be.add_atom(sym)])
+        for sym in facts.unknown:
+            be.add_external(be.add_atom(sym), clingo.TruthValue.False_)
+
+
+def reason(case: Case) -> Result:
+    """Ground and solve one case."""
+    facts = case_facts(case)
+    ctl = _control()
+    _add_facts(ctl, facts)
+    ctl.ground([("base", [])])
+    model: list[Symbol] = []
+
+    def keep(m: clingo.Model) -> None:
+        model[:] = m.symbols(atoms=True)
+
+    ctl.solve(on_model=keep)
+    shown = frozenset(s for s in model if not s.name.startswith("__"))
+    fired: dict[Symbol, list[tuple[int, Symbol]]] = defaultdict(list)
+    aggs: dict[tuple, list[tuple[Symbol, Symbol]]] = defaultdict(list)
+    for s in model:
+        if s.name == FIRED:
+            k, head, body = s.arguments
+            fired[head].append((k.number, body))
+        elif s.name == AGGEL:
+            k, j, g, terms, conds = s.arguments
+            aggs[(k.number, j.number, g)].append((terms, conds))
+    for v in fired.values():
+        v.sort()
+    for v in aggs.values():
+        v.sort()
+    result = Result(facts, shown, dict(fired), dict(aggs))
+    if facts.unknown:
+        for sym in facts.unknown:
+            ctl.assign_external(sym, None)
+        result.possible = _consequences(ctl, "brave")
+        result.certain = _consequences(ctl, "cautious")
+    return result
+
+
+def _consequences(ctl: clingo.Control, mode: str) -> frozenset[Symbol]:
+    ctl.configuration.solve.enum_mode = mode
+    ctl.configuration.solve.models = 0
+    last: list[Symbol] = []
+    with ctl.solve(yield_=True) as handle:
+        for m in handle:
+            last = [s for s in m.symbols(atoms=True) if s.name == "holds"]
+    return frozenset(last)

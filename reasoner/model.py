@@ -1,0 +1,382 @@
+"""The case file: one validated model for every offence, read from YAML or JSON.
+
+Strict on purpose: unknown keys, wrong types, negative counts, impossible or reversed dates and
+inexact money are errors, never coerced.  Any fact may be recorded as ``unknown``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    WithJsonSchema,
+    model_validator,
+)
+
+UNKNOWN = "unknown"
+Unknown = Literal["unknown"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ----------------------------------------------------------------------------- scalar types
+
+
+def _parse_date(v: object) -> dt.date:
+    if isinstance(v, dt.datetime):
+        raise ValueError("expected a date YYYY-MM-DD, found a date and time")
+    if isinstance(v, dt.date):
+        return v
+    if not isinstance(v, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        raise ValueError(f"expected a date YYYY-MM-DD, found {v!r}")
+    try:
+        return dt.date.fromisoformat(v)
+    except ValueError as e:
+        raise ValueError(f"{v!r} is not a calendar date ({e})") from None
+
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_parse_date),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+
+
+def _parse_money(v: object) -> Decimal:
+    """Money is exact: an integer of yuan or a string with at most two decimals (fen)."""
+    if isinstance(v, bool):
+        raise ValueError(f"expected an amount in yuan, found {v!r}")
+    if isinstance(v, float):
+        raise ValueError(
+            f"expected an amount in yuan as an integer or a quoted string such as \"1234.56\", "
+            f"found the floating-point number {v!r} (floating point cannot hold money exactly)"
+        )
+    if isinstance(v, int):
+        d = Decimal(v)
+    elif isinstance(v, str) and re.fullmatch(r"\d+(\.\d{1,2})?", v.replace(",", "")):
+        try:
+            d = Decimal(v.replace(",", ""))
+        except InvalidOperation:  # pragma: no cover - the pattern rules this out
+            raise ValueError(f"expected an amount in yuan, found {v!r}") from None
+    else:
+        raise ValueError(f"expected an amount in yuan with at most two decimals (fen), found {v!r}")
+    if d < 0:
+        raise ValueError(f"expected an amount of at least 0 yuan, found {v!r}")
+    return d
+
+
+Money = Annotated[
+    Decimal,
+    BeforeValidator(_parse_money),
+    PlainSerializer(lambda d: format(d, "f"), return_type=str),
+    WithJsonSchema(
+        {
+            "oneOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": r"^\d+(\.\d{1,2})?$"},
+            ],
+            "description": "yuan, exact: an integer or a string with at most two decimals",
+        }
+    ),
+]
+
+Count = Annotated[StrictInt, Field(ge=0)]
+Id = Annotated[StrictStr, Field(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$")]
+Text = Annotated[StrictStr, Field(min_length=1)]
+
+MaybeCount = Count | Unknown
+MaybeBool = StrictBool | Unknown
+MaybeMoney = Money | Unknown
+
+
+class DateRange(_Strict):
+    """A period when the exact date is not one day."""
+
+    start: Date = Field(alias="from")
+    end: Date = Field(alias="to")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateRange:
+        if self.end < self.start:
+            raise ValueError(f"the range ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+When = Date | DateRange | Unknown
+
+
+def bounds(when: When) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a date or range; None when not known."""
+    if when == UNKNOWN:
+        return None
+    if isinstance(when, DateRange):
+        return when.start, when.end
+    return when, when  # type: ignore[return-value]
+
+
+# ----------------------------------------------------------------------------- parties
+
+
+class Role(str, Enum):
+    manager = "manager"  # 直接负责的主管人员
+    staff = "staff"  # 其他直接责任人员
+
+
+class ResponsiblePerson(_Strict):
+    person: Id = Field(description="id of a natural person among the parties")
+    role: Role = Field(description="manager: 直接负责的主管人员; staff: 其他直接责任人员")
+
+
+class ServiceCategory(str, Enum):
+    # Art 1 item (1)
+    network_access = "network_access"
+    domain_registration_resolution = "domain_registration_resolution"
+    computing = "computing"
+    storage = "storage"
+    transmission = "transmission"
+    other_item1 = "other_item1"
+    # Art 1 item (2)
+    information_publishing = "information_publishing"
+    search_engine = "search_engine"
+    instant_messaging = "instant_messaging"
+    online_payment = "online_payment"
+    online_booking = "online_booking"
+    online_shopping = "online_shopping"
+    online_gaming = "online_gaming"
+    live_streaming = "live_streaming"
+    website_building = "website_building"
+    security_protection = "security_protection"
+    advertising_promotion = "advertising_promotion"
+    app_store = "app_store"
+    other_item2 = "other_item2"
+    # Art 1 item (3)
+    e_government = "e_government"
+    communications = "communications"
+    energy = "energy"
+    transport = "transport"
+    water_conservancy = "water_conservancy"
+    finance = "finance"
+    education = "education"
+    medical = "medical"
+    other_item3 = "other_item3"
+
+
+class Service(_Strict):
+    category: ServiceCategory
+    description: Text | None = None
+
+
+class Party(_Strict):
+    id: Id
+    kind: Literal["person", "unit"]
+    name: Text
+    services: list[Service] = Field(default_factory=list, description="services the party provides")
+    responsible_persons: list[ResponsiblePerson] = Field(
+        default_factory=list, description="for a unit: its directly responsible persons"
+    )
+
+    @model_validator(mode="after")
+    def _persons_only_for_units(self) -> Party:
+        if self.kind == "person" and self.responsible_persons:
+            raise ValueError("responsible_persons is for units; this party is a person")
+        return self
+
+
+# ----------------------------------------------------------------------------- orders
+
+
+class IssuerKind(str, Enum):
+    cyberspace = "cyberspace"  # 网信
+    telecom = "telecom"  # 电信
+    public_security = "public_security"  # 公安
+    other = "other"
+
+
+class Issuer(_Strict):
+    name: Text
+    kind: IssuerKind
+    statutory_duty: MaybeBool = Field(
+        default=UNKNOWN,
+        description="the department bears network-security supervision duties under a law or "
+        "administrative regulation (needed for kind 'other')",
+    )
+
+
+class BasisKind(str, Enum):
+    law = "law"
+    administrative_regulation = "administrative_regulation"
+    departmental_rule = "departmental_rule"
+    local_regulation = "local_regulation"
+    other = "other"
+
+
+class LegalBasis(_Strict):
+    kind: BasisKind
+    name: Text
+
+
+class Response(_Strict):
+    complied: MaybeBool = Field(description="whether the provider took the measures as required")
+    description: Text | None = None
+
+
+class Order(_Strict):
+    id: Id
+    to: Id = Field(description="the party ordered")
+    issuer: Issuer
+    form: Literal["rectification_notice", "other_document", "oral"] | Unknown
+    date: Date | Unknown
+    legal_basis: list[LegalBasis] | Unknown = Field(description="the laws the order relies on; [] for none")
+    measures: Text | None = None
+    deadline: Date | Unknown | None = None
+    capacity_to_comply: MaybeBool = Field(description="the provider could take the measures as required")
+    response: Response
+
+
+# ----------------------------------------------------------------------------- acts
+
+
+class Quantities(_Strict):
+    """The counts the law measures (Art 3); each exact, or unknown."""
+
+    illegal_videos: MaybeCount | None = None
+    illegal_other_info: MaybeCount | None = None
+    recipient_accounts: MaybeCount | None = None
+    group_members_total: MaybeCount | None = None
+    followers_total: MaybeCount | None = None
+    clicks: MaybeCount | None = None
+
+
+class Leak(_Strict):
+    """User information leaked (Art 4), items per category."""
+
+    occurred: MaybeBool = True
+    location_tracking: MaybeCount | None = None
+    communication_content: MaybeCount | None = None
+    credit: MaybeCount | None = None
+    property: MaybeCount | None = None
+    lodging: MaybeCount | None = None
+    communication_records: MaybeCount | None = None
+    health_physiology: MaybeCount | None = None
+    transaction: MaybeCount | None = None
+    other_safety_relevant: MaybeCount | None = None
+    other_user_info: MaybeCount | None = None
+    harms: list[Literal["death", "serious_injury", "mental_disorder", "kidnapping", "other_serious"]] = Field(
+        default_factory=list
+    )
+    economic_loss: MaybeMoney | None = Field(default=None, description="yuan; shown beside a finding on 重大")
+
+
+CrimeKind = Literal["state_security", "terrorism", "mafia", "corruption_bribery", "other"]
+
+
+class CaseSentence(_Strict):
+    kind: Literal["fixed_term", "life", "death", "lesser"]
+    years: Count | None = Field(default=None, description="for fixed_term: the years it could carry")
+
+    @model_validator(mode="after")
+    def _years(self) -> CaseSentence:
+        if self.kind == "fixed_term" and self.years is None:
+            raise ValueError("a fixed_term sentence needs years")
+        if self.kind != "fixed_term" and self.years is not None:
+            raise ValueError(f"years is only for fixed_term, not {self.kind}")
+        return self
+
+
+class EvidenceLoss(_Strict):
+    id: Id
+    case: Text = Field(description="the criminal case whose evidence was lost")
+    crime_kind: CrimeKind | Unknown
+    likely_sentence: CaseSentence | Unknown = Field(description="the sentence that case could carry")
+    affects_conviction_or_sentencing: MaybeBool = True
+
+
+class Act(_Strict):
+    id: Id
+    actor: Id
+    kind: Literal["refuse_security_duty"]
+    date: When
+    description: Text | None = None
+    # CL 286-1
+    order: Id | None = Field(default=None, description="the order this conduct refused")
+    duty_not_performed: MaybeBool | None = None
+    duty: Text | None = Field(default=None, description="the duty and the law or regulation that sets it")
+    quantities: Quantities | None = None
+    leak: Leak | None = None
+    evidence_losses: list[EvidenceLoss] = Field(default_factory=list)
+    duty_lapses: list[Literal["user_logs", "real_name"]] = Field(default_factory=list)
+    used_for_attack: MaybeBool | None = None
+    used_for_crime: list[CrimeKind] = Field(default_factory=list)
+    public_network_damaged: list[
+        Literal[
+            "state_organ",
+            "communications",
+            "energy",
+            "transport",
+            "water_conservancy",
+            "finance",
+            "education",
+            "medical",
+            "other",
+        ]
+    ] = Field(default_factory=list)
+    also_other_crime: list[Text] = Field(
+        default_factory=list, description="other crimes the same conduct may also amount to (noted, not decided)"
+    )
+
+
+# ----------------------------------------------------------------------------- penalties, findings
+
+
+class AdminPenalty(_Strict):
+    id: Id
+    party: Id
+    date: Date | Unknown
+    for_: Literal["illegal_use_of_network", "assisting_network_crime", "computer_system_security", "other"] = Field(
+        alias="for"
+    )
+    authority: Text | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Finding(_Strict):
+    provision: Annotated[StrictStr, Field(pattern=r"^(interp|cl)\.[0-9A-Za-z.\-]+$")]
+    subject: Id = Field(description="the party, order or act the finding is about")
+    holds: StrictBool
+    reason: Text
+    by: Text | None = None
+
+
+class CaseInfo(_Strict):
+    id: Id
+    title: Text | None = None
+    as_of: Date | None = Field(default=None, description="date of judgment")
+
+
+class Case(_Strict):
+    """A case file."""
+
+    case: CaseInfo
+    parties: list[Party] = Field(min_length=1)
+    orders: list[Order] = Field(default_factory=list)
+    acts: list[Act] = Field(default_factory=list)
+    admin_penalties: list[AdminPenalty] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)

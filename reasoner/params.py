@@ -1,0 +1,45 @@
+"""The figures of the law (thresholds, multiples, periods) as cited data, apart from the rules.
+
+They live in ``asp/parameters.toml``; each becomes the fact ``param(Provision, Name, Value)``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from clingo import Function, Number, String, Symbol
+
+from .catalogue import rules_dir
+
+
+@dataclass(frozen=True)
+class Param:
+    provision: str
+    name: str
+    value: int
+    unit: str
+    cite: str
+    source: str
+
+    @property
+    def symbol(self) -> Symbol:
+        return Function("param", [String(self.provision), Function(self.name), Number(self.value)])
+
+
+@cache
+def parameters() -> tuple[Param, ...]:
+    data = tomllib.loads((rules_dir() / "parameters.toml").read_text(encoding="utf-8"))
+    out = []
+    for entry in data["param"]:
+        p = Param(**entry)
+        if not isinstance(p.value, int) or not 0 <= p.value < 2**31:
+            raise ValueError(f"parameters.toml: {p.provision} {p.name}: value must be a 32-bit integer")
+        out.append(p)
+    return tuple(out)
+
+
+@cache
+def by_symbol() -> dict[Symbol, Param]:
+    return {p.symbol: p for p in parameters()}

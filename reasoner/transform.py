@@ -1,0 +1,248 @@
+"""Provenance transform: every rule of the law also records, when it fires, what made it fire.
+
+The explanation of a conclusion must come from the rules that actually fired in clingo, not from
+a second description of the law.  So each rule ``H :- B1, ..., Bn.`` of the rule files is kept
+as written and, beside it, a shadow rule is added with the same body::
+
+    __fired(K, H, (b1, ..., bn)) :- B1, ..., Bn.
+
+where ``K`` is the rule's index and each ``bi`` records one body literal of the ground instance:
+
+* ``pos(A)``            a positive literal ``A`` that was true;
+* ``neg(A)``            a default-negated literal ``not A`` (``A`` was false);
+* ``cmp(J, (V1, ...))`` comparison number ``J`` of the rule, with the values of its variables;
+* ``agg(J, V, G)``      aggregate number ``J``, its value ``V`` and the values ``G`` of the
+                        rule's other variables; its elements are recorded by a second shadow
+                        rule ``__aggel(K, J, G, Terms, (c1, ...))`` per element.
+
+The Python side keeps the rule's source text, the comparisons' expressions (to show the
+arithmetic) and the provision each rule encodes (from the ``%!`` annotations above it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from clingo import Number, String, ast
+
+FIRED = "__fired"
+AGGEL = "__aggel"
+
+_CMP_OPS = {
+    ast.ComparisonOperator.Equal: "=",
+    ast.ComparisonOperator.NotEqual: "!=",
+    ast.ComparisonOperator.LessThan: "<",
+    ast.ComparisonOperator.LessEqual: "<=",
+    ast.ComparisonOperator.GreaterThan: ">",
+    ast.ComparisonOperator.GreaterEqual: ">=",
+}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A comparison literal of a rule: its source text and the variables shown with their values."""
+
+    text: str
+    variables: tuple[str, ...]
+    left: object  # clingo AST term
+    op: str
+    right: object
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """A body aggregate: its function (count, sum, ...) and the variable it assigns, if any."""
+
+    function: str
+    text: str
+    globals: tuple[str, ...]
+
+
+@dataclass
+class RuleInfo:
+    """What the explainer needs to know about one rule of the law."""
+
+    index: int
+    file: str
+    line: int
+    text: str
+    provision: str | None
+    head_predicate: str
+    comparisons: list[Comparison] = field(default_factory=list)
+    aggregates: list[Aggregate] = field(default_factory=list)
+    body: list = field(default_factory=list)  # the AST body literals, for why-not analysis
+    head: object = None
+
+
+def _loc(node) -> ast.Location:
+    return node.location
+
+
+def _variables(node) -> list[str]:
+    """Variable names occurring in an AST node, in order of first occurrence."""
+    seen: list[str] = []
+
+    class V(ast.Transformer):
+        def visit_Variable(self, v):  # noqa: N802 (clingo's visitor naming)
+            if v.name != "_" and v.name not in seen:
+                seen.append(v.name)
+            return v
+
+    V()(node)
+    return seen
+
+
+def _tuple(loc, items: list) -> ast.AST:
+    return ast.Function(loc, "", items, 0)
+
+
+def _sym(loc, value) -> ast.AST:
+    if isinstance(value, int):
+        return ast.SymbolicTerm(loc, Number(value))
+    return ast.SymbolicTerm(loc, String(value))
+
+
+def _fn(loc, name: str, args: list) -> ast.AST:
+    return ast.Function(loc, name, args, 0)
+
+
+def _var(loc, name: str) -> ast.AST:
+    return ast.Variable(loc, name)
+
+
+_ANNOT = re.compile(r"^%!\s*provision:\s*(\S+)")
+
+
+def provision_lines(path: Path) -> list[tuple[int, str]]:
+    """(line, provision id) of each ``%! provision:`` annotation in a rule file."""
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        m = _ANNOT.match(line)
+        if m:
+            out.append((n, m.group(1)))
+    return out
+
+
+def _provision_at(marks: list[tuple[int, str]], line: int) -> str | None:
+    current = None
+    for n, pid in marks:
+        if n <= line:
+            current = pid
+        else:
+            break
+    return current
+
+
+class ProvenanceTransform:
+    """Parses rule files, keeps every statement, and adds the shadow rules described above."""
+
+    def __init__(self) -> None:
+        self.rules: list[RuleInfo] = []
+        self.statements: list[ast.AST] = []
+
+    def add_file(self, path: Path) -> None:
+        source_lines = path.read_text(encoding="utf-8").splitlines()
+        marks = provision_lines(path)
+        collected: list[ast.AST] = []
+        ast.parse_files([str(path)], collected.append)
+        for stm in collected:
+            self.statements.append(stm)
+            if stm.ast_type == ast.ASTType.Rule:
+                shadow = self._shadow(stm, path, source_lines, marks)
+                self.statements.extend(shadow)
+
+    def _shadow(self, rule, path: Path, lines: list[str], marks) -> list[ast.AST]:
+        head = rule.head
+        if head.ast_type != ast.ASTType.Literal or head.atom.ast_type != ast.ASTType.SymbolicAtom:
+            return []  # constraints, choices and disjunctions are not explained
+        if head.sign != ast.Sign.NoSign:
+            return []
+        loc = _loc(rule)
+        begin, end = loc.begin.line, loc.end.line
+        text = " ".join(s.strip() for s in lines[begin - 1 : end])
+        head_term = head.atom.symbol
+        pred = head_term.name if head_term.ast_type == ast.ASTType.Function else str(head_term)
+        info = RuleInfo(
+            index=len(self.rules),
+            file=path.name,
+            line=begin,
+            text=text,
+            provision=_provision_at(marks, begin),
+            head_predicate=pred,
+            body=list(rule.body),
+            head=head_term,
+        )
+        self.rules.append(info)
+        rule = _name_anonymous(rule)
+        k = _sym(loc, info.index)
+        recorded: list[ast.AST] = []
+        extra: list[ast.AST] = []
+        for lit in rule.body:
+            if lit.ast_type != ast.ASTType.Literal:
+                continue  # conditional literals are not used in the rule files
+            atom = lit.atom
+            if atom.ast_type == ast.ASTType.SymbolicAtom:
+                tag = "pos" if lit.sign == ast.Sign.NoSign else "neg"
+                recorded.append(_fn(loc, tag, [atom.symbol]))
+            elif atom.ast_type == ast.ASTType.Comparison:
+                guard = atom.guards[0]
+                variables = tuple(_variables(atom))
+                j = len(info.comparisons)
+                info.comparisons.append(
+                    Comparison(str(atom), variables, atom.term, _CMP_OPS[guard.comparison], guard.term)
+                )
+                values = [_var(loc, v) for v in variables]
+                recorded.append(_fn(loc, "cmp", [_sym(loc, j), _tuple(loc, values)]))
+            elif atom.ast_type == ast.ASTType.BodyAggregate:
+                j = len(info.aggregates)
+                assigned = [_variables(g.term) for g in (atom.left_guard, atom.right_guard) if g is not None]
+                assigned_vars = {v for vs in assigned for v in vs}
+                globals_ = tuple(
+                    dict.fromkeys(
+                        v
+                        for other in rule.body
+                        if other is not lit and not _mentions(other, assigned_vars)
+                        for v in _variables(other)
+                    )
+                )
+                fn = {0: "count", 1: "sum", 2: "sum+", 3: "min", 4: "max"}.get(int(atom.function), "agg")
+                info.aggregates.append(Aggregate(fn, str(atom), globals_))
+                value = _var(loc, sorted(assigned_vars)[0]) if assigned_vars else _sym(loc, 0)
+                gtuple = _tuple(loc, [_var(loc, v) for v in globals_])
+                recorded.append(_fn(loc, "agg", [_sym(loc, j), value, gtuple]))
+                # One shadow rule per element, so the explainer can list what was counted or summed.
+                others = [o for o in rule.body if o is not lit and not _mentions(o, assigned_vars)]
+                for el in atom.elements:
+                    conds = [c.atom.symbol for c in el.condition if c.atom.ast_type == ast.ASTType.SymbolicAtom]
+                    el_head = _fn(
+                        loc,
+                        AGGEL,
+                        [k, _sym(loc, j), gtuple, _tuple(loc, list(el.terms)), _tuple(loc, conds)],
+                    )
+                    extra.append(
+                        ast.Rule(loc, ast.Literal(loc, ast.Sign.NoSign, ast.SymbolicAtom(el_head)), others + list(el.condition))
+                    )
+        fired = _fn(loc, FIRED, [k, head_term, _tuple(loc, recorded)])
+        shadow = ast.Rule(loc, ast.Literal(loc, ast.Sign.NoSign, ast.SymbolicAtom(fired)), list(rule.body))
+        return [shadow, *extra]
+
+
+def _name_anonymous(rule):
+    """Give each anonymous variable ``_`` a name, so the shadow head can record its value."""
+    counter = iter(range(10**6))
+
+    class T(ast.Transformer):
+        def visit_Variable(self, v):  # noqa: N802
+            return ast.Variable(v.location, f"Anon{next(counter)}_") if v.name == "_" else v
+
+    return rule.update(body=[T()(b) for b in rule.body])
+
+
+def _is_aggregate(lit) -> bool:
+    return lit.ast_type == ast.ASTType.Literal and lit.atom.ast_type == ast.ASTType.BodyAggregate
+
+
+def _mentions(lit, names: set[str]) -> bool:
+    return any(v in names for v in _variables(lit))
