@@ -1,0 +1,94 @@
+"""The command line.  It holds no legal logic: it reads, calls the reasoner, and prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+                    help="language of the output")
+FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+
+
+def _load(path: str):
+    from .casefile import CaseFileError, load
+
+    try:
+        return load(path)
+    except CaseFileError as e:
+        for err in e.errors:
+            click.echo(str(err), err=True)
+        n = len(e.errors)
+        click.echo(f"{n} error{'s' if n != 1 else ''} in {path}; nothing was reasoned.", err=True)
+        sys.exit(2)
+
+
+@click.group()
+@click.version_option(package_name="reasoner")
+def main() -> None:
+    """Reason about Chinese criminal law on information networks (CL 286-1, 287-1, 287-2)."""
+
+
+@main.command()
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@LANG
+@FORMAT
+@click.option("--id", "ids", multiple=True, help="show only these conclusion ids")
+@click.option("--offences", is_flag=True, help="show only the offences")
+def check(case_file: str, lang: str, fmt: str, ids: tuple[str, ...], offences: bool) -> None:
+    """Reason about CASE_FILE and print its conclusions with their explanations."""
+    case = _load(case_file)
+    from .conclusions import build
+    from .render import print_report, to_json
+
+    report = build(case, case_file, lang)
+    if fmt == "json":
+        if ids:
+            report.conclusions = [c for c in report.conclusions if c.id in ids]
+        sys.stdout.write(to_json(report))
+        return
+    from rich.console import Console
+
+    print_report(report, Console(highlight=False), set(ids) if ids else None, offences)
+
+
+@main.command()
+@LANG
+@FORMAT
+def rules(lang: str, fmt: str) -> None:
+    """List every encoded provision: id, citation, source text and rule file."""
+    from .catalogue import catalogue
+
+    cat = catalogue()
+    if fmt == "json":
+        rows = [
+            {"id": p.id, "citation": p.citation(lang), "label": p.label(lang), "text": p.text,
+             "rule_file": f"{p.file}:{p.line}", "takes_finding": p.finding}
+            for p in cat.values()
+        ]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table("id", "citation", "label", "text", "rule", show_lines=False)
+    for p in cat.values():
+        t.add_row(p.id, p.citation(lang), p.label(lang) + (" ⚖" if p.finding else ""), p.text, f"{p.file}:{p.line}")
+    Console().print(t)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of case files (for editors to complete and check them)."""
+    from .model import Case
+
+    s = Case.model_json_schema(by_alias=True)
+    s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    s["title"] = "Case file of the reasoner"
+    sys.stdout.write(json.dumps(s, ensure_ascii=False, indent=2) + "\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,314 @@
+"""Conclusions of one case: what holds, what was examined and does not, and why.
+
+Everything here is read from clingo's answer: ``holds/2`` atoms are conclusions, ``candidate/2``
+atoms name what the rules examined for a subject, the elements of a conclusion are the
+``holds(Id, X)`` literals in the bodies of the rules deriving it (read from the rule files' AST).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from clingo import Function, String, Symbol, SymbolType, ast
+
+from .catalogue import catalogue
+from .engine import Result, program, reason
+from .explain import Explainer, Node
+from .i18n import describe, plain
+from .model import Case
+
+SCHEMA = "reasoner/check/1"
+
+
+@dataclass
+class Element:
+    provision: str
+    label: str
+    citation: str
+    holds: bool
+    elements: list[list[Element]] = field(default_factory=list)  # routes, each a list of elements
+
+    def to_json(self) -> dict:
+        out = {"provision": self.provision, "label": self.label, "citation": self.citation,
+               "status": "holds" if self.holds else "not_established"}
+        if self.elements:
+            out["routes"] = [[e.to_json() for e in route] for route in self.elements]
+        return out
+
+
+@dataclass
+class Conclusion:
+    id: str
+    subject: str
+    party: str
+    status: str  # holds | not_established
+    label: str
+    citation: str
+    text: str
+    rule_file: str
+    discretionary: bool
+    depends_on_unknown: list[str]
+    explanation: Node | None
+    elements: list[list[Element]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        out = {
+            "id": self.id,
+            "subject": self.subject,
+            "party": self.party,
+            "status": self.status,
+            "label": self.label,
+            "citation": self.citation,
+            "source_text": self.text,
+            "rule_file": self.rule_file,
+            "discretionary": self.discretionary,
+            "depends_on_unknown": self.depends_on_unknown,
+        }
+        if self.notes:
+            out["notes"] = self.notes
+        if self.explanation is not None:
+            out["explanation"] = self.explanation.to_json()
+        if self.elements:
+            out["routes"] = [[e.to_json() for e in route] for route in self.elements]
+        return out
+
+
+@dataclass
+class Report:
+    case_id: str
+    file: str
+    lang: str
+    conclusions: list[Conclusion]
+    rules_digest: str
+
+    def to_json(self) -> dict:
+        import clingo
+
+        return {
+            "schema": SCHEMA,
+            "case": {"id": self.case_id, "file": self.file},
+            "lang": self.lang,
+            "rules": {"sha256": self.rules_digest, "clingo": clingo.__version__},
+            "conclusions": [c.to_json() for c in self.conclusions],
+        }
+
+
+@cache
+def _element_rules() -> dict[str, list[list[str]]]:
+    """For each conclusion id, its rules' element ids: body literals ``holds("Id", X)``."""
+    out: dict[str, list[list[str]]] = defaultdict(list)
+    for r in program().rules:
+        h = r.head
+        if h.ast_type != ast.ASTType.Function or h.name != "holds":
+            continue
+        hid = h.arguments[0]
+        if hid.ast_type != ast.ASTType.SymbolicTerm or hid.symbol.type != SymbolType.String:
+            continue
+        elems = []
+        for lit in r.body:
+            a = getattr(lit, "atom", None)
+            if (
+                lit.ast_type == ast.ASTType.Literal
+                and lit.sign == ast.Sign.NoSign
+                and a.ast_type == ast.ASTType.SymbolicAtom
+                and a.symbol.ast_type == ast.ASTType.Function
+                and a.symbol.name == "holds"
+                and a.symbol.arguments[0].ast_type == ast.ASTType.SymbolicTerm
+                and a.symbol.arguments[1].ast_type == ast.ASTType.Variable
+                and str(a.symbol.arguments[1]) == str(h.arguments[1])
+            ):
+                elems.append(a.symbol.arguments[0].symbol.string)
+        out[hid.symbol.string].append(elems)
+    return dict(out)
+
+
+@cache
+def _reach() -> dict[str, frozenset[tuple]]:
+    """Input predicates each conclusion can depend on, through the rules (predicate level)."""
+    deps: dict[tuple, set[tuple]] = defaultdict(set)
+
+    def key(term) -> tuple:
+        if term.ast_type != ast.ASTType.Function:
+            return (str(term), None)
+        args = term.arguments
+        if term.name == "holds" and args and args[0].ast_type == ast.ASTType.SymbolicTerm:
+            return ("holds", str(args[0].symbol.string))
+        if term.name in ("quantity", "leaked", "finding_holds", "finding_fails") and len(args) > 1:
+            a = args[1] if term.name in ("quantity", "leaked") else args[0]
+            if a.ast_type == ast.ASTType.SymbolicTerm:
+                return (term.name, str(a.symbol.string if a.symbol.type == SymbolType.String else a.symbol))
+        return (term.name, None)
+
+    for r in program().rules:
+        hk = key(r.head)
+        for lit in r.body:
+            a = getattr(lit, "atom", None)
+            if a is not None and a.ast_type == ast.ASTType.SymbolicAtom:
+                deps[hk].add(key(a.symbol))
+            elif a is not None and a.ast_type == ast.ASTType.BodyAggregate:
+                for el in a.elements:
+                    for c in el.condition:
+                        if c.atom.ast_type == ast.ASTType.SymbolicAtom:
+                            deps[hk].add(key(c.atom.symbol))
+    out = {}
+    for pid in catalogue():
+        seen: set[tuple] = set()
+        stack = [("holds", pid)]
+        while stack:
+            k = stack.pop()
+            if k in seen:
+                continue
+            seen.add(k)
+            stack.extend(deps.get(k, ()))
+            if k[1] is not None:
+                stack.extend(deps.get((k[0], None), ()))
+        out[pid] = frozenset(seen)
+    return out
+
+
+def _unknown_key(sym: Symbol) -> tuple:
+    args = sym.arguments
+    if sym.name in ("quantity", "leaked") and len(args) > 1:
+        return (sym.name, args[1].name)
+    return (sym.name, None)
+
+
+class _Links:
+    """Which case entities are linked to which (act -> actor, order, evidence; order -> party)."""
+
+    def __init__(self, case: Case):
+        self.party_of: dict[str, str] = {p.id: p.id for p in case.parties}
+        adj: dict[str, set[str]] = defaultdict(set)
+
+        def link(a: str, b: str) -> None:
+            adj[a].add(b)
+            adj[b].add(a)
+
+        for o in case.orders:
+            self.party_of[o.id] = o.to
+            link(o.id, o.to)
+        for a in case.acts:
+            self.party_of[a.id] = a.actor
+            link(a.id, a.actor)
+            if a.order:
+                link(a.id, a.order)
+            for ev in a.evidence_losses:
+                self.party_of[ev.id] = a.actor
+                link(a.id, ev.id)
+        for pen in case.admin_penalties:
+            self.party_of[pen.id] = pen.party
+            link(pen.id, pen.party)
+        self.adj = adj
+
+    def near(self, ident: str, hops: int = 2) -> set[str]:
+        seen = {ident}
+        frontier = {ident}
+        for _ in range(hops):
+            frontier = {n for f in frontier for n in self.adj.get(f, ())} - seen
+            seen |= frontier
+        return seen
+
+
+def _mentions(sym: Symbol) -> set[str]:
+    out = set()
+    for a in sym.arguments:
+        if a.type == SymbolType.String:
+            out.add(a.string)
+    return out
+
+
+def build(case: Case, file: str, lang: str, result: Result | None = None) -> Report:
+    """Reason about a case and assemble its conclusions in one language."""
+    result = result or reason(case)
+    cat = catalogue()
+    order = {pid: i for i, pid in enumerate(cat)}
+    links = _Links(case)
+    entity_order = {ident: i for i, ident in enumerate(links.party_of)}
+    ex = Explainer(result, lang)
+    reach = _reach()
+
+    subjects: dict[tuple[str, str], Symbol] = {}
+    for s in result.model:
+        if s.name in ("holds", "candidate") and s.arguments[0].type == SymbolType.String:
+            pid = s.arguments[0].string
+            if pid in cat:
+                subjects[(pid, plain(s.arguments[1]))] = s.arguments[1]
+    # Conclusions that fail only because of not-known facts are examined too.
+    for s in result.possible:
+        pid = s.arguments[0].string
+        if pid in cat:
+            subjects.setdefault((pid, plain(s.arguments[1])), s.arguments[1])
+
+    def element(pid: str, subj: Symbol, depth: int) -> Element:
+        prov = cat[pid]
+        holds = result.holds(pid, subj)
+        routes = []
+        if not holds and depth > 0:
+            for elems in _element_rules().get(pid, []):
+                if elems:
+                    routes.append([element(e, subj, depth - 1) for e in elems])
+        return Element(pid, prov.label(lang), prov.citation(lang), holds, routes)
+
+    conclusions = []
+    for (pid, subj_text), subj in sorted(
+        subjects.items(), key=lambda kv: (entity_order.get(links.party_of.get(kv[0][1], ""), 1 << 30),
+                                          entity_order.get(kv[0][1], 1 << 30), kv[0][1], order[kv[0][0]])
+    ):
+        prov = cat[pid]
+        atom = Function("holds", [String(pid), subj])
+        holds = atom in result.model
+        tree = ex.atom(atom) if holds else None
+        unknown = []
+        if result.depends_on_unknown(atom):
+            near = links.near(subj_text)
+            keys = reach[pid]
+            for u, info in result.facts.unknown.items():
+                k = _unknown_key(u)
+                if (k in keys or (k[0], None) in keys) and _mentions(u) & near and info.path not in unknown:
+                    unknown.append(info.path)
+            unknown.sort()
+        elements = []
+        if not holds:
+            elements = [[element(e, subj, 2) for e in elems] for elems in _element_rules().get(pid, []) if elems]
+        notes = _notes(result, pid, subj, lang)
+        conclusions.append(
+            Conclusion(
+                id=pid,
+                subject=subj_text,
+                party=links.party_of.get(subj_text, subj_text),
+                status="holds" if holds else "not_established",
+                label=prov.label(lang),
+                citation=prov.citation(lang),
+                text=prov.text,
+                rule_file=f"{prov.file}:{prov.line}",
+                discretionary=bool(tree and tree.discretionary),
+                depends_on_unknown=unknown,
+                explanation=tree,
+                elements=elements,
+                notes=notes,
+            )
+        )
+    return Report(case.case.id, file, lang, conclusions, program().digest)
+
+
+def _notes(result: Result, pid: str, subj: Symbol, lang: str) -> list[str]:
+    """Consequences the rules attach to an offence: its statutory penalty, who answers for a unit."""
+    out = []
+    for s in sorted(result.model):
+        if s.name in ("penalty", "liable") and s.arguments[0].type == SymbolType.String:
+            if s.arguments[0].string.split(".")[:2] == pid.split(".")[:2] and s.arguments[1] == subj:
+                if s.name == "penalty" and s.arguments[0].string == pid:
+                    out.append(describe(s, lang) + _penalty_value(s, lang))
+                elif s.name == "liable" and s.arguments[0].string == pid:
+                    out.append(describe(s, lang))
+    return out
+
+
+def _penalty_value(s: Symbol, lang: str) -> str:
+    kind, value = s.arguments[2].name, s.arguments[3].number
+    if kind.endswith("_months"):
+        return f"（{value} 个月）" if lang == "zh" else f" ({value} months)"
+    return ""

@@ -1,0 +1,254 @@
+"""Explanation trees, read off the rules that fired in clingo.
+
+Each conclusion's tree is built from the ``__fired`` atoms of the model (see transform.py): the
+ground rule instance that derived it, and for each of its body literals the fact, threshold,
+comparison, aggregate, finding or derived atom that made it true, recursively.  Nothing here knows
+the law: labels come from the catalogue and the translation table, structure from clingo.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from clingo import Function, String, Symbol, SymbolType, ast
+
+from .catalogue import catalogue
+from .engine import Result, program
+from .i18n import describe, fmt_num, msg, plain
+from .params import by_symbol
+from .transform import RuleInfo
+
+_OPS = {"=": "=", "!=": "≠", "<": "<", "<=": "≤", ">": ">", ">=": "≥"}
+
+
+@dataclass
+class Node:
+    """One line of an explanation."""
+
+    kind: str  # provision | derived | fact | unknown | parameter | comparison | aggregate | finding | absence | law
+    text: str
+    atom: str
+    children: list[Node] = field(default_factory=list)
+    provision: str | None = None
+    citation: str | None = None
+    subject: str | None = None
+    rule: str | None = None
+    path: str | None = None
+    value: object = None
+    discretionary: bool = False
+    any_of: bool = False  # children are alternative routes, any one suffices
+
+    def to_json(self) -> dict:
+        out: dict = {"node": self.kind, "text": self.text, "atom": self.atom}
+        for key in ("provision", "citation", "subject", "rule", "path"):
+            v = getattr(self, key)
+            if v is not None:
+                out[key] = v
+        if self.value is not None:
+            out["value"] = self.value if isinstance(self.value, (int, bool)) else str(self.value)
+        if self.discretionary:
+            out["discretionary"] = True
+        if self.any_of:
+            out["any_of"] = True
+        if self.children:
+            out["children"] = [c.to_json() for c in self.children]
+        return out
+
+
+def _eval(term, env: dict[str, int]) -> int:
+    """Evaluate a rule's arithmetic with exact Python integers (for display beyond 32 bits)."""
+    t = term.ast_type
+    if t == ast.ASTType.SymbolicTerm:
+        return term.symbol.number
+    if t == ast.ASTType.Variable:
+        return env[term.name]
+    if t == ast.ASTType.UnaryOperation:
+        return -_eval(term.argument, env)
+    if t == ast.ASTType.BinaryOperation:
+        a, b = _eval(term.left, env), _eval(term.right, env)
+        op = int(term.operator_type)
+        return {3: a + b, 4: a - b, 5: a * b, 6: a // b if b else 0, 7: a % b if b else 0}[op]
+    raise ValueError(f"cannot evaluate {term}")
+
+
+def _show(term, env: dict[str, int]) -> str:
+    """The expression with its figures put in for the variables: R * V + O -> 10 × 150 + 600."""
+    t = term.ast_type
+    if t == ast.ASTType.SymbolicTerm:
+        return fmt_num(term.symbol.number) if term.symbol.type == SymbolType.Number else str(term.symbol)
+    if t == ast.ASTType.Variable:
+        return fmt_num(env[term.name])
+    if t == ast.ASTType.BinaryOperation:
+        op = {3: "+", 4: "−", 5: "×", 6: "÷", 7: "mod"}[int(term.operator_type)]
+        return f"{_show(term.left, env)} {op} {_show(term.right, env)}"
+    return str(term)
+
+
+class Explainer:
+    """Builds trees for one result in one language."""
+
+    def __init__(self, result: Result, lang: str):
+        self.r = result
+        self.lang = lang
+        self.rules: list[RuleInfo] = program().rules
+        self.cat = catalogue()
+        self.params = by_symbol()
+        self._memo: dict[Symbol, Node] = {}
+
+    # -- atoms ---------------------------------------------------------------------------
+    def atom(self, sym: Symbol) -> Node:
+        if sym in self._memo:
+            return self._memo[sym]
+        node = self._atom(sym)
+        self._memo[sym] = node
+        return node
+
+    def _atom(self, sym: Symbol) -> Node:
+        facts = self.r.facts
+        if sym in facts.findings:
+            f = facts.findings[sym]
+            verdict = msg("finding_holds" if f.holds else "finding_fails", self.lang)
+            label = self.cat[f.provision].label(self.lang)
+            text = f"{msg('finding', self.lang)}：{label} — {verdict}；{msg('reason', self.lang)}：{f.reason}"
+            if f.by:
+                text += f"（{msg('by', self.lang)}：{f.by}）"
+            info = facts.atoms[sym]
+            return Node("finding", text, str(sym), provision=f.provision, path=info.path, discretionary=True)
+        info = facts.atoms.get(sym)
+        if info is not None:
+            text = describe(sym, self.lang)
+            value = info.value
+            if info.saturated:
+                text = self._exact_text(sym, info.value) + " " + msg("saturated", self.lang)
+            return Node("fact", text, str(sym), path=info.path, value=value if _scalar(value) else None)
+        if sym in self.params:
+            p = self.params[sym]
+            text = f"{msg('parameter', self.lang)}：{fmt_num(p.value)}（{p.cite}：{p.source}）"
+            return Node("parameter", text, str(sym), provision=p.provision, value=p.value)
+        if sym in facts.unknown:
+            info = facts.unknown[sym]
+            return Node("unknown", f"{msg('unknown_fact', self.lang)}：{info.path}", str(sym), path=info.path)
+        routes = self.r.fired.get(sym, [])
+        if sym.name == "holds" and sym.arguments[0].type == SymbolType.String:
+            pid = sym.arguments[0].string
+            prov = self.cat.get(pid)
+            label = prov.label(self.lang) if prov else pid
+            subj = plain(sym.arguments[1])
+            node = Node(
+                "provision",
+                f"{label}（{subj}）",
+                str(sym),
+                provision=pid,
+                citation=prov.citation(self.lang) if prov else None,
+                subject=subj,
+            )
+        else:
+            node = Node("derived", describe(sym, self.lang), str(sym))
+        built = [self._route(k, body) for k, body in routes]
+        if not routes:
+            return node
+        if all(not children for _, children in built):
+            # data written in the rule files themselves (e.g. the services Art 1 lists)
+            node.kind = "law" if node.kind == "derived" else node.kind
+            node.rule = built[0][0]
+            return node
+        if len(built) == 1:
+            node.rule, node.children = built[0]
+        else:
+            node.any_of = True
+            for rule, children in built:
+                node.children.append(
+                    Node("route", msg("route", self.lang), "", children=children, rule=rule,
+                         discretionary=any(c.discretionary for c in children))
+                )
+        node.discretionary = any(c.discretionary for c in node.children)
+        return node
+
+    def _exact_text(self, sym: Symbol, exact: object) -> str:
+        args = list(sym.arguments)
+        args[-1] = String(fmt_num(exact)) if isinstance(exact, int) else args[-1]
+        return describe(Function(sym.name, args), self.lang)
+
+    # -- one fired rule instance ------------------------------------------------------------
+    def _route(self, k: int, body: Symbol) -> tuple[str, list[Node]]:
+        info = self.rules[k]
+        where = f"{info.file}:{info.line}"
+        children: list[Node] = []
+        items = body.arguments
+        lits = [b for b in info.body if b.ast_type == ast.ASTType.Literal]
+        env_exact: dict[str, int] = {}
+        env: dict[str, int] = {}
+        # Bind variables to values from the positive literals, exact figures where capped.
+        for lit, item in zip(lits, items, strict=False):
+            if item.name == "pos" and lit.atom.ast_type == ast.ASTType.SymbolicAtom:
+                self._bind(lit.atom.symbol, item.arguments[0], env, env_exact)
+        for lit, item in zip(lits, items, strict=False):
+            tag = item.name
+            if tag == "pos":
+                children.append(self.atom(item.arguments[0]))
+            elif tag == "neg":
+                children.append(self._absence(item.arguments[0]))
+            elif tag == "cmp":
+                children.append(self._comparison(info, item, env, env_exact))
+            elif tag == "agg":
+                children.append(self._aggregate(k, info, item))
+        return where, children
+
+    def _bind(self, pattern, ground: Symbol, env: dict, exact: dict) -> None:
+        if pattern.ast_type != ast.ASTType.Function or ground.type != SymbolType.Function:
+            return
+        info = self.r.facts.atoms.get(ground)
+        for i, (p, g) in enumerate(zip(pattern.arguments, ground.arguments, strict=False)):
+            if p.ast_type == ast.ASTType.Variable and g.type == SymbolType.Number:
+                env.setdefault(p.name, g.number)
+                last = i == len(ground.arguments) - 1
+                if info is not None and info.saturated and last and isinstance(info.value, int):
+                    exact.setdefault(p.name, info.value)
+                else:
+                    exact.setdefault(p.name, g.number)
+
+    def _comparison(self, info: RuleInfo, item: Symbol, env: dict, exact: dict) -> Node:
+        j = item.arguments[0].number
+        c = info.comparisons[j]
+        values = {v: s.number for v, s in zip(c.variables, item.arguments[1].arguments, strict=False)
+                  if s.type == SymbolType.Number}
+        full = {**values, **{k: v for k, v in exact.items() if k in values}}
+        op = _OPS[c.op]
+        try:
+            left, right = _eval(c.left, full), _eval(c.right, full)
+            ls, rs = _show(c.left, full), _show(c.right, full)
+            lt = ls if ls == fmt_num(left) else f"{ls} = {fmt_num(left)}"
+            rt = rs if rs == fmt_num(right) else f"{rs} = {fmt_num(right)}"
+            if c.op == "=" and c.left.ast_type == ast.ASTType.Variable:
+                text = f"{c.left.name} = {rt}"
+            else:
+                text = f"{lt} {op} {rt}"
+        except (KeyError, ValueError, AttributeError):
+            text = c.text
+        return Node("comparison", f"{text}　[{c.text}]", c.text, value=None)
+
+    def _aggregate(self, k: int, info: RuleInfo, item: Symbol) -> Node:
+        j, value, globals_ = item.arguments
+        agg = info.aggregates[j.number]
+        elements = self.r.aggregates.get((k, j.number, globals_), [])
+        children = []
+        for _terms, conds in elements:
+            for c in conds.arguments:
+                children.append(self.atom(c))
+        word = msg("count_of" if agg.function == "count" else "sum_of", self.lang)
+        text = f"{word} = {fmt_num(value.number) if value.type == SymbolType.Number else value}　[{agg.text}]"
+        return Node("aggregate", text, agg.text, children=children, value=value.number
+                    if value.type == SymbolType.Number else None)
+
+    def _absence(self, sym: Symbol) -> Node:
+        if sym.name == "finding_fails":
+            return Node("absence", msg("no_finding_against", self.lang), f"not {sym}")
+        return Node("absence", f"{msg('absent', self.lang)}：{describe(sym, self.lang)}", f"not {sym}")
+
+
+def _scalar(v: object) -> bool:
+    return isinstance(v, (int, str, bool)) or v is None or hasattr(v, "isoformat")
+
+
+def explain(result: Result, sym: Symbol, lang: str) -> Node:
+    return Explainer(result, lang).atom(sym)

@@ -1,0 +1,69 @@
+"""The translation table (messages.toml): every printed word in Chinese (default) and English."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from clingo import Symbol, SymbolType
+
+LANGS = ("zh", "en")
+
+
+@cache
+def table() -> dict:
+    return tomllib.loads((Path(__file__).parent / "messages.toml").read_text(encoding="utf-8"))
+
+
+def msg(key: str, lang: str) -> str:
+    return table()["msg"][key][lang]
+
+
+def term(name: str, lang: str) -> str:
+    entry = table()["term"].get(name)
+    return entry[lang] if entry else name
+
+
+def fmt_num(n: int) -> str:
+    return f"{n:,}"
+
+
+def fmt_date(n: int) -> str:
+    return f"{n // 10000:04d}-{n // 100 % 100:02d}-{n % 100:02d}"
+
+
+def plain(sym: Symbol) -> str:
+    """A symbol as a reader sees it: strings without quotes, (case, id) pairs as their id."""
+    if sym.type == SymbolType.String:
+        return sym.string
+    if sym.type == SymbolType.Number:
+        return str(sym.number)
+    if sym.type == SymbolType.Function and sym.name == "" and len(sym.arguments) == 2:
+        return plain(sym.arguments[1])
+    return str(sym)
+
+
+_PLACE = re.compile(r"\{(\d+)(?:\|(\w+))?\}")
+
+
+def describe(sym: Symbol, lang: str) -> str:
+    """An atom in words, from its [atom.<predicate>] template; the bare atom if none."""
+    entry = table()["atom"].get(sym.name)
+    if entry is None:
+        return str(sym)
+    args = sym.arguments
+
+    def sub(m: re.Match) -> str:
+        i, kind = int(m.group(1)), m.group(2)
+        a = args[i]
+        if kind == "date" and a.type == SymbolType.Number:
+            return fmt_date(a.number)
+        if kind == "num" and a.type == SymbolType.Number:
+            return fmt_num(a.number)
+        if kind == "term" and a.type == SymbolType.Function:
+            return term(a.name, lang)
+        return plain(a)
+
+    return _PLACE.sub(sub, entry[lang])

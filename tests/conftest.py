@@ -1,0 +1,92 @@
+"""Shared helpers: build small cases in code and ask which conclusions hold."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from reasoner.casefile import load_text
+from reasoner.engine import Result, reason
+from reasoner.model import Case
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+#: A provider (unit P1 offering instant messaging, manager P2), a valid written order O1 that was
+#: refused, and one refusal act A1 with no consequences yet.  Tests add what they examine.
+BASE: dict = {
+    "case": {"id": "t"},
+    "parties": [
+        {
+            "id": "P1",
+            "kind": "unit",
+            "name": "平台公司",
+            "services": [{"category": "instant_messaging"}],
+            "responsible_persons": [{"person": "P2", "role": "manager"}],
+        },
+        {"id": "P2", "kind": "person", "name": "张某"},
+    ],
+    "orders": [
+        {
+            "id": "O1",
+            "to": "P1",
+            "issuer": {"name": "某市公安局", "kind": "public_security"},
+            "form": "rectification_notice",
+            "date": "2023-03-01",
+            "legal_basis": [{"kind": "law", "name": "网络安全法"}],
+            "deadline": "2023-03-15",
+            "capacity_to_comply": True,
+            "response": {"complied": False},
+        }
+    ],
+    "acts": [
+        {
+            "id": "A1",
+            "actor": "P1",
+            "kind": "refuse_security_duty",
+            "date": "2023-04-01",
+            "order": "O1",
+            "duty_not_performed": True,
+        }
+    ],
+    "findings": [
+        {"provision": "interp.2.2.2", "subject": "O1", "holds": True, "reason": "措施及期限明确、合理"}
+    ],
+}
+
+
+def make_case(**changes) -> dict:
+    """A deep copy of BASE with top-level sections replaced or, for acts[0], merged (act=...)."""
+    data = copy.deepcopy(BASE)
+    act = changes.pop("act", None)
+    if act is not None:
+        data["acts"][0].update(act)
+    order = changes.pop("order", None)
+    if order is not None:
+        data["orders"][0].update(order)
+    extra_findings = changes.pop("add_findings", None)
+    if extra_findings:
+        data["findings"] = data["findings"] + extra_findings
+    data.update(changes)
+    return data
+
+
+def to_case(data: dict) -> Case:
+    import json
+
+    return load_text(json.dumps(data, ensure_ascii=False), "test.json")
+
+
+def run(data: dict) -> Result:
+    return reason(to_case(data))
+
+
+def holds(data: dict, pid: str, subject: str = "A1") -> bool:
+    return run(data).holds(pid, __import__("clingo").String(subject))
+
+
+@pytest.fixture
+def base() -> dict:
+    return make_case()
