@@ -73,7 +73,9 @@ def _yaml_lines(node: yaml.Node, path: tuple, lines: dict, errors: list, file: s
             line = k.start_mark.line + 1
             if key in seen:
                 errors.append(
-                    InputError(file, _path_text(path + (key,)), line, f"duplicate key {key!r} (first at line {seen[key]})")
+                    InputError(
+                        file, _path_text(path + (key,)), line, f"duplicate key {key!r} (first at line {seen[key]})"
+                    )
                 )
             seen[key] = line
             lines[path + (key,)] = line
@@ -117,6 +119,7 @@ def load_text(text: str, file: str) -> Case:
     lines: dict = {}
     data: object
     if file.endswith(".json"):
+
         def no_dupes(pairs):
             out = {}
             for k, v in pairs:
@@ -263,7 +266,10 @@ def _cross_check(case: Case, file: str, lines: dict) -> list[InputError]:
         if f.subject not in ids:
             err(("findings", i, "subject"), f"expected the id of a party, order or act, found {f.subject!r}")
         if f.provision not in known:
-            err(("findings", i, "provision"), f"expected an encoded provision id (see `reasoner rules`), found {f.provision!r}")
+            err(
+                ("findings", i, "provision"),
+                f"expected an encoded provision id (see `reasoner rules`), found {f.provision!r}",
+            )
         elif not known[f.provision].finding:
             err(
                 ("findings", i, "provision"),
@@ -273,7 +279,10 @@ def _cross_check(case: Case, file: str, lines: dict) -> list[InputError]:
     for i, f in enumerate(case.findings):
         key = (f.provision, f.subject)
         if key in seen_findings:
-            err(("findings", i), f"a second finding on {f.provision} for {f.subject!r} (first at findings[{seen_findings[key]}])")
+            err(
+                ("findings", i),
+                f"a second finding on {f.provision} for {f.subject!r} (first at findings[{seen_findings[key]}])",
+            )
         seen_findings[key] = i
     return errors
 

@@ -106,8 +106,8 @@ def rule_files() -> list[Path]:
 @cache
 def catalogue() -> dict[str, Provision]:
     """Every encoded provision, keyed by id, in the order of the rule files."""
-    from .transform import provision_lines
     from .engine import program
+    from .transform import provision_lines
 
     labels = tomllib.loads((rules_dir() / "provisions.toml").read_text(encoding="utf-8"))
     with_finding = program().finding_provisions

@@ -7,8 +7,9 @@ import sys
 
 import click
 
-LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-                    help="language of the output")
+LANG = click.option(
+    "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="language of the output"
+)
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 
 
@@ -36,8 +37,9 @@ def main() -> None:
 @LANG
 @FORMAT
 @click.option("--id", "ids", multiple=True, help="show only these conclusion ids")
-@click.option("--offences", is_flag=True, help="show only the offences")
-def check(case_file: str, lang: str, fmt: str, ids: tuple[str, ...], offences: bool) -> None:
+@click.option("--all", "show_all", is_flag=True, help="explain every conclusion, not only the offences")
+@click.option("--width", type=int, default=None, help="width of the printout in columns (default: the terminal's)")
+def check(case_file: str, lang: str, fmt: str, ids: tuple[str, ...], show_all: bool, width: int | None) -> None:
     """Reason about CASE_FILE and print its conclusions with their explanations."""
     case = _load(case_file)
     from .conclusions import build
@@ -51,7 +53,7 @@ def check(case_file: str, lang: str, fmt: str, ids: tuple[str, ...], offences: b
         return
     from rich.console import Console
 
-    print_report(report, Console(highlight=False), set(ids) if ids else None, offences)
+    print_report(report, Console(highlight=False, width=width), set(ids) if ids else None, show_all)
 
 
 @main.command()
@@ -64,8 +66,14 @@ def rules(lang: str, fmt: str) -> None:
     cat = catalogue()
     if fmt == "json":
         rows = [
-            {"id": p.id, "citation": p.citation(lang), "label": p.label(lang), "text": p.text,
-             "rule_file": f"{p.file}:{p.line}", "takes_finding": p.finding}
+            {
+                "id": p.id,
+                "citation": p.citation(lang),
+                "label": p.label(lang),
+                "text": p.text,
+                "rule_file": f"{p.file}:{p.line}",
+                "takes_finding": p.finding,
+            }
             for p in cat.values()
         ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")

@@ -18,24 +18,9 @@ from .engine import Result, program, reason
 from .explain import Explainer, Node
 from .i18n import describe, plain
 from .model import Case
+from .whynot import Condition, WhyNot
 
 SCHEMA = "reasoner/check/1"
-
-
-@dataclass
-class Element:
-    provision: str
-    label: str
-    citation: str
-    holds: bool
-    elements: list[list[Element]] = field(default_factory=list)  # routes, each a list of elements
-
-    def to_json(self) -> dict:
-        out = {"provision": self.provision, "label": self.label, "citation": self.citation,
-               "status": "holds" if self.holds else "not_established"}
-        if self.elements:
-            out["routes"] = [[e.to_json() for e in route] for route in self.elements]
-        return out
 
 
 @dataclass
@@ -51,7 +36,7 @@ class Conclusion:
     discretionary: bool
     depends_on_unknown: list[str]
     explanation: Node | None
-    elements: list[list[Element]] = field(default_factory=list)
+    routes: list[list[Condition]] = field(default_factory=list)  # why not: each way it could hold
     notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -71,8 +56,8 @@ class Conclusion:
             out["notes"] = self.notes
         if self.explanation is not None:
             out["explanation"] = self.explanation.to_json()
-        if self.elements:
-            out["routes"] = [[e.to_json() for e in route] for route in self.elements]
+        if self.routes:
+            out["why_not"] = [[c.to_json() for c in route] for route in self.routes]
         return out
 
 
@@ -94,35 +79,6 @@ class Report:
             "rules": {"sha256": self.rules_digest, "clingo": clingo.__version__},
             "conclusions": [c.to_json() for c in self.conclusions],
         }
-
-
-@cache
-def _element_rules() -> dict[str, list[list[str]]]:
-    """For each conclusion id, its rules' element ids: body literals ``holds("Id", X)``."""
-    out: dict[str, list[list[str]]] = defaultdict(list)
-    for r in program().rules:
-        h = r.head
-        if h.ast_type != ast.ASTType.Function or h.name != "holds":
-            continue
-        hid = h.arguments[0]
-        if hid.ast_type != ast.ASTType.SymbolicTerm or hid.symbol.type != SymbolType.String:
-            continue
-        elems = []
-        for lit in r.body:
-            a = getattr(lit, "atom", None)
-            if (
-                lit.ast_type == ast.ASTType.Literal
-                and lit.sign == ast.Sign.NoSign
-                and a.ast_type == ast.ASTType.SymbolicAtom
-                and a.symbol.ast_type == ast.ASTType.Function
-                and a.symbol.name == "holds"
-                and a.symbol.arguments[0].ast_type == ast.ASTType.SymbolicTerm
-                and a.symbol.arguments[1].ast_type == ast.ASTType.Variable
-                and str(a.symbol.arguments[1]) == str(h.arguments[1])
-            ):
-                elems.append(a.symbol.arguments[0].symbol.string)
-        out[hid.symbol.string].append(elems)
-    return dict(out)
 
 
 @cache
@@ -242,20 +198,17 @@ def build(case: Case, file: str, lang: str, result: Result | None = None) -> Rep
         if pid in cat:
             subjects.setdefault((pid, plain(s.arguments[1])), s.arguments[1])
 
-    def element(pid: str, subj: Symbol, depth: int) -> Element:
-        prov = cat[pid]
-        holds = result.holds(pid, subj)
-        routes = []
-        if not holds and depth > 0:
-            for elems in _element_rules().get(pid, []):
-                if elems:
-                    routes.append([element(e, subj, depth - 1) for e in elems])
-        return Element(pid, prov.label(lang), prov.citation(lang), holds, routes)
+    why = WhyNot(result, lang)
 
     conclusions = []
     for (pid, subj_text), subj in sorted(
-        subjects.items(), key=lambda kv: (entity_order.get(links.party_of.get(kv[0][1], ""), 1 << 30),
-                                          entity_order.get(kv[0][1], 1 << 30), kv[0][1], order[kv[0][0]])
+        subjects.items(),
+        key=lambda kv: (
+            entity_order.get(links.party_of.get(kv[0][1], ""), 1 << 30),
+            entity_order.get(kv[0][1], 1 << 30),
+            kv[0][1],
+            order[kv[0][0]],
+        ),
     ):
         prov = cat[pid]
         atom = Function("holds", [String(pid), subj])
@@ -270,9 +223,7 @@ def build(case: Case, file: str, lang: str, result: Result | None = None) -> Rep
                 if (k in keys or (k[0], None) in keys) and _mentions(u) & near and info.path not in unknown:
                     unknown.append(info.path)
             unknown.sort()
-        elements = []
-        if not holds:
-            elements = [[element(e, subj, 2) for e in elems] for elems in _element_rules().get(pid, []) if elems]
+        routes = [] if holds else why.routes(pid, subj, depth=3)
         notes = _notes(result, pid, subj, lang)
         conclusions.append(
             Conclusion(
@@ -287,7 +238,7 @@ def build(case: Case, file: str, lang: str, result: Result | None = None) -> Rep
                 discretionary=bool(tree and tree.discretionary),
                 depends_on_unknown=unknown,
                 explanation=tree,
-                elements=elements,
+                routes=routes,
                 notes=notes,
             )
         )

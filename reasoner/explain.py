@@ -158,8 +158,14 @@ class Explainer:
             node.any_of = True
             for rule, children in built:
                 node.children.append(
-                    Node("route", msg("route", self.lang), "", children=children, rule=rule,
-                         discretionary=any(c.discretionary for c in children))
+                    Node(
+                        "route",
+                        msg("route", self.lang),
+                        "",
+                        children=children,
+                        rule=rule,
+                        discretionary=any(c.discretionary for c in children),
+                    )
                 )
         node.discretionary = any(c.discretionary for c in node.children)
         return node
@@ -182,7 +188,7 @@ class Explainer:
         for lit, item in zip(lits, items, strict=False):
             if item.name == "pos" and lit.atom.ast_type == ast.ASTType.SymbolicAtom:
                 self._bind(lit.atom.symbol, item.arguments[0], env, env_exact)
-        for lit, item in zip(lits, items, strict=False):
+        for item in items:
             tag = item.name
             if tag == "pos":
                 children.append(self.atom(item.arguments[0]))
@@ -210,8 +216,11 @@ class Explainer:
     def _comparison(self, info: RuleInfo, item: Symbol, env: dict, exact: dict) -> Node:
         j = item.arguments[0].number
         c = info.comparisons[j]
-        values = {v: s.number for v, s in zip(c.variables, item.arguments[1].arguments, strict=False)
-                  if s.type == SymbolType.Number}
+        values = {
+            v: s.number
+            for v, s in zip(c.variables, item.arguments[1].arguments, strict=False)
+            if s.type == SymbolType.Number
+        }
         full = {**values, **{k: v for k, v in exact.items() if k in values}}
         op = _OPS[c.op]
         try:
@@ -237,8 +246,13 @@ class Explainer:
                 children.append(self.atom(c))
         word = msg("count_of" if agg.function == "count" else "sum_of", self.lang)
         text = f"{word} = {fmt_num(value.number) if value.type == SymbolType.Number else value}　[{agg.text}]"
-        return Node("aggregate", text, agg.text, children=children, value=value.number
-                    if value.type == SymbolType.Number else None)
+        return Node(
+            "aggregate",
+            text,
+            agg.text,
+            children=children,
+            value=value.number if value.type == SymbolType.Number else None,
+        )
 
     def _absence(self, sym: Symbol) -> Node:
         if sym.name == "finding_fails":

@@ -60,7 +60,9 @@ class Facts:
 
 
 def _f(name: str, *args: Symbol | int | str) -> Symbol:
-    return Function(name, [a if isinstance(a, Symbol) else Number(a) if isinstance(a, int) else Function(a) for a in args])
+    return Function(
+        name, [a if isinstance(a, Symbol) else Number(a) if isinstance(a, int) else Function(a) for a in args]
+    )
 
 
 class _Builder:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -63,7 +63,7 @@ def _parse_money(v: object) -> Decimal:
         raise ValueError(f"expected an amount in yuan, found {v!r}")
     if isinstance(v, float):
         raise ValueError(
-            f"expected an amount in yuan as an integer or a quoted string such as \"1234.56\", "
+            f'expected an amount in yuan as an integer or a quoted string such as "1234.56", '
             f"found the floating-point number {v!r} (floating point cannot hold money exactly)"
         )
     if isinstance(v, int):
@@ -134,7 +134,7 @@ def bounds(when: When) -> tuple[dt.date, dt.date] | None:
 # ----------------------------------------------------------------------------- parties
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     manager = "manager"  # 直接负责的主管人员
     staff = "staff"  # 其他直接责任人员
 
@@ -144,7 +144,7 @@ class ResponsiblePerson(_Strict):
     role: Role = Field(description="manager: 直接负责的主管人员; staff: 其他直接责任人员")
 
 
-class ServiceCategory(str, Enum):
+class ServiceCategory(StrEnum):
     # Art 1 item (1)
     network_access = "network_access"
     domain_registration_resolution = "domain_registration_resolution"
@@ -202,7 +202,7 @@ class Party(_Strict):
 # ----------------------------------------------------------------------------- orders
 
 
-class IssuerKind(str, Enum):
+class IssuerKind(StrEnum):
     cyberspace = "cyberspace"  # 网信
     telecom = "telecom"  # 电信
     public_security = "public_security"  # 公安
@@ -219,7 +219,7 @@ class Issuer(_Strict):
     )
 
 
-class BasisKind(str, Enum):
+class BasisKind(StrEnum):
     law = "law"
     administrative_regulation = "administrative_regulation"
     departmental_rule = "departmental_rule"

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 
+from rich import box
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
 from rich.tree import Tree
 
-from .conclusions import Conclusion, Element, Report
+from .conclusions import Conclusion, Report
 from .explain import Node
 from .i18n import msg
+from .whynot import Condition
 
 _MARK = {
     "provision": "§",
@@ -50,55 +53,100 @@ def _node_line(n: Node, lang: str) -> str:
     return f"{_MARK.get(n.kind, '•')} {text}"
 
 
-def _add(tree: Tree, n: Node, lang: str) -> None:
-    branch = tree.add(_node_line(n, lang))
+def _add(tree: Tree, n: Node, lang: str, seen: set[str]) -> None:
+    """Add a node; a provision or derived atom already printed is referred to, not repeated."""
+    repeat = n.kind in ("provision", "derived") and n.children and n.atom in seen
+    line = _node_line(n, lang)
+    if repeat:
+        tree.add(f"{line} [dim]{escape(msg('see_above', lang))}[/dim]")
+        return
+    if n.kind in ("provision", "derived") and n.children:
+        seen.add(n.atom)
+    branch = tree.add(line)
     for c in n.children:
-        _add(branch, c, lang)
+        _add(branch, c, lang, seen)
 
 
-def _add_element(tree: Tree, e: Element, lang: str) -> None:
-    mark = "[green]✔[/green]" if e.holds else "[red]✘[/red]"
-    status = msg("element_met" if e.holds else "element_missing", lang)
-    branch = tree.add(f"{mark} {escape(e.label)} [dim]{escape(e.citation)}[/dim] — {status}")
-    for i, route in enumerate(e.elements):
-        target = branch.add(f"◇ {msg('route', lang)} {i + 1}") if len(e.elements) > 1 else branch
-        for sub in route:
-            _add_element(target, sub, lang)
+def _add_condition(tree: Tree, c: Condition, lang: str) -> None:
+    mark = "[green]✔[/green]" if c.holds else "[red]✘[/red]"
+    text = escape(c.text)
+    if c.kind == "element":
+        text = f"{text}（{escape(c.subject or '')}） [dim]{escape(c.citation or '')}[/dim]"
+    branch = tree.add(f"{mark} {text}")
+    _add_routes(branch, c.routes, lang)
+
+
+def _add_routes(tree: Tree, routes: list[list[Condition]], lang: str) -> None:
+    for i, route in enumerate(routes):
+        target = tree.add(f"◇ {escape(msg('route', lang))} {i + 1}") if len(routes) > 1 else tree
+        for c in route:
+            _add_condition(target, c, lang)
+
+
+def _status(c: Conclusion, lang: str) -> str:
+    if c.status == "holds":
+        return "[bold green]✔ " + escape(msg("holds", lang)) + "[/]"
+    return "[bold red]✘ " + escape(msg("not_established", lang)) + "[/]"
+
+
+def _flags(c: Conclusion, lang: str) -> str:
+    out = []
+    if c.discretionary:
+        out.append(f"[magenta]⚖ {escape(msg('discretionary', lang))}[/magenta]")
+    if c.depends_on_unknown:
+        out.append(f"[yellow]? {escape(msg('depends_on_unknown', lang))}[/yellow]")
+    return " ".join(out)
 
 
 def conclusion_tree(c: Conclusion, lang: str) -> Tree:
-    ok = c.status == "holds"
-    mark = "[bold green]✔ " + msg("holds", lang) if ok else "[bold red]✘ " + msg("not_established", lang)
-    head = f"{mark}[/] [bold]{escape(c.label)}[/bold]（{escape(c.subject)}） [dim]{escape(c.id)} · {escape(c.citation)}[/dim]"
-    if c.discretionary:
-        head += f" [magenta]⚖ {escape(msg('discretionary', lang))}[/magenta]"
-    t = Tree(head)
+    """One conclusion: its status, source text, notes, and why (or which elements are missing)."""
+    head = (
+        f"{_status(c, lang)} [bold]{escape(c.label)}[/bold]（{escape(c.subject)}） "
+        f"[dim]{escape(c.id)} · {escape(c.citation)}[/dim] {_flags(c, lang)}"
+    )
+    t = Tree(head.rstrip())
     t.add(f"[dim]「{escape(c.text)}」[/dim]")
     if c.depends_on_unknown:
-        t.add(f"[yellow]? {escape(msg('depends_on_unknown', lang))}：{escape('，'.join(c.depends_on_unknown))}[/yellow]")
+        unknown = "，".join(c.depends_on_unknown) if lang == "zh" else ", ".join(c.depends_on_unknown)
+        t.add(f"[yellow]? {escape(msg('depends_on_unknown', lang))}：{escape(unknown)}[/yellow]")
     for note in c.notes:
         t.add(f"[blue]ℹ {escape(note)}[/blue]")
+    seen: set[str] = set()
     if c.explanation is not None:
         for child in c.explanation.children:
-            _add(t, child, lang)
-    for i, route in enumerate(c.elements):
-        target = t.add(f"◇ {msg('route', lang)} {i + 1}") if len(c.elements) > 1 else t
-        for e in route:
-            _add_element(target, e, lang)
+            _add(t, child, lang, seen)
+    _add_routes(t, c.routes, lang)
     return t
 
 
-def print_report(report: Report, console: Console, only: set[str] | None = None, offences_only: bool = False) -> None:
+def is_offence(c: Conclusion) -> bool:
+    return c.id.startswith("cl.") and c.id.count(".") == 1
+
+
+def print_report(report: Report, console: Console, ids: set[str] | None = None, show_all: bool = False) -> None:
+    """Summary table of every conclusion, then the explanation of the offences (or of ``ids``)."""
     lang = report.lang
-    console.print(f"[bold]{msg('case', lang)} {escape(report.case_id)}[/bold] [dim]{escape(report.file)}[/dim]")
-    shown = [c for c in report.conclusions if (only is None or c.id in only)]
-    if offences_only:
-        shown = [c for c in shown if c.id.startswith("cl.") and c.id.count(".") == 1]
-    if not shown:
+    console.print(
+        f"[bold]{escape(msg('case', lang))} {escape(report.case_id)}[/bold] [dim]{escape(report.file)} · "
+        f"{escape(msg('rules_version', lang))} {report.rules_digest[:12]}[/dim]"
+    )
+    table = Table(
+        msg("status", lang), msg("id", lang), msg("label", lang), msg("subject", lang), msg("flags", lang),
+        title=msg("summary", lang), box=box.SIMPLE, title_justify="left",
+    )
+    for c in report.conclusions:
+        table.add_row(_status(c, lang), escape(c.id), escape(c.label), escape(c.subject), _flags(c, lang))
+    console.print(table)
+    if ids:
+        chosen = [c for c in report.conclusions if c.id in ids]
+    elif show_all:
+        chosen = report.conclusions
+    else:
+        chosen = [c for c in report.conclusions if is_offence(c)]
+    if not chosen:
         console.print(msg("none_hold", lang))
-    party = None
-    for c in shown:
-        if c.party != party:
-            party = c.party
-            console.rule(f"{msg('party', lang)} {escape(party)}")
+        return
+    console.rule(msg("explanations", lang))
+    for c in chosen:
         console.print(conclusion_tree(c, lang))
+        console.print()

@@ -222,7 +222,11 @@ class ProvenanceTransform:
                         [k, _sym(loc, j), gtuple, _tuple(loc, list(el.terms)), _tuple(loc, conds)],
                     )
                     extra.append(
-                        ast.Rule(loc, ast.Literal(loc, ast.Sign.NoSign, ast.SymbolicAtom(el_head)), others + list(el.condition))
+                        ast.Rule(
+                            loc,
+                            ast.Literal(loc, ast.Sign.NoSign, ast.SymbolicAtom(el_head)),
+                            others + list(el.condition),
+                        )
                     )
         fired = _fn(loc, FIRED, [k, head_term, _tuple(loc, recorded)])
         shadow = ast.Rule(loc, ast.Literal(loc, ast.Sign.NoSign, ast.SymbolicAtom(fired)), list(rule.body))

@@ -1,0 +1,248 @@
+"""Why a conclusion does not hold: each rule that could derive it, and what in its body failed.
+
+Computed from the rules' AST and clingo's answer, never from a description of the law in Python:
+for every rule whose head is ``holds("Id", X)``, the body is matched against the model with X bound
+to the subject.  Positive atoms bind further variables from the atoms that are true (one route per
+binding); what cannot be matched is a failing condition; comparisons are evaluated with the bound
+figures; ``holds`` literals are elements, explained recursively to a given depth.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from clingo import Function, Number, String, Symbol, SymbolType, ast
+
+from .catalogue import catalogue
+from .engine import Result, program
+from .explain import _OPS, _eval, _show
+from .i18n import describe, fmt_num, msg, plain
+
+MAX_ROUTES = 12
+
+
+@dataclass
+class Condition:
+    """One condition of a rule body, with whether it is met."""
+
+    kind: str  # element | fact | comparison | absence | aggregate
+    holds: bool
+    text: str
+    provision: str | None = None
+    citation: str | None = None
+    subject: str | None = None
+    routes: list[list[Condition]] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        out: dict = {"condition": self.kind, "status": "met" if self.holds else "not_met", "text": self.text}
+        for key in ("provision", "citation", "subject"):
+            v = getattr(self, key)
+            if v is not None:
+                out[key] = v
+        if self.routes:
+            out["routes"] = [[c.to_json() for c in r] for r in self.routes]
+        return out
+
+
+def _match(pattern, sym: Symbol, env: dict[str, Symbol]) -> dict[str, Symbol] | None:
+    """Unify an AST term with a ground symbol under a binding; the extended binding or None."""
+    t = pattern.ast_type
+    if t == ast.ASTType.Variable:
+        if pattern.name in env:
+            return env if env[pattern.name] == sym else None
+        return {**env, pattern.name: sym}
+    if t == ast.ASTType.SymbolicTerm:
+        return env if pattern.symbol == sym else None
+    if t == ast.ASTType.Function:
+        if sym.type != SymbolType.Function or sym.name != pattern.name or len(sym.arguments) != len(pattern.arguments):
+            return None
+        for p, s in zip(pattern.arguments, sym.arguments, strict=True):
+            env = _match(p, s, env)
+            if env is None:
+                return None
+        return env
+    try:  # arithmetic in a pattern: evaluate when bound
+        value = _eval(pattern, {k: v.number for k, v in env.items() if v.type == SymbolType.Number})
+    except (KeyError, ValueError, AttributeError):
+        return None
+    return env if sym.type == SymbolType.Number and sym.number == value else None
+
+
+def _ground(pattern, env: dict[str, Symbol]) -> Symbol | None:
+    t = pattern.ast_type
+    if t == ast.ASTType.Variable:
+        return env.get(pattern.name)
+    if t == ast.ASTType.SymbolicTerm:
+        return pattern.symbol
+    if t == ast.ASTType.Function:
+        args = [_ground(a, env) for a in pattern.arguments]
+        return None if any(a is None for a in args) else Function(pattern.name, args)
+    try:
+        return Number(_eval(pattern, {k: v.number for k, v in env.items() if v.type == SymbolType.Number}))
+    except (KeyError, ValueError, AttributeError):
+        return None
+
+
+class WhyNot:
+    def __init__(self, result: Result, lang: str):
+        self.r = result
+        self.lang = lang
+        self.cat = catalogue()
+        self.by_pred: dict[tuple[str, int], list[Symbol]] = defaultdict(list)
+        for s in sorted(result.model):
+            self.by_pred[(s.name, len(s.arguments))].append(s)
+        self.rules: dict[str, list] = defaultdict(list)
+        # predicates the rule files define by plain facts (lists the law itself makes)
+        self.law_data = {r.head_predicate for r in program().rules if not r.body}
+        for r in program().rules:
+            h = r.head
+            if h.ast_type == ast.ASTType.Function and h.name == "holds":
+                a0 = h.arguments[0]
+                if a0.ast_type == ast.ASTType.SymbolicTerm and a0.symbol.type == SymbolType.String:
+                    self.rules[a0.symbol.string].append(r)
+
+    def routes(self, pid: str, subject: Symbol, depth: int) -> list[list[Condition]]:
+        """Every way the rules could establish ``pid`` for ``subject``, with each condition's status."""
+        out: list[list[Condition]] = []
+        for r in self.rules.get(pid, []):
+            env = _match(r.head.arguments[1], subject, {})
+            if env is None:
+                continue
+            for route in self._body(r, list(r.body), env, depth):
+                out.append(route)
+                if len(out) >= MAX_ROUTES:
+                    return out
+        return out
+
+    def _body(self, rule, body: list, env: dict, depth: int) -> list[list[Condition]]:
+        """Routes through the remaining body literals under a binding."""
+        if not body:
+            return [[]]
+        lit, rest = body[0], body[1:]
+        atom = lit.atom
+        if atom.ast_type == ast.ASTType.SymbolicAtom and lit.sign == ast.Sign.NoSign:
+            pattern = atom.symbol
+            is_elem = pattern.ast_type == ast.ASTType.Function and pattern.name == "holds"
+            ground = _ground(pattern, env)
+            if ground is not None and is_elem:
+                cond = self._element(ground, depth)
+                return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
+            matches = self._matches(pattern, env)
+            if matches:
+                routes: list[list[Condition]] = []
+                for sym, env2 in matches[:MAX_ROUTES]:
+                    head = self._element(sym, depth) if is_elem else Condition("fact", True, self._text(sym))
+                    routes.extend([[head, *tail] for tail in self._body(rule, rest, env2, depth)])
+                return routes[:MAX_ROUTES]
+            cond = Condition("fact", False, self._pattern_text(pattern, env))
+            return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
+        if atom.ast_type == ast.ASTType.SymbolicAtom:  # default negation
+            ground = _ground(atom.symbol, env)
+            present = ground is not None and ground in self.r.model
+            text = self._text(ground) if ground is not None else str(atom.symbol)
+            if ground is not None and ground.name == "finding_fails":
+                text = msg("finding_fails", self.lang) + "：" + self._label(ground.arguments[0].string)
+            cond = Condition("absence", not present, f"{msg('absent', self.lang)}：{text}")
+            return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
+        if atom.ast_type == ast.ASTType.Comparison:
+            guard = atom.guards[0]
+            nums = {k: v.number for k, v in env.items() if v.type == SymbolType.Number}
+            try:
+                left = _eval(atom.term, nums)
+            except (KeyError, ValueError, AttributeError):
+                left = None
+            if (
+                left is None
+                and guard.comparison == ast.ComparisonOperator.Equal
+                and atom.term.ast_type == ast.ASTType.Variable
+            ):
+                try:  # an assignment X = expr binds X
+                    value = _eval(guard.term, nums)
+                except (KeyError, ValueError, AttributeError):
+                    return self._body(rule, rest, env, depth)
+                return self._body(rule, rest, {**env, atom.term.name: Number(value)}, depth)
+            try:
+                right = _eval(guard.term, nums)
+            except (KeyError, ValueError, AttributeError):
+                return self._body(rule, rest, env, depth)  # figures missing: a failing fact says why
+            op = {
+                ast.ComparisonOperator.Equal: "=",
+                ast.ComparisonOperator.NotEqual: "!=",
+                ast.ComparisonOperator.LessThan: "<",
+                ast.ComparisonOperator.LessEqual: "<=",
+                ast.ComparisonOperator.GreaterThan: ">",
+                ast.ComparisonOperator.GreaterEqual: ">=",
+            }[guard.comparison]
+            ok = {"=": left == right, "!=": left != right, "<": left < right, "<=": left <= right,
+                  ">": left > right, ">=": left >= right}[op]
+            ls, rs = _show(atom.term, nums), _show(guard.term, nums)
+            lt = ls if ls == fmt_num(left) else f"{ls} = {fmt_num(left)}"
+            text = f"{lt} {_OPS[op]} {rs}　[{atom}]"
+            cond = Condition("comparison", ok, text)
+            return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
+        if atom.ast_type == ast.ASTType.BodyAggregate:
+            cond = Condition("aggregate", False, str(atom))
+            return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
+        return self._body(rule, rest, env, depth)
+
+    def _matches(self, pattern, env) -> list[tuple[Symbol, dict]]:
+        if pattern.ast_type != ast.ASTType.Function:
+            return []
+        out = []
+        for s in self.by_pred.get((pattern.name, len(pattern.arguments)), []):
+            e = _match(pattern, s, env)
+            if e is not None:
+                out.append((s, e))
+        return out
+
+    def _element(self, sym: Symbol, depth: int) -> Condition:
+        pid = sym.arguments[0].string
+        subject = sym.arguments[1]
+        ok = sym in self.r.model
+        routes = [] if ok or depth <= 0 else self.routes(pid, subject, depth - 1)
+        prov = self.cat.get(pid)
+        return Condition(
+            "element",
+            ok,
+            prov.label(self.lang) if prov else pid,
+            provision=pid,
+            citation=prov.citation(self.lang) if prov else None,
+            subject=plain(subject),
+            routes=routes,
+        )
+
+    def _label(self, pid: str) -> str:
+        prov = self.cat.get(pid)
+        return prov.label(self.lang) if prov else pid
+
+    def _text(self, sym: Symbol) -> str:
+        if sym.name == "param" and len(sym.arguments) == 3:
+            return f"{msg('parameter', self.lang)}：{fmt_num(sym.arguments[2].number)}"
+        if sym.name in ("finding_holds", "finding_fails"):
+            verdict = msg(sym.name, self.lang)
+            return f"{msg('finding', self.lang)}：{self._label(sym.arguments[0].string)} — {verdict}"
+        info = self.r.facts.unknown.get(sym)
+        if info is not None:
+            return f"{describe(sym, self.lang)}（{msg('unknown_fact', self.lang)}）"
+        return describe(sym, self.lang)
+
+    def _pattern_text(self, pattern, env: dict) -> str:
+        """A condition no true atom matched: described with what is bound, '…' for the rest."""
+        if pattern.ast_type != ast.ASTType.Function:
+            return str(pattern)
+        if pattern.name in ("finding_holds", "finding_fails"):
+            pid = _ground(pattern.arguments[0], env)
+            label = self._label(pid.string) if pid is not None and pid.type == SymbolType.String else "?"
+            return f"{msg('finding', self.lang)}：{label} — {msg('missing_finding', self.lang)}"
+        args = []
+        for a in pattern.arguments:
+            g = _ground(a, env)
+            args.append(g if g is not None else String("…"))
+        sym = Function(pattern.name, args)
+        unknown = [u for u in self.r.facts.unknown if u.name == sym.name and all(
+            x == String("…") or x == y for x, y in zip(sym.arguments, u.arguments, strict=False))]
+        suffix = f"（{msg('unknown_fact', self.lang)}）" if unknown else ""
+        if pattern.name in self.law_data:
+            return f"{msg('not_listed', self.lang)}：{describe(sym, self.lang)}"
+        return f"{msg('no_fact', self.lang)}：{describe(sym, self.lang)}{suffix}"
