@@ -16,7 +16,7 @@ from clingo import Function, String, Symbol, SymbolType, ast
 from .catalogue import catalogue
 from .engine import Result, program, reason
 from .explain import Explainer, Node
-from .i18n import describe, plain
+from .i18n import describe, msg, paren, plain
 from .model import Case
 from .whynot import Condition, WhyNot
 
@@ -261,5 +261,5 @@ def _notes(result: Result, pid: str, subj: Symbol, lang: str) -> list[str]:
 def _penalty_value(s: Symbol, lang: str) -> str:
     kind, value = s.arguments[2].name, s.arguments[3].number
     if kind.endswith("_months"):
-        return f"（{value} 个月）" if lang == "zh" else f" ({value} months)"
+        return paren(f"{value} {msg('months', lang)}", lang)
     return ""

@@ -14,7 +14,7 @@ from clingo import Function, String, Symbol, SymbolType, ast
 
 from .catalogue import catalogue
 from .engine import Result, program
-from .i18n import describe, fmt_num, msg, plain
+from .i18n import colon, describe, fmt_num, msg, paren, plain, sep
 from .params import by_symbol
 from .transform import RuleInfo
 
@@ -109,9 +109,10 @@ class Explainer:
             f = facts.findings[sym]
             verdict = msg("finding_holds" if f.holds else "finding_fails", self.lang)
             label = self.cat[f.provision].label(self.lang)
-            text = f"{msg('finding', self.lang)}：{label} — {verdict}；{msg('reason', self.lang)}：{f.reason}"
+            c, lg = colon(self.lang), self.lang
+            text = f"{msg('finding', lg)}{c}{label} — {verdict}{sep(lg)}{msg('reason', lg)}{c}{f.reason}"
             if f.by:
-                text += f"（{msg('by', self.lang)}：{f.by}）"
+                text += paren(f"{msg('by', lg)}{c}{f.by}", lg)
             info = facts.atoms[sym]
             return Node("finding", text, str(sym), provision=f.provision, path=info.path, discretionary=True)
         info = facts.atoms.get(sym)
@@ -123,11 +124,14 @@ class Explainer:
             return Node("fact", text, str(sym), path=info.path, value=value if _scalar(value) else None)
         if sym in self.params:
             p = self.params[sym]
-            text = f"{msg('parameter', self.lang)}：{fmt_num(p.value)}（{p.cite}：{p.source}）"
+            c = colon(self.lang)
+            text = f"{msg('parameter', self.lang)}{c}{fmt_num(p.value)}" + paren(f"{p.cite}{c}{p.source}", self.lang)
             return Node("parameter", text, str(sym), provision=p.provision, value=p.value)
         if sym in facts.unknown:
             info = facts.unknown[sym]
-            return Node("unknown", f"{msg('unknown_fact', self.lang)}：{info.path}", str(sym), path=info.path)
+            return Node(
+                "unknown", f"{msg('unknown_fact', self.lang)}{colon(self.lang)}{info.path}", str(sym), path=info.path
+            )
         routes = self.r.fired.get(sym, [])
         if sym.name == "holds" and sym.arguments[0].type == SymbolType.String:
             pid = sym.arguments[0].string
@@ -136,7 +140,7 @@ class Explainer:
             subj = plain(sym.arguments[1])
             node = Node(
                 "provision",
-                f"{label}（{subj}）",
+                label + paren(subj, self.lang),
                 str(sym),
                 provision=pid,
                 citation=prov.citation(self.lang) if prov else None,
@@ -257,7 +261,7 @@ class Explainer:
     def _absence(self, sym: Symbol) -> Node:
         if sym.name == "finding_fails":
             return Node("absence", msg("no_finding_against", self.lang), f"not {sym}")
-        return Node("absence", f"{msg('absent', self.lang)}：{describe(sym, self.lang)}", f"not {sym}")
+        return Node("absence", f"{msg('absent', self.lang)}{colon(self.lang)}{describe(sym, self.lang)}", f"not {sym}")
 
 
 def _scalar(v: object) -> bool:

@@ -21,6 +21,20 @@ def msg(key: str, lang: str) -> str:
     return table()["msg"][key][lang]
 
 
+def colon(lang: str) -> str:
+    """The colon of the language: full-width in Chinese."""
+    return msg("colon", lang)
+
+
+def paren(text: str, lang: str) -> str:
+    """Text in the parentheses of the language: （…） in Chinese, ' (…)' in English."""
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
+def sep(lang: str) -> str:
+    return msg("list_sep", lang)
+
+
 def term(name: str, lang: str) -> str:
     entry = table()["term"].get(name)
     return entry[lang] if entry else name

@@ -12,7 +12,7 @@ from rich.tree import Tree
 
 from .conclusions import Conclusion, Report
 from .explain import Node
-from .i18n import msg
+from .i18n import colon, msg, paren, sep
 from .whynot import Condition
 
 _MARK = {
@@ -45,7 +45,7 @@ def _node_line(n: Node, lang: str) -> str:
     elif n.kind == "comparison":
         text = f"[cyan]{text}[/cyan]"
     if n.path:
-        text += f" [dim]（{escape(msg('case_path', lang))} {escape(n.path)}）[/dim]"
+        text += f" [dim]{escape(paren(msg('case_path', lang) + ' ' + n.path, lang))}[/dim]"
     if n.rule and n.kind in ("provision", "derived", "route", "law"):
         text += f" [dim]{escape(n.rule)}[/dim]"
     if n.any_of:
@@ -71,7 +71,7 @@ def _add_condition(tree: Tree, c: Condition, lang: str) -> None:
     mark = "[green]✔[/green]" if c.holds else "[red]✘[/red]"
     text = escape(c.text)
     if c.kind == "element":
-        text = f"{text}（{escape(c.subject or '')}） [dim]{escape(c.citation or '')}[/dim]"
+        text = f"{text}{escape(paren(c.subject or '', lang))} [dim]{escape(c.citation or '')}[/dim]"
     branch = tree.add(f"{mark} {text}")
     _add_routes(branch, c.routes, lang)
 
@@ -101,14 +101,14 @@ def _flags(c: Conclusion, lang: str) -> str:
 def conclusion_tree(c: Conclusion, lang: str) -> Tree:
     """One conclusion: its status, source text, notes, and why (or which elements are missing)."""
     head = (
-        f"{_status(c, lang)} [bold]{escape(c.label)}[/bold]（{escape(c.subject)}） "
+        f"{_status(c, lang)} [bold]{escape(c.label)}[/bold]{escape(paren(c.subject, lang))} "
         f"[dim]{escape(c.id)} · {escape(c.citation)}[/dim] {_flags(c, lang)}"
     )
     t = Tree(head.rstrip())
     t.add(f"[dim]「{escape(c.text)}」[/dim]")
     if c.depends_on_unknown:
-        unknown = "，".join(c.depends_on_unknown) if lang == "zh" else ", ".join(c.depends_on_unknown)
-        t.add(f"[yellow]? {escape(msg('depends_on_unknown', lang))}：{escape(unknown)}[/yellow]")
+        unknown = sep(lang).join(c.depends_on_unknown)
+        t.add(f"[yellow]? {escape(msg('depends_on_unknown', lang) + colon(lang) + unknown)}[/yellow]")
     for note in c.notes:
         t.add(f"[blue]ℹ {escape(note)}[/blue]")
     seen: set[str] = set()
@@ -131,8 +131,14 @@ def print_report(report: Report, console: Console, ids: set[str] | None = None, 
         f"{escape(msg('rules_version', lang))} {report.rules_digest[:12]}[/dim]"
     )
     table = Table(
-        msg("status", lang), msg("id", lang), msg("label", lang), msg("subject", lang), msg("flags", lang),
-        title=msg("summary", lang), box=box.SIMPLE, title_justify="left",
+        msg("status", lang),
+        msg("id", lang),
+        msg("label", lang),
+        msg("subject", lang),
+        msg("flags", lang),
+        title=msg("summary", lang),
+        box=box.SIMPLE,
+        title_justify="left",
     )
     for c in report.conclusions:
         table.add_row(_status(c, lang), escape(c.id), escape(c.label), escape(c.subject), _flags(c, lang))

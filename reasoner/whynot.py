@@ -17,7 +17,7 @@ from clingo import Function, Number, String, Symbol, SymbolType, ast
 from .catalogue import catalogue
 from .engine import Result, program
 from .explain import _OPS, _eval, _show
-from .i18n import describe, fmt_num, msg, plain
+from .i18n import colon, describe, fmt_num, msg, paren, plain
 
 MAX_ROUTES = 12
 
@@ -142,8 +142,8 @@ class WhyNot:
             present = ground is not None and ground in self.r.model
             text = self._text(ground) if ground is not None else str(atom.symbol)
             if ground is not None and ground.name == "finding_fails":
-                text = msg("finding_fails", self.lang) + "：" + self._label(ground.arguments[0].string)
-            cond = Condition("absence", not present, f"{msg('absent', self.lang)}：{text}")
+                text = msg("finding_fails", self.lang) + colon(self.lang) + self._label(ground.arguments[0].string)
+            cond = Condition("absence", not present, f"{msg('absent', self.lang)}{colon(self.lang)}{text}")
             return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
         if atom.ast_type == ast.ASTType.Comparison:
             guard = atom.guards[0]
@@ -174,8 +174,14 @@ class WhyNot:
                 ast.ComparisonOperator.GreaterThan: ">",
                 ast.ComparisonOperator.GreaterEqual: ">=",
             }[guard.comparison]
-            ok = {"=": left == right, "!=": left != right, "<": left < right, "<=": left <= right,
-                  ">": left > right, ">=": left >= right}[op]
+            ok = {
+                "=": left == right,
+                "!=": left != right,
+                "<": left < right,
+                "<=": left <= right,
+                ">": left > right,
+                ">=": left >= right,
+            }[op]
             ls, rs = _show(atom.term, nums), _show(guard.term, nums)
             lt = ls if ls == fmt_num(left) else f"{ls} = {fmt_num(left)}"
             text = f"{lt} {_OPS[op]} {rs}　[{atom}]"
@@ -218,13 +224,13 @@ class WhyNot:
 
     def _text(self, sym: Symbol) -> str:
         if sym.name == "param" and len(sym.arguments) == 3:
-            return f"{msg('parameter', self.lang)}：{fmt_num(sym.arguments[2].number)}"
+            return f"{msg('parameter', self.lang)}{colon(self.lang)}{fmt_num(sym.arguments[2].number)}"
         if sym.name in ("finding_holds", "finding_fails"):
             verdict = msg(sym.name, self.lang)
-            return f"{msg('finding', self.lang)}：{self._label(sym.arguments[0].string)} — {verdict}"
+            return f"{msg('finding', self.lang)}{colon(self.lang)}{self._label(sym.arguments[0].string)} — {verdict}"
         info = self.r.facts.unknown.get(sym)
         if info is not None:
-            return f"{describe(sym, self.lang)}（{msg('unknown_fact', self.lang)}）"
+            return describe(sym, self.lang) + paren(msg("unknown_fact", self.lang), self.lang)
         return describe(sym, self.lang)
 
     def _pattern_text(self, pattern, env: dict) -> str:
@@ -234,15 +240,19 @@ class WhyNot:
         if pattern.name in ("finding_holds", "finding_fails"):
             pid = _ground(pattern.arguments[0], env)
             label = self._label(pid.string) if pid is not None and pid.type == SymbolType.String else "?"
-            return f"{msg('finding', self.lang)}：{label} — {msg('missing_finding', self.lang)}"
+            return f"{msg('finding', self.lang)}{colon(self.lang)}{label} — {msg('missing_finding', self.lang)}"
         args = []
         for a in pattern.arguments:
             g = _ground(a, env)
             args.append(g if g is not None else String("…"))
         sym = Function(pattern.name, args)
-        unknown = [u for u in self.r.facts.unknown if u.name == sym.name and all(
-            x == String("…") or x == y for x, y in zip(sym.arguments, u.arguments, strict=False))]
-        suffix = f"（{msg('unknown_fact', self.lang)}）" if unknown else ""
+        unknown = [
+            u
+            for u in self.r.facts.unknown
+            if u.name == sym.name
+            and all(x == String("…") or x == y for x, y in zip(sym.arguments, u.arguments, strict=False))
+        ]
+        suffix = paren(msg("unknown_fact", self.lang), self.lang) if unknown else ""
         if pattern.name in self.law_data:
-            return f"{msg('not_listed', self.lang)}：{describe(sym, self.lang)}"
-        return f"{msg('no_fact', self.lang)}：{describe(sym, self.lang)}{suffix}"
+            return f"{msg('not_listed', self.lang)}{colon(self.lang)}{describe(sym, self.lang)}"
+        return f"{msg('no_fact', self.lang)}{colon(self.lang)}{describe(sym, self.lang)}{suffix}"
