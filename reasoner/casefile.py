@@ -99,18 +99,21 @@ def _describe(value: object) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+def _is_branch(part: object) -> bool:
+    """Whether a location part names a union branch (pydantic's tag), not a field."""
+    if not isinstance(part, str):
+        return False
+    return (
+        "[" in part
+        or part[:1].isupper()
+        or part.startswith(("constrained-", "function-", "lax-", "strict-", "json-or-python"))
+        or part in {"bool", "int", "str", "float", "dict", "list", "none", "decimal"}
+    )
+
+
 def _clean_loc(loc: tuple) -> tuple:
-    """Drop pydantic's union-branch labels (e.g. 'int', 'literal['unknown']') from a location."""
-    out = []
-    for part in loc:
-        if isinstance(part, str) and (
-            part.startswith(("literal[", "function-", "constrained-", "lax-", "strict-", "json-or-python"))
-            or part in {"int", "bool", "str", "list", "date", "Decimal", "DateRange", "CaseSentence", "function-before"}
-            or part.startswith(("list[", "Annotated"))
-        ):
-            continue
-        out.append(part)
-    return tuple(out)
+    """Drop pydantic's union-branch tags (e.g. 'int', "literal['unknown']") from a location."""
+    return tuple(p for p in loc if not _is_branch(p))
 
 
 def load_text(text: str, file: str) -> Case:
@@ -153,20 +156,35 @@ def load_text(text: str, file: str) -> Case:
     try:
         case = Case.model_validate(data)
     except ValidationError as e:
-        seen = set()
-        for err in e.errors(include_url=False):
-            loc = _clean_loc(err["loc"])
-            msg = _message(err)
-            key = (loc, msg)
-            if key in seen:
-                continue
-            seen.add(key)
-            errors.append(InputError(file, _path_text(loc), _line_for(lines, loc), msg))
-        raise CaseFileError(_merge_union_errors(errors)) from None
-    errors.extend(_cross_check(case, file, lines))
+        errors.extend(_structural(e, file, lines))
+        case = None
+    errors.extend(_cross_check(data, file, lines))
     if errors:
-        raise CaseFileError(errors)
+        raise CaseFileError(sorted(errors, key=lambda x: (x.line or 0, x.path)))
+    assert case is not None
     return case
+
+
+def _structural(e: ValidationError, file: str, lines: dict) -> list[InputError]:
+    """pydantic's errors, one per field: a value that fits no branch of a union gets one message."""
+    by_field: dict[tuple, list[dict]] = {}
+    for err in e.errors(include_url=False):
+        by_field.setdefault(_clean_loc(err["loc"]), []).append(err)
+    out = []
+    for loc, errs in by_field.items():
+        unknown_allowed = any("literal['unknown']" in map(str, x["loc"]) for x in errs)
+        errs = [x for x in errs if "literal['unknown']" not in map(str, x["loc"])] or errs
+        found = errs[0].get("input")
+        if isinstance(found, dict) and len(errs) > 1:  # a mapping: keep the errors of mapping branches
+            errs = [x for x in errs if any(_is_branch(p) and any(c.isupper() for c in p) for p in x["loc"])] or errs
+        elif len(errs) > 1:  # a scalar: drop "should be a mapping" from mapping branches
+            errs = [x for x in errs if x["type"] not in ("model_type", "dict_type", "model_attributes_type")] or errs
+        msgs = list(dict.fromkeys(_message(x) for x in errs))
+        msg = msgs[0] if len(msgs) == 1 else "expected one of: " + "; or ".join(msgs)
+        if unknown_allowed and errs[0]["type"] != "extra_forbidden":
+            msg += ' (or "unknown" where the fact is not known)'
+        out.append(InputError(file, _path_text(loc), _line_for(lines, loc), msg))
+    return out
 
 
 def _message(err: dict) -> str:
@@ -184,30 +202,15 @@ def _message(err: dict) -> str:
     return f"{msg[0].lower()}{msg[1:]}; found {_describe(found)}"
 
 
-def _merge_union_errors(errors: list[InputError]) -> list[InputError]:
-    """A value that fits none of a union's branches gives one error per branch: join them."""
-    merged: dict[tuple, list[str]] = {}
-    order: list[tuple] = []
-    for e in errors:
-        key = (e.file, e.path, e.line)
-        if key not in merged:
-            merged[key] = []
-            order.append(key)
-        if e.message not in merged[key]:
-            merged[key].append(e.message)
-    out = []
-    for key in order:
-        msgs = merged[key]
-        if len(msgs) > 1:
-            msg = "expected one of: " + "; or ".join(msgs)
-        else:
-            msg = msgs[0]
-        out.append(InputError(key[0], key[1], key[2], msg))
-    return out
+def _items(data: dict, key: str) -> list[tuple[int, dict]]:
+    v = data.get(key)
+    return [(i, x) for i, x in enumerate(v) if isinstance(x, dict)] if isinstance(v, list) else []
 
 
-def _cross_check(case: Case, file: str, lines: dict) -> list[InputError]:
-    """References between records, unique ids, and dates that contradict each other."""
+def _cross_check(data: dict, file: str, lines: dict) -> list[InputError]:
+    """References between records, unique ids, and dates that contradict each other.
+
+    Works on the raw data, so that these errors are reported together with type errors."""
     errors: list[InputError] = []
 
     def err(loc: tuple, msg: str) -> None:
@@ -215,76 +218,96 @@ def _cross_check(case: Case, file: str, lines: dict) -> list[InputError]:
 
     ids: dict[str, tuple] = {}
 
-    def register(ident: str, loc: tuple) -> None:
+    def register(ident: object, loc: tuple) -> None:
+        if not isinstance(ident, str):
+            return
         if ident in ids:
             err(loc, f"id {ident!r} is already used at {_path_text(ids[ident])}; ids must be unique")
         else:
             ids[ident] = loc
 
-    for i, p in enumerate(case.parties):
-        register(p.id, ("parties", i, "id"))
-    for i, o in enumerate(case.orders):
-        register(o.id, ("orders", i, "id"))
-    for i, a in enumerate(case.acts):
-        register(a.id, ("acts", i, "id"))
-        for j, ev in enumerate(a.evidence_losses):
-            register(ev.id, ("acts", i, "evidence_losses", j, "id"))
-    for i, pen in enumerate(case.admin_penalties):
-        register(pen.id, ("admin_penalties", i, "id"))
+    parties = {}
+    for i, p in _items(data, "parties"):
+        register(p.get("id"), ("parties", i, "id"))
+        parties.setdefault(p.get("id"), p)
+    orders = {}
+    for i, o in _items(data, "orders"):
+        register(o.get("id"), ("orders", i, "id"))
+        orders.setdefault(o.get("id"), o)
+    for i, a in _items(data, "acts"):
+        register(a.get("id"), ("acts", i, "id"))
+        for j, ev in _items(a, "evidence_losses"):
+            register(ev.get("id"), ("acts", i, "evidence_losses", j, "id"))
+    for i, pen in _items(data, "admin_penalties"):
+        register(pen.get("id"), ("admin_penalties", i, "id"))
 
-    parties = {p.id: p for p in case.parties}
-    orders = {o.id: o for o in case.orders}
-
-    def party_ref(ident: str, loc: tuple, kind: str | None = None) -> None:
+    def party_ref(ident: object, loc: tuple, kind: str | None = None) -> None:
+        if not isinstance(ident, str):
+            return
         p = parties.get(ident)
         if p is None:
             err(loc, f"expected the id of a party, found {ident!r}")
-        elif kind and p.kind != kind:
-            err(loc, f"expected a {kind}, found {ident!r} which is a {p.kind}")
+        elif kind and p.get("kind") != kind:
+            err(loc, f"expected a {kind}, found {ident!r} which is a {p.get('kind')}")
 
-    for i, p in enumerate(case.parties):
-        for j, r in enumerate(p.responsible_persons):
-            party_ref(r.person, ("parties", i, "responsible_persons", j, "person"), "person")
-    for i, o in enumerate(case.orders):
-        party_ref(o.to, ("orders", i, "to"))
-        if o.deadline not in (None, "unknown") and o.date != "unknown" and o.deadline < o.date:
-            err(("orders", i, "deadline"), f"the deadline {o.deadline} is before the order's date {o.date}")
-    for i, a in enumerate(case.acts):
-        party_ref(a.actor, ("acts", i, "actor"))
-        if a.order is not None:
-            o = orders.get(a.order)
+    for i, p in _items(data, "parties"):
+        for j, r in _items(p, "responsible_persons"):
+            party_ref(r.get("person"), ("parties", i, "responsible_persons", j, "person"), "person")
+    for i, o in _items(data, "orders"):
+        party_ref(o.get("to"), ("orders", i, "to"))
+        d, dl = _date_or_none(o.get("date")), _date_or_none(o.get("deadline"))
+        if d and dl and dl < d:
+            err(("orders", i, "deadline"), f"the deadline {dl} is before the order's date {d}")
+    for i, a in _items(data, "acts"):
+        party_ref(a.get("actor"), ("acts", i, "actor"))
+        ref = a.get("order")
+        if isinstance(ref, str):
+            o = orders.get(ref)
             if o is None:
-                err(("acts", i, "order"), f"expected the id of an order, found {a.order!r}")
-            elif o.to != a.actor:
-                err(("acts", i, "order"), f"order {a.order!r} is addressed to {o.to!r}, not to the actor {a.actor!r}")
-    for i, pen in enumerate(case.admin_penalties):
-        party_ref(pen.party, ("admin_penalties", i, "party"))
+                err(("acts", i, "order"), f"expected the id of an order, found {ref!r}")
+            elif o.get("to") != a.get("actor"):
+                err(
+                    ("acts", i, "order"),
+                    f"order {ref!r} is addressed to {o.get('to')!r}, not to the actor {a.get('actor')!r}",
+                )
+    for i, pen in _items(data, "admin_penalties"):
+        party_ref(pen.get("party"), ("admin_penalties", i, "party"))
     from .catalogue import catalogue  # local import: the catalogue reads the rule files
 
     known = catalogue()
-    for i, f in enumerate(case.findings):
-        if f.subject not in ids:
-            err(("findings", i, "subject"), f"expected the id of a party, order or act, found {f.subject!r}")
-        if f.provision not in known:
-            err(
-                ("findings", i, "provision"),
-                f"expected an encoded provision id (see `reasoner rules`), found {f.provision!r}",
-            )
-        elif not known[f.provision].finding:
-            err(
-                ("findings", i, "provision"),
-                f"provision {f.provision!r} is decided from the facts and takes no reviewer finding",
-            )
-    seen_findings: dict[tuple, int] = {}
-    for i, f in enumerate(case.findings):
-        key = (f.provision, f.subject)
-        if key in seen_findings:
-            err(
-                ("findings", i),
-                f"a second finding on {f.provision} for {f.subject!r} (first at findings[{seen_findings[key]}])",
-            )
-        seen_findings[key] = i
+    seen: dict[tuple, int] = {}
+    for i, f in _items(data, "findings"):
+        subject, pid = f.get("subject"), f.get("provision")
+        if isinstance(subject, str) and subject not in ids:
+            err(("findings", i, "subject"), f"expected the id of a party, order or act, found {subject!r}")
+        if isinstance(pid, str):
+            if pid not in known:
+                err(
+                    ("findings", i, "provision"),
+                    f"expected an encoded provision id (see `reasoner rules`), found {pid!r}",
+                )
+            elif not known[pid].finding:
+                err(
+                    ("findings", i, "provision"),
+                    f"provision {pid!r} is decided from the facts and takes no reviewer finding",
+                )
+        key = (pid, subject)
+        if isinstance(pid, str) and isinstance(subject, str):
+            if key in seen:
+                err(("findings", i), f"a second finding on {pid} for {subject!r} (the first is findings[{seen[key]}])")
+            seen.setdefault(key, i)
     return errors
+
+
+def _date_or_none(v: object):
+    import datetime as dt
+
+    if isinstance(v, str):
+        try:
+            return dt.date.fromisoformat(v)
+        except ValueError:
+            return None
+    return None
 
 
 def load(path: str | Path) -> Case:
