@@ -216,13 +216,19 @@ def build(case: Case, file: str, lang: str, result: Result | None = None) -> Rep
         tree = ex.atom(atom) if holds else None
         unknown = []
         if result.depends_on_unknown(atom):
-            near = links.near(subj_text)
-            keys = reach[pid]
-            for u, info in result.facts.unknown.items():
-                k = _unknown_key(u)
-                if (k in keys or (k[0], None) in keys) and _mentions(u) & near and info.path not in unknown:
-                    unknown.append(info.path)
-            unknown.sort()
+            # the not-known facts that change this conclusion on their own; failing that (several
+            # are needed together), those the rules can reach from it for this subject
+            unknown = sorted({result.facts.unknown[u].path for u, changed in result.flips.items() if atom in changed})
+            if not unknown:
+                near = links.near(subj_text)
+                keys = reach[pid]
+                unknown = sorted(
+                    {
+                        info.path
+                        for u, info in result.facts.unknown.items()
+                        if (_unknown_key(u) in keys or (_unknown_key(u)[0], None) in keys) and _mentions(u) & near
+                    }
+                )
         routes = [] if holds else why.routes(pid, subj, depth=3)
         notes = _notes(result, pid, subj, lang)
         conclusions.append(

@@ -65,6 +65,8 @@ class Result:
     aggregates: dict[tuple, list[tuple[Symbol, Symbol]]]
     possible: frozenset[Symbol] = field(default_factory=frozenset)  # holds in some completion
     certain: frozenset[Symbol] = field(default_factory=frozenset)  # holds in every completion
+    #: for each not-known fact, the conclusions that change when it alone is established
+    flips: dict[Symbol, frozenset[Symbol]] = field(default_factory=dict)
 
     def holds(self, pid: str, subject: Symbol) -> bool:
         return clingo.Function("holds", [clingo.String(pid), subject]) in self.model
@@ -122,6 +124,12 @@ def reason(case: Case) -> Result:
         v.sort()
     result = Result(facts, shown, dict(fired), dict(aggs))
     if facts.unknown:
+        base = frozenset(s for s in shown if s.name == "holds")
+        for sym in facts.unknown:
+            ctl.assign_external(sym, True)
+            changed = _consequences(ctl, "auto") ^ base
+            ctl.assign_external(sym, False)
+            result.flips[sym] = changed
         for sym in facts.unknown:
             ctl.assign_external(sym, None)
         result.possible = _consequences(ctl, "brave")
@@ -131,7 +139,7 @@ def reason(case: Case) -> Result:
 
 def _consequences(ctl: clingo.Control, mode: str) -> frozenset[Symbol]:
     ctl.configuration.solve.enum_mode = mode
-    ctl.configuration.solve.models = 0
+    ctl.configuration.solve.models = 1 if mode == "auto" else 0
     last: list[Symbol] = []
     with ctl.solve(yield_=True) as handle:
         for m in handle:

@@ -212,8 +212,8 @@ class IssuerKind(StrEnum):
 class Issuer(_Strict):
     name: Text
     kind: IssuerKind
-    statutory_duty: MaybeBool = Field(
-        default=UNKNOWN,
+    statutory_duty: MaybeBool | None = Field(
+        default=None,
         description="the department bears network-security supervision duties under a law or "
         "administrative regulation (needed for kind 'other')",
     )

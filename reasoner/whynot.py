@@ -165,6 +165,8 @@ class WhyNot:
             try:
                 right = _eval(guard.term, nums)
             except (KeyError, ValueError, AttributeError):
+                right = None
+            if left is None or right is None:
                 return self._body(rule, rest, env, depth)  # figures missing: a failing fact says why
             op = {
                 ast.ComparisonOperator.Equal: "=",

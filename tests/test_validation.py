@@ -1,0 +1,145 @@
+"""Bad input: every error at once, each naming file, field path, line, what was expected and found."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import EXAMPLES, make_case
+
+from reasoner.casefile import CaseFileError, load, load_text
+
+BAD_YAML = """\
+case:
+  id: bad
+  colour: blue
+parties:
+  - id: P1
+    kind: unit
+    name: X
+    services: [{category: instant_messagin}]
+  - id: P1
+    kind: person
+    name: Y
+orders:
+  - id: O1
+    to: P9
+    issuer: {name: Z, kind: public_security}
+    form: rectification_notice
+    date: 2023-02-30
+    legal_basis: []
+    capacity_to_comply: yes
+    response: {complied: false}
+acts:
+  - id: A1
+    actor: P1
+    kind: refuse_security_duty
+    date: {from: 2023-05-01, to: 2023-04-01}
+    quantities: {illegal_videos: -3, clicks: 12.5}
+    leak: {economic_loss: 100.25}
+findings:
+  - {provision: interp.3.1.1, subject: A1, holds: true, reason: x}
+"""
+
+
+def _errors(text: str, name: str = "bad.yaml") -> dict[str, tuple[int | None, str]]:
+    with pytest.raises(CaseFileError) as e:
+        load_text(text, name)
+    return {err.path: (err.line, err.message) for err in e.value.errors}
+
+
+def test_all_errors_reported_at_once_with_path_and_line():
+    errs = _errors(BAD_YAML)
+    expected = {
+        "case.colour": (3, "unknown field"),
+        "parties[0].services[0].category": (8, "instant_messagin"),
+        "parties[1].id": (9, "already used"),
+        "orders[0].to": (14, "'P9'"),
+        "orders[0].date": (17, "not a calendar date"),
+        "orders[0].capacity_to_comply": (19, "'yes'"),
+        "acts[0].date": (25, "ends (2023-04-01) before it starts"),
+        "acts[0].quantities.illegal_videos": (26, "greater than or equal to 0"),
+        "acts[0].quantities.clicks": (26, "valid integer"),
+        "acts[0].leak.economic_loss": (27, "floating point"),
+        "findings[0].provision": (29, "takes no reviewer finding"),
+    }
+    for path, (line, fragment) in expected.items():
+        assert path in errs, path
+        assert errs[path][0] == line, (path, errs[path])
+        assert fragment in errs[path][1], (path, errs[path])
+    assert len(errs) == len(expected)
+
+
+def test_missing_required_field_and_wrong_type():
+    data = make_case()
+    del data["orders"][0]["issuer"]
+    data["acts"][0]["duty_not_performed"] = "true"
+    errs = _errors(json.dumps(data), "c.json")
+    assert errs["orders[0].issuer"][1] == "required field is missing"
+    assert "valid boolean" in errs["acts[0].duty_not_performed"][1]
+
+
+def test_duplicate_keys_are_errors_in_yaml_and_json():
+    errs = _errors("case: {id: a}\ncase: {id: b}\nparties: []\n")
+    assert "duplicate key 'case'" in errs["case"][1]
+    with pytest.raises(CaseFileError) as e:
+        load_text('{"case": {"id": "a"}, "case": {"id": "b"}, "parties": []}', "d.json")
+    assert any("duplicate key" in err.message for err in e.value.errors)
+
+
+def test_dangling_references_and_findings():
+    data = make_case()
+    data["acts"][0]["order"] = "O9"
+    data["findings"].append({"provision": "interp.9.9.9", "subject": "X", "holds": True, "reason": "r"})
+    data["findings"].append({"provision": "interp.2.2.2", "subject": "O1", "holds": False, "reason": "again"})
+    errs = _errors(json.dumps(data), "c.json")
+    assert "'O9'" in errs["acts[0].order"][1]
+    assert "encoded provision" in errs["findings[1].provision"][1]
+    assert "party, order or act" in errs["findings[1].subject"][1]
+    assert "second finding" in errs["findings[2]"][1]
+
+
+def test_deadline_before_order_date_and_person_as_responsible():
+    data = make_case(order={"deadline": "2023-02-01"})
+    data["parties"][0]["responsible_persons"] = [{"person": "P1", "role": "manager"}]
+    errs = _errors(json.dumps(data), "c.json")
+    assert "before the order's date" in errs["orders[0].deadline"][1]
+    assert "expected a person" in errs["parties[0].responsible_persons[0].person"][1]
+
+
+@pytest.mark.parametrize("money, ok", [("1234.56", True), (1234, True), ("1,234.5", True), ("1.234", False),
+                                       ("-5", False), (True, False), ("12e3", False)])
+def test_money_is_exact(money, ok):
+    data = make_case(act={"leak": {"economic_loss": money}})
+    if ok:
+        load_text(json.dumps(data), "c.json")
+    else:
+        assert "acts[0].leak.economic_loss" in _errors(json.dumps(data), "c.json")
+
+
+def test_yaml_yes_no_are_not_booleans_and_dates_stay_exact():
+    text = (EXAMPLES / "286-1-mass-spread.yaml").read_text(encoding="utf-8")
+    case = load_text(text, "x.yaml")
+    assert case.orders[0].capacity_to_comply is True
+    errs = _errors(text.replace("capacity_to_comply: true", "capacity_to_comply: on"))
+    assert "orders[0].capacity_to_comply" in errs
+
+
+def test_not_a_case_file():
+    with pytest.raises(CaseFileError) as e:
+        load(EXAMPLES.parent / "README.md")
+    assert "expected a .yaml" in e.value.errors[0].message
+    assert "not valid YAML" in _errors("a: [1, 2\n")[""][1]
+    assert "expected a mapping" in _errors("- 1\n- 2\n")[""][1]
+
+
+def test_cli_exit_status_2_and_errors_on_stderr(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BAD_YAML, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "reasoner.cli", "check", str(bad)], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert f"{bad}:3: case.colour: unknown field" in proc.stderr
+    assert "11 errors" in proc.stderr
