@@ -34,12 +34,13 @@ class Conclusion:
     text: str
     rule_file: str
     discretionary: bool
+    findings: list[str]  # the reviewer findings it rests on, as case-file paths
     depends_on_unknown: list[str]
     explanation: Node | None
     routes: list[list[Condition]] = field(default_factory=list)  # why not: each way it could hold
     notes: list[str] = field(default_factory=list)
 
-    def to_json(self) -> dict:
+    def to_json(self, table: dict[str, dict]) -> dict:
         out = {
             "id": self.id,
             "subject": self.subject,
@@ -50,12 +51,13 @@ class Conclusion:
             "source_text": self.text,
             "rule_file": self.rule_file,
             "discretionary": self.discretionary,
+            "findings_relied_on": self.findings,
             "depends_on_unknown": self.depends_on_unknown,
         }
         if self.notes:
             out["notes"] = self.notes
         if self.explanation is not None:
-            out["explanation"] = self.explanation.to_json()
+            out["explanation"] = self.explanation.to_json(table)
         if self.routes:
             out["why_not"] = [[c.to_json() for c in route] for route in self.routes]
         return out
@@ -72,12 +74,15 @@ class Report:
     def to_json(self) -> dict:
         import clingo
 
+        table: dict[str, dict] = {}
+        conclusions = [c.to_json(table) for c in self.conclusions]
         return {
             "schema": SCHEMA,
             "case": {"id": self.case_id, "file": self.file},
             "lang": self.lang,
             "rules": {"sha256": self.rules_digest, "clingo": clingo.__version__},
-            "conclusions": [c.to_json() for c in self.conclusions],
+            "conclusions": conclusions,
+            "explanations": table,
         }
 
 
@@ -242,6 +247,7 @@ def build(case: Case, file: str, lang: str, result: Result | None = None) -> Rep
                 text=prov.text,
                 rule_file=f"{prov.file}:{prov.line}",
                 discretionary=bool(tree and tree.discretionary),
+                findings=_findings(tree),
                 depends_on_unknown=unknown,
                 explanation=tree,
                 routes=routes,
@@ -269,3 +275,15 @@ def _penalty_value(s: Symbol, lang: str) -> str:
     if kind.endswith("_months"):
         return paren(f"{value} {msg('months', lang)}", lang)
     return ""
+
+
+def _findings(tree: Node | None) -> list[str]:
+    """Case-file paths of the reviewer findings anywhere in an explanation tree."""
+    out: set[str] = set()
+    stack = [tree] if tree else []
+    while stack:
+        n = stack.pop()
+        if n.kind == "finding" and n.path:
+            out.add(n.path)
+        stack.extend(n.children)
+    return sorted(out)

@@ -38,8 +38,21 @@ class Node:
     discretionary: bool = False
     any_of: bool = False  # children are alternative routes, any one suffices
 
-    def to_json(self) -> dict:
-        out: dict = {"node": self.kind, "text": self.text, "atom": self.atom}
+    def to_json(self, table: dict[str, dict]) -> dict:
+        """The node as JSON.  A derived atom (a provision or a helper with a derivation of its own)
+        is defined once in ``table``, keyed by its atom, and referred to as ``{"ref": atom}``: the
+        explanations of a case form a graph in which one subtree serves many conclusions."""
+        if self.kind in ("provision", "derived") and self.children:
+            if self.atom not in table:
+                table[self.atom] = {}  # reserve first, so that the order of definitions is stable
+                table[self.atom] = self._fields(table)
+            return {"ref": self.atom}
+        return self._fields(table)
+
+    def _fields(self, table: dict[str, dict]) -> dict:
+        out: dict = {"node": self.kind, "text": self.text}
+        if self.atom:
+            out["atom"] = self.atom
         for key in ("provision", "citation", "subject", "rule", "path"):
             v = getattr(self, key)
             if v is not None:
@@ -51,7 +64,7 @@ class Node:
         if self.any_of:
             out["any_of"] = True
         if self.children:
-            out["children"] = [c.to_json() for c in self.children]
+            out["children"] = [c.to_json(table) for c in self.children]
         return out
 
 
