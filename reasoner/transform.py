@@ -80,18 +80,23 @@ def _loc(node) -> ast.Location:
     return node.location
 
 
+class _VariableCollector(ast.Transformer):
+    """Collects variable names in order of first occurrence (one class, built once: speed)."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def visit_Variable(self, v):  # noqa: N802 (clingo's visitor naming)
+        if v.name != "_" and v.name not in self.names:
+            self.names.append(v.name)
+        return v
+
+
 def _variables(node) -> list[str]:
     """Variable names occurring in an AST node, in order of first occurrence."""
-    seen: list[str] = []
-
-    class V(ast.Transformer):
-        def visit_Variable(self, v):  # noqa: N802 (clingo's visitor naming)
-            if v.name != "_" and v.name not in seen:
-                seen.append(v.name)
-            return v
-
-    V()(node)
-    return seen
+    c = _VariableCollector()
+    c(node)
+    return c.names
 
 
 def _tuple(loc, items: list) -> ast.AST:
@@ -233,15 +238,21 @@ class ProvenanceTransform:
         return [shadow, *extra]
 
 
+class _AnonymousNamer(ast.Transformer):
+    def __init__(self) -> None:
+        self.n = 0
+
+    def visit_Variable(self, v):  # noqa: N802
+        if v.name != "_":
+            return v
+        self.n += 1
+        return ast.Variable(v.location, f"Anon{self.n}_")
+
+
 def _name_anonymous(rule):
     """Give each anonymous variable ``_`` a name, so the shadow head can record its value."""
-    counter = iter(range(10**6))
-
-    class T(ast.Transformer):
-        def visit_Variable(self, v):  # noqa: N802
-            return ast.Variable(v.location, f"Anon{next(counter)}_") if v.name == "_" else v
-
-    return rule.update(body=[T()(b) for b in rule.body])
+    namer = _AnonymousNamer()
+    return rule.update(body=[namer(b) for b in rule.body])
 
 
 def _is_aggregate(lit) -> bool:
