@@ -236,8 +236,9 @@ def _cross_check(data: dict, file: str, lines: dict) -> list[InputError]:
         orders.setdefault(o.get("id"), o)
     for i, a in _items(data, "acts"):
         register(a.get("id"), ("acts", i, "id"))
-        for j, ev in _items(a, "evidence_losses"):
-            register(ev.get("id"), ("acts", i, "evidence_losses", j, "id"))
+        for listing in ("evidence_losses", "sites", "assisted"):
+            for j, x in _items(a, listing):
+                register(x.get("id"), ("acts", i, listing, j, "id"))
     for i, pen in _items(data, "admin_penalties"):
         register(pen.get("id"), ("admin_penalties", i, "id"))
 

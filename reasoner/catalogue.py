@@ -35,7 +35,11 @@ def cite(pid: str, lang: str) -> str:
     """Citation for a provision id, e.g. interp.3.1.6 -> 法释〔2019〕15号第三条第（六）项."""
     parts = pid.split(".")
     if parts[0] == "interp":
-        nums = parts[1:]
+        nums = []
+        for part in parts[1:]:  # named sub-conclusions (e.g. interp.11.1.rebuttal) cite their numbered part
+            if not part.isdigit():
+                break
+            nums.append(part)
         art = int(nums[0])
         zh = [f"{INTERP_ZH}第{zh_number(art)}条"]
         en = [f"{INTERP_EN}, Art {art}"]

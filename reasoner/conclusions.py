@@ -156,9 +156,9 @@ class _Links:
             link(a.id, a.actor)
             if a.order:
                 link(a.id, a.order)
-            for ev in a.evidence_losses:
-                self.party_of[ev.id] = a.actor
-                link(a.id, ev.id)
+            for sub in (*a.evidence_losses, *a.sites, *a.assisted):
+                self.party_of[sub.id] = a.actor
+                link(a.id, sub.id)
         for pen in case.admin_penalties:
             self.party_of[pen.id] = pen.party
             link(pen.id, pen.party)

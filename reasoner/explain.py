@@ -9,12 +9,13 @@ the law: labels come from the catalogue and the translation table, structure fro
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from clingo import Function, String, Symbol, SymbolType, ast
 
 from .catalogue import catalogue
 from .engine import Result, program
-from .i18n import colon, describe, fmt_num, msg, paren, plain, sep
+from .i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, plain, sep
 from .params import by_symbol
 from .transform import RuleInfo
 
@@ -84,17 +85,50 @@ def _eval(term, env: dict[str, int]) -> int:
     raise ValueError(f"cannot evaluate {term}")
 
 
-def _show(term, env: dict[str, int]) -> str:
+#: Predicates whose last argument is money in fen.
+MONEY_PREDICATES = frozenset({"payment_settlement", "advertising_funds", "illegal_gains"})
+
+
+def _mentions_any(term, names: set[str]) -> bool:
+    t = term.ast_type
+    if t == ast.ASTType.Variable:
+        return term.name in names
+    if t == ast.ASTType.BinaryOperation:
+        return _mentions_any(term.left, names) or _mentions_any(term.right, names)
+    if t == ast.ASTType.UnaryOperation:
+        return _mentions_any(term.argument, names)
+    return False
+
+
+def _show(term, env: dict[str, int], money: set[str], lang: str) -> str:
     """The expression with its figures put in for the variables: R * V + O -> 10 × 150 + 600."""
     t = term.ast_type
     if t == ast.ASTType.SymbolicTerm:
         return fmt_num(term.symbol.number) if term.symbol.type == SymbolType.Number else str(term.symbol)
     if t == ast.ASTType.Variable:
-        return fmt_num(env[term.name])
+        v = env[term.name]
+        return fmt_yuan(v, lang) if term.name in money else fmt_num(v)
     if t == ast.ASTType.BinaryOperation:
         op = {3: "+", 4: "−", 5: "×", 6: "÷", 7: "mod"}[int(term.operator_type)]
-        return f"{_show(term.left, env)} {op} {_show(term.right, env)}"
+        return f"{_show(term.left, env, money, lang)} {op} {_show(term.right, env, money, lang)}"
     return str(term)
+
+
+def comparison_text(left, op: str, right, env: dict[str, int], money: set[str], lang: str) -> tuple[bool, str]:
+    """Whether ``left op right`` holds for the figures in ``env``, and the arithmetic in words.
+
+    Money (variables in ``money``, in fen) is shown in yuan.  Raises KeyError if a figure is missing."""
+    lv, rv = _eval(left, env), _eval(right, env)
+
+    def side(term, value: int) -> str:
+        shown = _show(term, env, money, lang)
+        total = fmt_yuan(value, lang) if _mentions_any(term, money) else fmt_num(value)
+        return shown if shown == total else f"{shown} = {total}"
+
+    ok = {"=": lv == rv, "!=": lv != rv, "<": lv < rv, "<=": lv <= rv, ">": lv > rv, ">=": lv >= rv}[op]
+    if op == "=" and left.ast_type == ast.ASTType.Variable and left.name not in env:
+        return ok, f"{left.name} = {side(right, rv)}"
+    return ok, f"{side(left, lv)} {_OPS[op]} {side(right, rv)}"
 
 
 class Explainer:
@@ -138,7 +172,8 @@ class Explainer:
         if sym in self.params:
             p = self.params[sym]
             c = colon(self.lang)
-            text = f"{msg('parameter', self.lang)}{c}{fmt_num(p.value)}" + paren(f"{p.cite}{c}{p.source}", self.lang)
+            shown = fmt_yuan(p.value, self.lang) if p.unit == "fen" else fmt_num(p.value)
+            text = f"{msg('parameter', self.lang)}{c}{shown}" + paren(f"{p.cite}{c}{p.source}", self.lang)
             return Node("parameter", text, str(sym), provision=p.provision, value=p.value)
         if sym in facts.unknown:
             info = facts.unknown[sym]
@@ -189,7 +224,10 @@ class Explainer:
 
     def _exact_text(self, sym: Symbol, exact: object) -> str:
         args = list(sym.arguments)
-        args[-1] = String(fmt_num(exact)) if isinstance(exact, int) else args[-1]
+        if isinstance(exact, Decimal):
+            args[-1] = String(fmt_yuan(int(exact * 100), self.lang))
+        elif isinstance(exact, int):
+            args[-1] = String(fmt_num(exact))
         return describe(Function(sym.name, args), self.lang)
 
     # -- one fired rule instance ------------------------------------------------------------
@@ -201,10 +239,11 @@ class Explainer:
         lits = [b for b in info.body if b.ast_type == ast.ASTType.Literal]
         env_exact: dict[str, int] = {}
         env: dict[str, int] = {}
+        money: set[str] = set()
         # Bind variables to values from the positive literals, exact figures where capped.
         for lit, item in zip(lits, items, strict=False):
             if item.name == "pos" and lit.atom.ast_type == ast.ASTType.SymbolicAtom:
-                self._bind(lit.atom.symbol, item.arguments[0], env, env_exact)
+                self._bind(lit.atom.symbol, item.arguments[0], env, env_exact, money)
         for item in items:
             tag = item.name
             if tag == "pos":
@@ -212,25 +251,15 @@ class Explainer:
             elif tag == "neg":
                 children.append(self._absence(item.arguments[0]))
             elif tag == "cmp":
-                children.append(self._comparison(info, item, env, env_exact))
+                children.append(self._comparison(info, item, env, env_exact, money))
             elif tag == "agg":
                 children.append(self._aggregate(k, info, item))
         return where, children
 
-    def _bind(self, pattern, ground: Symbol, env: dict, exact: dict) -> None:
-        if pattern.ast_type != ast.ASTType.Function or ground.type != SymbolType.Function:
-            return
-        info = self.r.facts.atoms.get(ground)
-        for i, (p, g) in enumerate(zip(pattern.arguments, ground.arguments, strict=False)):
-            if p.ast_type == ast.ASTType.Variable and g.type == SymbolType.Number:
-                env.setdefault(p.name, g.number)
-                last = i == len(ground.arguments) - 1
-                if info is not None and info.saturated and last and isinstance(info.value, int):
-                    exact.setdefault(p.name, info.value)
-                else:
-                    exact.setdefault(p.name, g.number)
+    def _bind(self, pattern, ground: Symbol, env: dict, exact: dict, money: set[str]) -> None:
+        bind(pattern, ground, env, exact, money, self.r)
 
-    def _comparison(self, info: RuleInfo, item: Symbol, env: dict, exact: dict) -> Node:
+    def _comparison(self, info: RuleInfo, item: Symbol, env: dict, exact: dict, money: set[str]) -> Node:
         j = item.arguments[0].number
         c = info.comparisons[j]
         values = {
@@ -239,16 +268,8 @@ class Explainer:
             if s.type == SymbolType.Number
         }
         full = {**values, **{k: v for k, v in exact.items() if k in values}}
-        op = _OPS[c.op]
         try:
-            left, right = _eval(c.left, full), _eval(c.right, full)
-            ls, rs = _show(c.left, full), _show(c.right, full)
-            lt = ls if ls == fmt_num(left) else f"{ls} = {fmt_num(left)}"
-            rt = rs if rs == fmt_num(right) else f"{rs} = {fmt_num(right)}"
-            if c.op == "=" and c.left.ast_type == ast.ASTType.Variable:
-                text = f"{c.left.name} = {rt}"
-            else:
-                text = f"{lt} {op} {rt}"
+            _, text = comparison_text(c.left, c.op, c.right, full, money, self.lang)
         except (KeyError, ValueError, AttributeError):
             text = c.text
         return Node("comparison", f"{text}　[{c.text}]", c.text, value=None)
@@ -274,7 +295,36 @@ class Explainer:
     def _absence(self, sym: Symbol) -> Node:
         if sym.name == "finding_fails":
             return Node("absence", msg("no_finding_against", self.lang), f"not {sym}")
+        if sym.name == "holds" and sym.arguments[0].type == SymbolType.String:
+            prov = self.cat.get(sym.arguments[0].string)
+            label = prov.label(self.lang) if prov else sym.arguments[0].string
+            subject = paren(plain(sym.arguments[1]), self.lang)
+            text = f"{msg('not_established', self.lang)}{colon(self.lang)}{label}{subject}"
+            return Node("absence", text, f"not {sym}", provision=prov.id if prov else None)
         return Node("absence", f"{msg('absent', self.lang)}{colon(self.lang)}{describe(sym, self.lang)}", f"not {sym}")
+
+
+def bind(pattern, ground: Symbol, env: dict, exact: dict, money: set[str], result: Result) -> None:
+    """Bind a literal's variables to the figures of the ground atom that satisfied it.
+
+    ``exact`` gets the exact figure where the atom carries a capped one; ``money`` collects the
+    variables that hold fen (money predicates, and parameters whose unit is fen)."""
+    if pattern.ast_type != ast.ASTType.Function or ground.type != SymbolType.Function:
+        return
+    info = result.facts.atoms.get(ground)
+    param = by_symbol().get(ground)
+    for i, (p, g) in enumerate(zip(pattern.arguments, ground.arguments, strict=False)):
+        if p.ast_type != ast.ASTType.Variable or g.type != SymbolType.Number:
+            continue
+        env.setdefault(p.name, g.number)
+        last = i == len(ground.arguments) - 1
+        if last and (ground.name in MONEY_PREDICATES or (param is not None and param.unit == "fen")):
+            money.add(p.name)
+        if info is not None and info.saturated and last:
+            value = info.value
+            exact.setdefault(p.name, int(value * 100) if isinstance(value, Decimal) else int(value))
+        else:
+            exact.setdefault(p.name, g.number)
 
 
 def _scalar(v: object) -> bool:

@@ -22,6 +22,12 @@ from . import model as m
 from .model import UNKNOWN, Case
 
 COUNT_CEILING = 10_000_000
+#: Cap on a count that the rules add up over a list (registered accounts of each site, ...): above
+#: every threshold such counts meet, and small enough that MAX_SUMMED of them fit in 32 bits.
+SUMMED_CEILING = 100_000
+MAX_SUMMED = 20_000
+#: Cap on money in fen (10,000,000 yuan): above five times every money threshold (Art 12 ¶2).
+FEN_CEILING = 1_000_000_000
 #: Largest integer clingo can hold.
 INT32_MAX = 2**31 - 1
 
@@ -95,6 +101,20 @@ class _Builder:
         capped = min(int(v), COUNT_CEILING)
         self.out.add(_f(name, *args, capped), path, int(v), saturated=int(v) > COUNT_CEILING)
 
+    def capped(self, name: str, args: list, v: int, ceiling: int, path: str, exact: object = None) -> None:
+        """A figure capped at ``ceiling`` (the atom says ceiling; the exact figure stays here)."""
+        self.out.add(_f(name, *args, min(v, ceiling)), path, v if exact is None else exact, saturated=v > ceiling)
+
+    def money(self, name: str, args: list, v: m.MaybeMoney | None, path: str) -> None:
+        """An amount of yuan as whole fen, exact, capped at FEN_CEILING."""
+        if v is None:
+            return
+        if v == UNKNOWN:
+            self.out.add_unknown(_f(name, *args, FEN_CEILING), path)
+            return
+        fen = int(v * 100)
+        self.capped(name, args, fen, FEN_CEILING, path, exact=v)
+
     def choice(self, name: str, args: list, v: str | None, options: list[str], path: str) -> None:
         """A fact with a closed set of values; unknown opens every value."""
         if v is None:
@@ -161,6 +181,65 @@ class _Builder:
         not_complied = UNKNOWN if complied == UNKNOWN else (not complied)
         self.flag("order_not_complied", [e], not_complied, f"{pp}.response.complied")
 
+    def _illegal_use(self, pp: str, e: Symbol, a: m.Act) -> None:
+        for j, site in enumerate(a.sites):
+            sp = f"{pp}.sites[{j}]"
+            s = self.ent(site.id)
+            self.fact("site", [e, s], sp, site.name or site.id)
+            self.fact("site_kind", [s, site.kind], f"{sp}.kind", site.kind)
+            self.choice(
+                "site_purpose",
+                [s],
+                site.purpose,
+                ["set_up_for_illegal_activity", "used_mainly_for_illegal_activity", "other"],
+                f"{sp}.purpose",
+            )
+            self.fact("site_activity", [s, site.activity.kind], f"{sp}.activity.kind", site.activity.kind)
+            _character(self, s, site.activity, f"{sp}.activity")
+            if site.impersonates:
+                self.fact("site_impersonates", [s, site.impersonates], f"{sp}.impersonates", site.impersonates)
+            for field_name, pred in (("registered_accounts", "site_accounts"), ("members", "site_members")):
+                v = getattr(site, field_name)
+                if v == UNKNOWN:
+                    self.out.add_unknown(_f(pred, s, SUMMED_CEILING), f"{sp}.{field_name}")
+                elif v is not None:
+                    self.capped(pred, [s], v, SUMMED_CEILING, f"{sp}.{field_name}")
+        if a.publishing is not None:
+            pub = a.publishing
+            pp2 = f"{pp}.publishing"
+            self.fact("publishing", [e, pub.content], f"{pp2}.content", pub.content)
+            self.fact("publish_activity", [e, pub.activity.kind], f"{pp2}.activity.kind", pub.activity.kind)
+            _character(self, e, pub.activity, f"{pp2}.activity")
+            for j, method in enumerate(pub.methods):
+                self.fact("publish_method", [e, method], f"{pp2}.methods[{j}]", method)
+            for q in ("items_on_websites", "recipient_accounts", "group_members_total", "followers_total"):
+                self.count("publish_count", [e, q], getattr(pub, q), f"{pp2}.{q}")
+
+    def _assist(self, pp: str, e: Symbol, a: m.Act) -> None:
+        for j, h in enumerate(a.help):
+            self.fact("help", [e, h], f"{pp}.help[{j}]", h)
+        for j, x in enumerate(a.assisted):
+            xp = f"{pp}.assisted[{j}]"
+            xe = self.ent(x.id)
+            self.fact("assisted", [e, xe], xp, x.description)
+            self.flag("assisted_uses_network", [xe], x.uses_network, f"{xp}.uses_network")
+            self.choice(
+                "assisted_reaches_crime", [xe], x.reaches_crime, ["yes", "no", "unverifiable"], f"{xp}.reaches_crime"
+            )
+            self.flag("assisted_confirmable", [xe], x.confirmable, f"{xp}.confirmable")
+            if x.author_status:
+                self.fact("assisted_author_status", [xe, x.author_status], f"{xp}.author_status", x.author_status)
+        k = a.knowledge
+        if k is not None:
+            kp = f"{pp}.knowledge"
+            self.flag("knowledge_proven", [e], k.proven, f"{kp}.proven")
+            for j, ind in enumerate(k.indicators):
+                self.fact("knowledge_indicator", [e, ind], f"{kp}.indicators[{j}]", ind)
+            for j, text in enumerate(k.counter_evidence):
+                self.fact("counter_evidence", [e, j + 1], f"{kp}.counter_evidence[{j}]", text)
+        self.money("payment_settlement", [e], a.payment_settlement, f"{pp}.payment_settlement")
+        self.money("advertising_funds", [e], a.advertising_funds, f"{pp}.advertising_funds")
+
     def _act(self, i: int, a: m.Act) -> None:
         pp = f"acts[{i}]"
         e = self.ent(a.id)
@@ -219,8 +298,21 @@ class _Builder:
             self.fact("used_for_crime", [e, k], f"{pp}.used_for_crime[{j}]", k)
         for j, s in enumerate(a.public_network_damaged):
             self.fact("public_network_damaged", [e, s], f"{pp}.public_network_damaged[{j}]", s)
+        self._illegal_use(pp, e, a)
+        self._assist(pp, e, a)
+        self.money("illegal_gains", [e], a.illegal_gains, f"{pp}.illegal_gains")
         for j, name in enumerate(a.also_other_crime):
             self.fact("also_other_crime", [e, String(name)], f"{pp}.also_other_crime[{j}]", name)
+
+
+def _character(b: _Builder, ent: Symbol, act: m.IllegalActivity, path: str) -> None:
+    b.choice(
+        "activity_character",
+        [ent],
+        act.legal_character,
+        ["crime", "illegal_act_of_criminal_type", "other_violation"],
+        f"{path}.legal_character",
+    )
 
 
 def case_facts(case: Case, scope: Symbol | None = None) -> Facts:

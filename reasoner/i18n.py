@@ -44,6 +44,14 @@ def fmt_num(n: int) -> str:
     return f"{n:,}"
 
 
+def fmt_yuan(fen: int, lang: str) -> str:
+    """Whole fen as yuan, exactly: 20000000 -> 200,000.00 元 / CNY 200,000.00."""
+    sign, fen = ("-", -fen) if fen < 0 else ("", fen)
+    yuan, rest = divmod(fen, 100)
+    text = f"{sign}{yuan:,}.{rest:02d}"
+    return f"{text} 元" if lang == "zh" else f"CNY {text}"
+
+
 def fmt_date(n: int) -> str:
     return f"{n // 10000:04d}-{n // 100 % 100:02d}-{n % 100:02d}"
 
@@ -76,6 +84,8 @@ def describe(sym: Symbol, lang: str) -> str:
             return fmt_date(a.number)
         if kind == "num" and a.type == SymbolType.Number:
             return fmt_num(a.number)
+        if kind == "yuan" and a.type == SymbolType.Number:
+            return fmt_yuan(a.number, lang)
         if kind == "term" and a.type == SymbolType.Function:
             return term(a.name, lang)
         return plain(a)

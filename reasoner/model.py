@@ -308,12 +308,143 @@ class EvidenceLoss(_Strict):
     affects_conviction_or_sentencing: MaybeBool = True
 
 
+# ----------------------------------------------------------------------------- CL 287-1
+
+
+class IllegalActivity(_Strict):
+    """The illegal or criminal activity a site or a publication serves (Art 7: 违法犯罪)."""
+
+    kind: Literal[
+        "fraud",  # 诈骗
+        "teaching_crime_methods",  # 传授犯罪方法
+        "prohibited_articles",  # 制作或者销售违禁物品 (毒品、枪支、淫秽物品等)
+        "controlled_articles",  # 制作或者销售管制物品
+        "gambling",  # 赌博
+        "other",
+    ]
+    legal_character: Literal["crime", "illegal_act_of_criminal_type", "other_violation"] | Unknown = Field(
+        description="crime: 犯罪行为; illegal_act_of_criminal_type: 属于刑法分则规定的行为类型但尚未构成犯罪的违法行为 "
+        "(Art 7); other_violation: neither"
+    )
+    description: Text | None = None
+
+
+class Site(_Strict):
+    """A website or communication group set up by the actor (CL 287-1 ¶1 (1), Art 8, Art 10 (1)-(3))."""
+
+    id: Id
+    kind: Literal["website", "group"]
+    purpose: Literal["set_up_for_illegal_activity", "used_mainly_for_illegal_activity", "other"] | Unknown = Field(
+        description="set_up_for_illegal_activity: 以实施违法犯罪活动为目的而设立; used_mainly_for_illegal_activity: "
+        "设立后主要用于实施违法犯罪活动 (needs a finding on interp.8.1 for the site)"
+    )
+    activity: IllegalActivity
+    impersonates: Literal["state_organ", "financial_institution"] | None = Field(
+        default=None, description="假冒国家机关、金融机构名义 (websites)"
+    )
+    registered_accounts: MaybeCount | None = Field(default=None, description="websites: registered accounts")
+    members: MaybeCount | None = Field(default=None, description="groups: member accounts")
+    name: Text | None = None
+
+
+class Publishing(_Strict):
+    """Information published through networks (CL 287-1 ¶1 (2), (3); Art 9; Art 10 (4))."""
+
+    content: Literal["illegal_articles_or_activity_info", "info_for_illegal_activity"] = Field(
+        description="illegal_articles_or_activity_info: 有关制作或者销售毒品、枪支、淫秽物品等违禁物品、管制物品或者"
+        "其他违法犯罪信息 (item 2); info_for_illegal_activity: 为实施诈骗等违法犯罪活动发布信息 (item 3)"
+    )
+    activity: IllegalActivity
+    methods: list[Literal["post", "link", "screenshot", "qr_code", "account_password", "other_guidance"]] = Field(
+        min_length=1, description="how: a post, or the access guidance Art 9 counts as publishing"
+    )
+    items_on_websites: MaybeCount | None = Field(default=None, description="items published on websites")
+    recipient_accounts: MaybeCount | None = Field(default=None, description="user accounts the information was sent to")
+    group_members_total: MaybeCount | None = Field(
+        default=None, description="members, in total over the groups it was sent to (累计)"
+    )
+    followers_total: MaybeCount | None = Field(
+        default=None, description="followers, in total over the social-network accounts used (累计)"
+    )
+
+
+# ----------------------------------------------------------------------------- CL 287-2
+
+HelpKind = Literal[
+    "internet_access",  # 互联网接入
+    "server_hosting",  # 服务器托管
+    "network_storage",  # 网络存储
+    "communication_transmission",  # 通讯传输
+    "other_technical_support",  # 等技术支持 (needs a finding)
+    "advertising_promotion",  # 广告推广
+    "payment_settlement",  # 支付结算
+    "other_assistance",  # 等帮助 (needs a finding)
+]
+
+
+class AssistedParty(_Strict):
+    """Someone the actor helped, and what is known of that party's crime (Arts 12, 13)."""
+
+    id: Id
+    description: Text
+    uses_network: MaybeBool = Field(description="the party used information networks to commit the crime")
+    reaches_crime: Literal["yes", "no", "unverifiable"] | Unknown = Field(
+        description="whether the party's conduct reached the level of a crime; unverifiable: 确因客观条件限制无法查证 "
+        "(Art 12 ¶2)"
+    )
+    crime: Text | None = Field(default=None, description="the crime, e.g. 诈骗罪")
+    confirmable: MaybeBool | None = Field(
+        default=None, description="Art 13: the crime can be confirmed (被帮助对象实施的犯罪行为可以确认)"
+    )
+    author_status: Literal["tried", "not_caught", "not_yet_tried", "underage", "other_not_pursued"] | None = Field(
+        default=None, description="Art 13: none of these blocks the finding"
+    )
+
+
+class Knowledge(_Strict):
+    """明知: proven directly, or presumed under Art 11 from indicators unless counter-evidence rebuts it."""
+
+    proven: MaybeBool | None = Field(default=None, description="knowledge proven directly by evidence")
+    evidence: Text | None = None
+    indicators: list[
+        Literal[
+            "notified_by_regulator",  # (一) 经监管部门告知后仍然实施有关行为
+            "ignored_reports",  # (二) 接到举报后不履行法定管理职责
+            "abnormal_price_or_method",  # (三) 交易价格或者方式明显异常 (needs a finding)
+            "dedicated_tool",  # (四) 提供专门用于违法犯罪的程序、工具或者其他技术支持、帮助
+            "evasion_measures",  # (五) 频繁采用隐蔽上网、加密通信、销毁数据等措施或者使用虚假身份 (needs a finding)
+            "helped_evasion",  # (六) 为他人逃避监管或者规避调查提供技术支持、帮助
+            "other",  # (七) 其他足以认定行为人明知的情形 (needs a finding)
+        ]
+    ] = Field(default_factory=list)
+    counter_evidence: list[Text] = Field(
+        default_factory=list, description="相反证据: any recorded counter-evidence rebuts the presumption"
+    )
+
+
 class Act(_Strict):
     id: Id
     actor: Id
-    kind: Literal["refuse_security_duty"]
+    kind: Literal["refuse_security_duty", "illegal_use_of_network", "assist_network_crime"]
     date: When
     description: Text | None = None
+    # CL 287-1
+    sites: list[Site] = Field(
+        default_factory=list,
+        max_length=20_000,  # facts.MAX_SUMMED: their account counts are added up in 32 bits
+        description="websites and groups set up (287-1 ¶1 (1)); at most 20,000 in one act",
+    )
+    publishing: Publishing | None = Field(default=None, description="information published (287-1 ¶1 (2), (3))")
+    # CL 287-2
+    help: list[HelpKind] = Field(default_factory=list, description="the technical support or assistance given")
+    assisted: list[AssistedParty] = Field(default_factory=list, description="the parties helped")
+    knowledge: Knowledge | None = None
+    payment_settlement: MaybeMoney | None = Field(default=None, description="yuan settled for the assisted crimes")
+    advertising_funds: MaybeMoney | None = Field(
+        default=None, description="yuan provided by placing advertisements or otherwise"
+    )
+    # CL 287-1 and 287-2
+    illegal_gains: MaybeMoney | None = Field(default=None, description="违法所得, yuan")
     # CL 286-1
     order: Id | None = Field(default=None, description="the order this conduct refused")
     duty_not_performed: MaybeBool | None = None
@@ -340,6 +471,38 @@ class Act(_Strict):
     also_other_crime: list[Text] = Field(
         default_factory=list, description="other crimes the same conduct may also amount to (noted, not decided)"
     )
+
+    @model_validator(mode="after")
+    def _fields_of_its_kind(self) -> Act:
+        """A field of another kind of act would be ignored by the rules: refuse it instead."""
+        own = {
+            "refuse_security_duty": {
+                "order",
+                "duty_not_performed",
+                "duty",
+                "quantities",
+                "leak",
+                "evidence_losses",
+                "duty_lapses",
+                "used_for_attack",
+                "used_for_crime",
+                "public_network_damaged",
+            },
+            "illegal_use_of_network": {"sites", "publishing", "illegal_gains"},
+            "assist_network_crime": {
+                "help",
+                "assisted",
+                "knowledge",
+                "payment_settlement",
+                "advertising_funds",
+                "illegal_gains",
+            },
+        }
+        common = {"id", "actor", "kind", "date", "description", "also_other_crime"}
+        misplaced = sorted(f for f in self.model_fields_set - common - own[self.kind])
+        if misplaced:
+            raise ValueError(f"field(s) {', '.join(misplaced)} do not apply to an act of kind {self.kind}")
+        return self
 
 
 # ----------------------------------------------------------------------------- penalties, findings

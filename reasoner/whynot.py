@@ -16,10 +16,18 @@ from clingo import Function, Number, String, Symbol, SymbolType, ast
 
 from .catalogue import catalogue
 from .engine import Result, program
-from .explain import _OPS, _eval, _show
+from .explain import _eval, bind, comparison_text
 from .i18n import colon, describe, fmt_num, msg, paren, plain
 
 MAX_ROUTES = 12
+_CMP = {
+    ast.ComparisonOperator.Equal: "=",
+    ast.ComparisonOperator.NotEqual: "!=",
+    ast.ComparisonOperator.LessThan: "<",
+    ast.ComparisonOperator.LessEqual: "<=",
+    ast.ComparisonOperator.GreaterThan: ">",
+    ast.ComparisonOperator.GreaterEqual: ">=",
+}
 
 
 @dataclass
@@ -141,6 +149,8 @@ class WhyNot:
             ground = _ground(atom.symbol, env)
             present = ground is not None and ground in self.r.model
             text = self._text(ground) if ground is not None else str(atom.symbol)
+            if ground is not None and ground.name == "holds" and ground.arguments[0].type == SymbolType.String:
+                text = self._label(ground.arguments[0].string) + paren(plain(ground.arguments[1]), self.lang)
             if ground is not None and ground.name == "finding_fails":
                 text = msg("finding_fails", self.lang) + colon(self.lang) + self._label(ground.arguments[0].string)
             cond = Condition("absence", not present, f"{msg('absent', self.lang)}{colon(self.lang)}{text}")
@@ -148,51 +158,34 @@ class WhyNot:
         if atom.ast_type == ast.ASTType.Comparison:
             guard = atom.guards[0]
             nums = {k: v.number for k, v in env.items() if v.type == SymbolType.Number}
-            try:
-                left = _eval(atom.term, nums)
-            except (KeyError, ValueError, AttributeError):
-                left = None
-            if (
-                left is None
-                and guard.comparison == ast.ComparisonOperator.Equal
-                and atom.term.ast_type == ast.ASTType.Variable
-            ):
+            op = _CMP[guard.comparison]
+            if op == "=" and atom.term.ast_type == ast.ASTType.Variable and atom.term.name not in nums:
                 try:  # an assignment X = expr binds X
                     value = _eval(guard.term, nums)
                 except (KeyError, ValueError, AttributeError):
                     return self._body(rule, rest, env, depth)
                 return self._body(rule, rest, {**env, atom.term.name: Number(value)}, depth)
             try:
-                right = _eval(guard.term, nums)
+                ok, text = comparison_text(atom.term, op, guard.term, nums, self._money(rule, env), self.lang)
             except (KeyError, ValueError, AttributeError):
-                right = None
-            if left is None or right is None:
                 return self._body(rule, rest, env, depth)  # figures missing: a failing fact says why
-            op = {
-                ast.ComparisonOperator.Equal: "=",
-                ast.ComparisonOperator.NotEqual: "!=",
-                ast.ComparisonOperator.LessThan: "<",
-                ast.ComparisonOperator.LessEqual: "<=",
-                ast.ComparisonOperator.GreaterThan: ">",
-                ast.ComparisonOperator.GreaterEqual: ">=",
-            }[guard.comparison]
-            ok = {
-                "=": left == right,
-                "!=": left != right,
-                "<": left < right,
-                "<=": left <= right,
-                ">": left > right,
-                ">=": left >= right,
-            }[op]
-            ls, rs = _show(atom.term, nums), _show(guard.term, nums)
-            lt = ls if ls == fmt_num(left) else f"{ls} = {fmt_num(left)}"
-            text = f"{lt} {_OPS[op]} {rs}　[{atom}]"
-            cond = Condition("comparison", ok, text)
+            cond = Condition("comparison", ok, f"{text}　[{atom}]")
             return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
         if atom.ast_type == ast.ASTType.BodyAggregate:
             cond = Condition("aggregate", False, str(atom))
             return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
         return self._body(rule, rest, env, depth)
+
+    def _money(self, rule, env: dict) -> set[str]:
+        """Variables of the rule bound to money (fen), from the true atoms they were matched with."""
+        money: set[str] = set()
+        for lit in rule.body:
+            a = lit.atom
+            if a.ast_type == ast.ASTType.SymbolicAtom and lit.sign == ast.Sign.NoSign:
+                ground = _ground(a.symbol, env)
+                if ground is not None and ground.type == SymbolType.Function:
+                    bind(a.symbol, ground, {}, {}, money, self.r)
+        return money
 
     def _matches(self, pattern, env) -> list[tuple[Symbol, dict]]:
         if pattern.ast_type != ast.ASTType.Function:
