@@ -9,6 +9,7 @@ booleans (no ``yes``/``no``/``on`` surprises).  Duplicate keys are errors in bot
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,14 +43,18 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader with YAML 1.2-like booleans and dates left as strings."""
 
 
+# YAML 1.1 reads 0310 as octal 200, 1:30 as 90 and yes/no as booleans: keep only the plain forms
+# (decimal integers, decimal floats, true/false); everything else stays text and fails validation
+# with its field named, instead of turning silently into another value.
+_DROPPED = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    k: [(tag, rx) for tag, rx in v if tag not in _DROPPED]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
 }
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^-?(?:0|[1-9][0-9]*)$"), list("-0123456789"))
 _Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    __import__("re").compile(r"^(?:true|false)$"),
-    list("tf"),
+    "tag:yaml.org,2002:float", re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?$"), list("-0123456789")
 )
 
 
@@ -271,6 +276,15 @@ def _cross_check(data: dict, file: str, lines: dict) -> list[InputError]:
                     ("acts", i, "order"),
                     f"order {ref!r} is addressed to {o.get('to')!r}, not to the actor {a.get('actor')!r}",
                 )
+            else:
+                when = a.get("date")
+                end = _date_or_none(when.get("to")) if isinstance(when, dict) else _date_or_none(when)
+                ordered = _date_or_none(o.get("date"))
+                if end and ordered and end < ordered:
+                    err(
+                        ("acts", i, "date"),
+                        f"the act ends ({end}) before the order {ref!r} it refuses was made ({ordered})",
+                    )
     for i, pen in _items(data, "admin_penalties"):
         party_ref(pen.get("party"), ("admin_penalties", i, "party"))
     from .catalogue import catalogue  # local import: the catalogue reads the rule files
@@ -291,6 +305,11 @@ def _cross_check(data: dict, file: str, lines: dict) -> list[InputError]:
                 err(
                     ("findings", i, "provision"),
                     f"provision {pid!r} is decided from the facts and takes no reviewer finding",
+                )
+            elif f.get("holds") is True and not known[pid].finding_holds:
+                err(
+                    ("findings", i, "holds"),
+                    f"provision {pid!r} takes only a finding that it does NOT hold (holds: false)",
                 )
         key = (pid, subject)
         if isinstance(pid, str) and isinstance(subject, str):

@@ -83,6 +83,7 @@ class Provision:
     file: str
     line: int
     finding: bool  # whether a reviewer finding can establish or defeat it
+    finding_holds: bool = True  # whether a finding that it holds is used (else only one that it does not)
 
     def label(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -114,7 +115,8 @@ def catalogue() -> dict[str, Provision]:
     from .transform import provision_lines
 
     labels = tomllib.loads((rules_dir() / "provisions.toml").read_text(encoding="utf-8"))
-    with_finding = program().finding_provisions
+    prog = program()
+    with_finding = prog.finding_provisions
     out: dict[str, Provision] = {}
     for path in rule_files():
         for line, pid in provision_lines(path):
@@ -123,5 +125,14 @@ def catalogue() -> dict[str, Provision]:
             entry = labels.get(pid)
             if entry is None:
                 raise RuntimeError(f"{path.name}:{line}: provision {pid} has no entry in provisions.toml")
-            out[pid] = Provision(pid, entry["text"], entry["zh"], entry["en"], path.name, line, pid in with_finding)
+            out[pid] = Provision(
+                pid,
+                entry["text"],
+                entry["zh"],
+                entry["en"],
+                path.name,
+                line,
+                pid in with_finding,
+                pid in prog.positive_findings,
+            )
     return out

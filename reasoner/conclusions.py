@@ -16,7 +16,7 @@ from clingo import Function, String, Symbol, SymbolType, ast
 from .catalogue import catalogue
 from .engine import Result, program, reason
 from .explain import Explainer, Node
-from .i18n import describe, msg, paren, plain
+from .i18n import colon, describe, msg, plain
 from .model import Case
 from .whynot import Condition, WhyNot
 
@@ -257,24 +257,31 @@ def build(case: Case, file: str, lang: str, result: Result | None = None) -> Rep
     return Report(case.case.id, file, lang, conclusions, program().digest)
 
 
+#: The statute's order of the penalties it names (三年以下有期徒刑、拘役或者管制，并处或者单处罚金).
+_PENALTY_ORDER = (
+    "fixed_term_max_months",
+    "criminal_detention",
+    "public_surveillance",
+    "fine_alone_or_additional",
+    "unit_fine",
+)
+
+
 def _notes(result: Result, pid: str, subj: Symbol, lang: str) -> list[str]:
     """Consequences the rules attach to an offence: its statutory penalty, who answers for a unit."""
-    out = []
+    penalties, liable = [], []
     for s in sorted(result.model):
-        if s.name in ("penalty", "liable") and s.arguments[0].type == SymbolType.String:
-            if s.arguments[0].string.split(".")[:2] == pid.split(".")[:2] and s.arguments[1] == subj:
-                if s.name == "penalty" and s.arguments[0].string == pid:
-                    out.append(describe(s, lang) + _penalty_value(s, lang))
-                elif s.name == "liable" and s.arguments[0].string == pid:
-                    out.append(describe(s, lang))
-    return out
-
-
-def _penalty_value(s: Symbol, lang: str) -> str:
-    kind, value = s.arguments[2].name, s.arguments[3].number
-    if kind.endswith("_months"):
-        return paren(f"{value} {msg('months', lang)}", lang)
-    return ""
+        if s.name not in ("penalty", "liable") or s.arguments[0] != String(pid) or s.arguments[1] != subj:
+            continue
+        if s.name == "penalty":
+            kind, value = s.arguments[2].name, s.arguments[3].number
+            text = describe(s, lang)
+            if kind.endswith("_months"):
+                text += f"{colon(lang)}{msg('up_to', lang)} {value} {msg('months', lang)}"
+            penalties.append((_PENALTY_ORDER.index(kind) if kind in _PENALTY_ORDER else 99, text))
+        else:
+            liable.append(describe(s, lang))
+    return [t for _, t in sorted(penalties)] + liable
 
 
 def _findings(tree: Node | None) -> list[str]:
@@ -285,5 +292,8 @@ def _findings(tree: Node | None) -> list[str]:
         n = stack.pop()
         if n.kind == "finding" and n.path:
             out.add(n.path)
-        stack.extend(n.children)
+        if n.any_of and not all(c.discretionary for c in n.children):
+            stack.extend(c for c in n.children if not c.discretionary)  # a route without findings suffices
+        else:
+            stack.extend(n.children)
     return sorted(out)

@@ -12,11 +12,12 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 import clingo
 from clingo import Symbol, SymbolType, ast
 
-from .catalogue import rule_files
+from .catalogue import rule_files, rules_dir
 from .facts import Facts, case_facts
 from .model import Case
 from .params import parameters
@@ -30,6 +31,7 @@ class Program:
     statements: list
     rules: list[RuleInfo]
     finding_provisions: frozenset[str]
+    positive_findings: frozenset[str]
     digest: str
 
 
@@ -41,6 +43,7 @@ def program() -> Program:
         t.add_file(f)
         h.update(f.name.encode() + b"\0" + f.read_bytes())
     findings: set[str] = set()
+    positive: set[str] = set()
     for r in t.rules:
         for lit in r.body:
             a = getattr(lit, "atom", None)
@@ -50,9 +53,16 @@ def program() -> Program:
                     first = s.arguments[0]
                     if first.ast_type == ast.ASTType.SymbolicTerm and first.symbol.type == SymbolType.String:
                         findings.add(first.symbol.string)
-    param_file = (rule_files()[0].parent / "parameters.toml").read_bytes()
-    h.update(b"parameters.toml\0" + param_file)
-    return Program(t.statements, t.rules, frozenset(findings), h.hexdigest())
+                        if s.name == "finding_holds":
+                            positive.add(first.symbol.string)
+    # The digest covers everything that decides or words a conclusion: rules, figures, labels.
+    for data in (
+        rules_dir() / "parameters.toml",
+        rules_dir() / "provisions.toml",
+        Path(__file__).with_name("messages.toml"),
+    ):
+        h.update(data.name.encode() + b"\0" + data.read_bytes())
+    return Program(t.statements, t.rules, frozenset(findings), frozenset(positive), h.hexdigest())
 
 
 @dataclass

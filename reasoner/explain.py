@@ -17,7 +17,7 @@ from .catalogue import catalogue
 from .engine import Result, program
 from .i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, plain, sep
 from .params import by_symbol
-from .transform import RuleInfo
+from .transform import ANY, RuleInfo
 
 _OPS = {"=": "=", "!=": "≠", "<": "<", "<=": "≤", ">": ">", ">=": "≥"}
 
@@ -85,6 +85,22 @@ def _eval(term, env: dict[str, int]) -> int:
     raise ValueError(f"cannot evaluate {term}")
 
 
+#: Records whose name or description is shown beside their id.
+_NAMED = frozenset(
+    {
+        "party",
+        "act",
+        "site",
+        "assisted",
+        "evidence_loss",
+        "order_issuer",
+        "order_basis",
+        "counter_evidence",
+        "site_activity",
+        "publish_activity",
+    }
+)
+
 #: Predicates whose last argument is money in fen.
 MONEY_PREDICATES = frozenset({"payment_settlement", "advertising_funds", "illegal_gains"})
 
@@ -126,7 +142,7 @@ def comparison_text(left, op: str, right, env: dict[str, int], money: set[str], 
         return shown if shown == total else f"{shown} = {total}"
 
     ok = {"=": lv == rv, "!=": lv != rv, "<": lv < rv, "<=": lv <= rv, ">": lv > rv, ">=": lv >= rv}[op]
-    if op == "=" and left.ast_type == ast.ASTType.Variable and left.name not in env:
+    if op == "=" and left.ast_type == ast.ASTType.Variable:  # an assignment: name it
         return ok, f"{left.name} = {side(right, rv)}"
     return ok, f"{side(left, lv)} {_OPS[op]} {side(right, rv)}"
 
@@ -141,6 +157,7 @@ class Explainer:
         self.cat = catalogue()
         self.params = by_symbol()
         self._memo: dict[Symbol, Node] = {}
+        self._by_pred: dict[tuple[str, int], list[Symbol]] | None = None
 
     # -- atoms ---------------------------------------------------------------------------
     def atom(self, sym: Symbol) -> Node:
@@ -166,6 +183,8 @@ class Explainer:
         if info is not None:
             text = describe(sym, self.lang)
             value = info.value
+            if sym.name in _NAMED and isinstance(value, str) and value not in text:
+                text += f"「{value}」"
             if info.saturated:
                 text = self._exact_text(sym, info.value) + " " + msg("saturated", self.lang)
             return Node("fact", text, str(sym), path=info.path, value=value if _scalar(value) else None)
@@ -173,7 +192,11 @@ class Explainer:
             p = self.params[sym]
             c = colon(self.lang)
             shown = fmt_yuan(p.value, self.lang) if p.unit == "fen" else fmt_num(p.value)
-            text = f"{msg('parameter', self.lang)}{c}{shown}" + paren(f"{p.cite}{c}{p.source}", self.lang)
+            unit = {"years": "unit_years", "times": "unit_times", "months": "unit_months"}.get(p.unit)
+            if unit:
+                shown = f"{shown} {msg(unit, self.lang)}"
+            label = msg({"years": "period", "times": "times", "months": "penalty"}.get(p.unit, "parameter"), self.lang)
+            text = f"{label}{c}{shown}" + paren(f"{p.cite}{c}{p.source}", self.lang)
             return Node("parameter", text, str(sym), provision=p.provision, value=p.value)
         if sym in facts.unknown:
             info = facts.unknown[sym]
@@ -219,8 +242,24 @@ class Explainer:
                         discretionary=any(c.discretionary for c in children),
                     )
                 )
-        node.discretionary = any(c.discretionary for c in node.children)
+        if node.any_of:  # alternative routes: it rests on a finding only if every route does
+            node.discretionary = all(c.discretionary for c in node.children)
+        else:
+            node.discretionary = any(c.discretionary for c in node.children)
         return node
+
+    def _witness(self, sym: Symbol) -> Symbol:
+        """A true atom for a recorded literal whose anonymous positions were masked (``__any``)."""
+        if ANY not in str(sym):
+            return sym
+        if self._by_pred is None:
+            self._by_pred = {}
+            for s in sorted(self.r.model):
+                self._by_pred.setdefault((s.name, len(s.arguments)), []).append(s)
+        for cand in self._by_pred.get((sym.name, len(sym.arguments)), []):
+            if _fits(sym, cand):
+                return cand
+        return sym
 
     def _exact_text(self, sym: Symbol, exact: object) -> str:
         args = list(sym.arguments)
@@ -247,7 +286,7 @@ class Explainer:
         for item in items:
             tag = item.name
             if tag == "pos":
-                children.append(self.atom(item.arguments[0]))
+                children.append(self.atom(self._witness(item.arguments[0])))
             elif tag == "neg":
                 children.append(self._absence(item.arguments[0]))
             elif tag == "cmp":
@@ -325,6 +364,19 @@ def bind(pattern, ground: Symbol, env: dict, exact: dict, money: set[str], resul
             exact.setdefault(p.name, int(value * 100) if isinstance(value, Decimal) else int(value))
         else:
             exact.setdefault(p.name, g.number)
+
+
+def _fits(pattern: Symbol, sym: Symbol) -> bool:
+    """Whether a ground atom matches a recorded literal, ``__any`` matching anything."""
+    if pattern.type == SymbolType.Function and pattern.name == ANY and not pattern.arguments:
+        return True
+    if pattern.type != SymbolType.Function or sym.type != SymbolType.Function:
+        return pattern == sym
+    return (
+        pattern.name == sym.name
+        and len(pattern.arguments) == len(sym.arguments)
+        and all(_fits(p, s) for p, s in zip(pattern.arguments, sym.arguments, strict=True))
+    )
 
 
 def _scalar(v: object) -> bool:

@@ -194,7 +194,7 @@ class _Builder:
                 ["set_up_for_illegal_activity", "used_mainly_for_illegal_activity", "other"],
                 f"{sp}.purpose",
             )
-            self.fact("site_activity", [s, site.activity.kind], f"{sp}.activity.kind", site.activity.kind)
+            self.fact("site_activity", [s, site.activity.kind], f"{sp}.activity", site.activity.description)
             _character(self, s, site.activity, f"{sp}.activity")
             if site.impersonates:
                 self.fact("site_impersonates", [s, site.impersonates], f"{sp}.impersonates", site.impersonates)
@@ -208,7 +208,7 @@ class _Builder:
             pub = a.publishing
             pp2 = f"{pp}.publishing"
             self.fact("publishing", [e, pub.content], f"{pp2}.content", pub.content)
-            self.fact("publish_activity", [e, pub.activity.kind], f"{pp2}.activity.kind", pub.activity.kind)
+            self.fact("publish_activity", [e, pub.activity.kind], f"{pp2}.activity", pub.activity.description)
             _character(self, e, pub.activity, f"{pp2}.activity")
             for j, method in enumerate(pub.methods):
                 self.fact("publish_method", [e, method], f"{pp2}.methods[{j}]", method)

@@ -57,6 +57,10 @@ Date = Annotated[
 ]
 
 
+#: yuan with at most two decimals; ASCII digits only, commas only as thousands separators.
+_MONEY = r"(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.[0-9]{1,2})?"
+
+
 def _parse_money(v: object) -> Decimal:
     """Money is exact: an integer of yuan or a string with at most two decimals (fen)."""
     if isinstance(v, bool):
@@ -68,7 +72,7 @@ def _parse_money(v: object) -> Decimal:
         )
     if isinstance(v, int):
         d = Decimal(v)
-    elif isinstance(v, str) and re.fullmatch(r"\d+(\.\d{1,2})?", v.replace(",", "")):
+    elif isinstance(v, str) and re.fullmatch(_MONEY, v):
         try:
             d = Decimal(v.replace(",", ""))
         except InvalidOperation:  # pragma: no cover - the pattern rules this out
@@ -88,7 +92,7 @@ Money = Annotated[
         {
             "oneOf": [
                 {"type": "integer", "minimum": 0},
-                {"type": "string", "pattern": r"^\d+(\.\d{1,2})?$"},
+                {"type": "string", "pattern": f"^{_MONEY}$"},
             ],
             "description": "yuan, exact: an integer or a string with at most two decimals",
         }
@@ -110,7 +114,7 @@ class DateRange(_Strict):
     start: Date = Field(alias="from")
     end: Date = Field(alias="to")
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     @model_validator(mode="after")
     def _ordered(self) -> DateRange:
@@ -264,6 +268,20 @@ class Quantities(_Strict):
     clicks: MaybeCount | None = None
 
 
+_LEAK_CATEGORIES = (
+    "location_tracking",
+    "communication_content",
+    "credit",
+    "property",
+    "lodging",
+    "communication_records",
+    "health_physiology",
+    "transaction",
+    "other_safety_relevant",
+    "other_user_info",
+)
+
+
 class Leak(_Strict):
     """User information leaked (Art 4), items per category."""
 
@@ -281,7 +299,16 @@ class Leak(_Strict):
     harms: list[Literal["death", "serious_injury", "mental_disorder", "kidnapping", "other_serious"]] = Field(
         default_factory=list
     )
-    economic_loss: MaybeMoney | None = Field(default=None, description="yuan; shown beside a finding on 重大")
+    economic_loss: MaybeMoney | None = Field(
+        default=None, description="yuan; for the reviewer deciding 重大 (item (6))"
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Leak:
+        counted = [n for n in _LEAK_CATEGORIES if isinstance(getattr(self, n), int) and getattr(self, n) > 0]
+        if self.occurred is False and counted:
+            raise ValueError(f"occurred is false, but leaked items are counted ({', '.join(counted)})")
+        return self
 
 
 CrimeKind = Literal["state_security", "terrorism", "mafia", "corruption_bribery", "other"]
@@ -517,7 +544,7 @@ class AdminPenalty(_Strict):
     )
     authority: Text | None = None
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Finding(_Strict):

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from clingo import Number, String, ast
+from clingo import Function, Number, String, ast
 
 FIRED = "__fired"
 AGGEL = "__aggel"
@@ -180,7 +180,6 @@ class ProvenanceTransform:
             head=head_term,
         )
         self.rules.append(info)
-        rule = _name_anonymous(rule)
         k = _sym(loc, info.index)
         recorded: list[ast.AST] = []
         extra: list[ast.AST] = []
@@ -190,7 +189,7 @@ class ProvenanceTransform:
             atom = lit.atom
             if atom.ast_type == ast.ASTType.SymbolicAtom:
                 tag = "pos" if lit.sign == ast.Sign.NoSign else "neg"
-                recorded.append(_fn(loc, tag, [atom.symbol]))
+                recorded.append(_fn(loc, tag, [_mask_anonymous(atom.symbol)]))
             elif atom.ast_type == ast.ASTType.Comparison:
                 guard = atom.guards[0]
                 variables = tuple(_variables(atom))
@@ -238,21 +237,19 @@ class ProvenanceTransform:
         return [shadow, *extra]
 
 
-class _AnonymousNamer(ast.Transformer):
-    def __init__(self) -> None:
-        self.n = 0
+ANY = "__any"
 
+
+class _AnonymousMasker(ast.Transformer):
     def visit_Variable(self, v):  # noqa: N802
-        if v.name != "_":
-            return v
-        self.n += 1
-        return ast.Variable(v.location, f"Anon{self.n}_")
+        return ast.SymbolicTerm(v.location, Function(ANY)) if v.name == "_" else v
 
 
-def _name_anonymous(rule):
-    """Give each anonymous variable ``_`` a name, so the shadow head can record its value."""
-    namer = _AnonymousNamer()
-    return rule.update(body=[namer(b) for b in rule.body])
+def _mask_anonymous(term):
+    """A recorded literal keeps ``_`` as the constant ``__any``: the ground head then does not
+    multiply by the values of anonymous variables (one fired instance per real binding), and the
+    explainer shows a witness from the model for the masked positions."""
+    return _AnonymousMasker()(term)
 
 
 def _is_aggregate(lit) -> bool:

@@ -17,7 +17,7 @@ from clingo import Function, Number, String, Symbol, SymbolType, ast
 from .catalogue import catalogue
 from .engine import Result, program
 from .explain import _eval, bind, comparison_text
-from .i18n import colon, describe, fmt_num, msg, paren, plain
+from .i18n import colon, describe, fmt_num, msg, paren, plain, sep
 
 MAX_ROUTES = 12
 _CMP = {
@@ -57,6 +57,8 @@ def _match(pattern, sym: Symbol, env: dict[str, Symbol]) -> dict[str, Symbol] | 
     """Unify an AST term with a ground symbol under a binding; the extended binding or None."""
     t = pattern.ast_type
     if t == ast.ASTType.Variable:
+        if pattern.name == "_":
+            return env
         if pattern.name in env:
             return env if env[pattern.name] == sym else None
         return {**env, pattern.name: sym}
@@ -152,8 +154,13 @@ class WhyNot:
             if ground is not None and ground.name == "holds" and ground.arguments[0].type == SymbolType.String:
                 text = self._label(ground.arguments[0].string) + paren(plain(ground.arguments[1]), self.lang)
             if ground is not None and ground.name == "finding_fails":
-                text = msg("finding_fails", self.lang) + colon(self.lang) + self._label(ground.arguments[0].string)
-            cond = Condition("absence", not present, f"{msg('absent', self.lang)}{colon(self.lang)}{text}")
+                f = self.r.facts.findings.get(ground)
+                label = self._label(ground.arguments[0].string)
+                text = self._finding_text(label, f) if f else msg("finding_fails", self.lang) + colon(self.lang) + label
+            if present and ground.name == "finding_fails":
+                cond = Condition("absence", False, text)  # the recorded finding itself defeats it
+            else:
+                cond = Condition("absence", not present, f"{msg('absent', self.lang)}{colon(self.lang)}{text}")
             return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
         if atom.ast_type == ast.ASTType.Comparison:
             guard = atom.guards[0]
@@ -213,6 +220,17 @@ class WhyNot:
             routes=routes,
         )
 
+    def _finding_text(self, label: str, f) -> str:
+        """A recorded finding, with its verdict and reason."""
+        c = colon(self.lang)
+        verdict = msg("finding_holds" if f.holds else "finding_fails", self.lang)
+        text = (
+            f"{msg('finding', self.lang)}{c}{label} — {verdict}{sep(self.lang)}{msg('reason', self.lang)}{c}{f.reason}"
+        )
+        if f.by:
+            text += paren(f"{msg('by', self.lang)}{c}{f.by}", self.lang)
+        return text
+
     def _label(self, pid: str) -> str:
         prov = self.cat.get(pid)
         return prov.label(self.lang) if prov else pid
@@ -235,6 +253,11 @@ class WhyNot:
         if pattern.name in ("finding_holds", "finding_fails"):
             pid = _ground(pattern.arguments[0], env)
             label = self._label(pid.string) if pid is not None and pid.type == SymbolType.String else "?"
+            subject = _ground(pattern.arguments[1], env)
+            if pid is not None and subject is not None:
+                against = self.r.facts.findings.get(Function("finding_fails", [pid, subject]))
+                if against is not None:
+                    return self._finding_text(label, against)
             return f"{msg('finding', self.lang)}{colon(self.lang)}{label} — {msg('missing_finding', self.lang)}"
         args = []
         for a in pattern.arguments:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import holds, make_case
+from conftest import holds, make_case, to_case
 
+from reasoner.casefile import CaseFileError
 from reasoner.params import parameters
 
 ITEMS = [f"interp.4.1.{n}" for n in range(1, 9)]
@@ -222,9 +223,12 @@ def test_evaluative_item_needs_a_leak(item):
 
 @pytest.mark.parametrize("item", ["interp.4.1.6", "interp.4.1.7", "interp.4.1.8"])
 def test_evaluative_item_leak_shown_by_counts_alone(item):
-    # A positive count is a leak even when occurred is left at false.
-    data = leak_case([finding(item)], occurred=False, other_user_info=1)
+    # A positive count is a leak: occurred need not be recorded, and false contradicts it.
+    data = leak_case([finding(item)], occurred=True, other_user_info=1)
+    del data["acts"][0]["leak"]["occurred"]
     assert holds(data, item)
+    with pytest.raises(CaseFileError, match="occurred is false, but leaked items are counted"):
+        to_case(leak_case([finding(item)], occurred=False, other_user_info=1))
 
 
 @pytest.mark.parametrize("item", ["interp.4.1.6", "interp.4.1.7", "interp.4.1.8"])
