@@ -16,7 +16,7 @@ from clingo import Function, String, Symbol, SymbolType, ast
 from .catalogue import catalogue
 from .engine import Result, program, reason
 from .explain import Explainer, Node
-from .i18n import colon, describe, msg, plain
+from .i18n import describe, msg, plain
 from .model import Case
 from .whynot import Condition, WhyNot
 
@@ -277,7 +277,7 @@ def _notes(result: Result, pid: str, subj: Symbol, lang: str) -> list[str]:
             kind, value = s.arguments[2].name, s.arguments[3].number
             text = describe(s, lang)
             if kind.endswith("_months"):
-                text += f"{colon(lang)}{msg('up_to', lang)} {value} {msg('months', lang)}"
+                text += f"{msg('comma', lang)}{msg('up_to', lang)} {value} {msg('months', lang)}"
             penalties.append((_PENALTY_ORDER.index(kind) if kind in _PENALTY_ORDER else 99, text))
         else:
             liable.append(describe(s, lang))
