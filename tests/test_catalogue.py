@@ -1,0 +1,145 @@
+"""The catalogue of provisions against the rules, the official text and the translation table."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from reasoner.catalogue import catalogue, cite, rule_files, rules_dir
+from reasoner.engine import program
+from reasoner.i18n import LANGS, table
+from reasoner.params import parameters
+
+LAW = ROOT.parent / "shared" / "law"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_every_provision_has_rules_and_every_rule_a_provision():
+    cat = catalogue()
+    heads = set()
+    for r in program().rules:
+        h = r.head
+        if h.name == "holds" and h.arguments[0].ast_type.name == "SymbolicTerm":
+            heads.add(h.arguments[0].symbol.string)
+    assert heads == set(cat), (heads ^ set(cat))
+    labels = tomllib.loads((rules_dir() / "provisions.toml").read_text(encoding="utf-8"))
+    assert set(labels) == set(cat), set(labels) ^ set(cat)
+
+
+def test_every_rule_sits_under_a_provision_annotation():
+    for r in program().rules:
+        assert r.provision is not None or r.head_predicate != "holds", (r.file, r.line)
+
+
+def test_each_provision_quotes_its_source_in_its_rule_file():
+    """The text in provisions.toml appears, verbatim, in the comments of the rule file."""
+    for p in catalogue().values():
+        lp = (rules_dir() / p.file).read_text(encoding="utf-8")
+        comments = _squash("".join(line.lstrip("% ") for line in lp.splitlines() if line.startswith("%")))
+        assert _squash(p.text) in comments, (p.id, p.file)
+
+
+@pytest.mark.skipif(not LAW.is_dir(), reason="the official texts (../shared/law) are not beside this checkout")
+def test_each_quoted_text_is_in_the_official_text():
+    official = _squash(
+        (LAW / "interpretation-2019.zh.md").read_text(encoding="utf-8")
+        + (LAW / "criminal-law.zh.md").read_text(encoding="utf-8")
+    )
+    for p in catalogue().values():
+        assert _squash(p.text) in official, p.id
+        for f in rule_files():  # and every quoted item line of every rule file
+            for line in f.read_text(encoding="utf-8").splitlines():
+                m = re.match(r"^% （[一二三四五六七八九十]+）(.*)$", line)
+                if m and not line.rstrip().endswith(("；", "。", "：")):
+                    continue  # a quotation continued on the next line
+                if m:
+                    assert _squash(line[2:]) in official, (f.name, line)
+
+
+def test_every_parameter_is_cited_verbatim():
+    if not LAW.is_dir():
+        pytest.skip("official texts not available")
+    official = _squash((LAW / "interpretation-2019.zh.md").read_text(encoding="utf-8")
+                       + (LAW / "criminal-law.zh.md").read_text(encoding="utf-8"))
+    for p in parameters():
+        assert _squash(p.source) in official, (p.provision, p.name)
+        assert p.provision in catalogue(), p.provision
+
+
+def test_no_threshold_is_a_literal_inside_a_rule():
+    """Rules compare against param/3; no number of the law is written into a rule body."""
+    values = {p.value for p in parameters()} - {1, 2, 3, 5}  # small numbers appear as ratios and indexes
+    for f in rule_files():
+        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
+            code = line.split("%", 1)[0]
+            for num in re.findall(r"\b\d+\b", code):
+                assert int(num) not in values, (f.name, n, line)
+
+
+def test_citations_follow_the_law_structure():
+    assert cite("interp.3.1.6", "zh") == "法释〔2019〕15号第三条第（六）项"
+    assert cite("interp.10.1.4.2", "zh") == "法释〔2019〕15号第十条第（四）项第2目"
+    assert cite("interp.12.2.payment", "zh") == "法释〔2019〕15号第十二条第二款"
+    assert cite("interp.12.1.2", "en") == "Interpretation 2019 No. 15, Art 12 ¶1 item (2)"
+    assert cite("cl.287-2", "zh") == "刑法第二百八十七条之二"
+    assert cite("cl.286-1.1.3", "zh") == "刑法第二百八十六条之一第一款第（三）项"
+
+
+def test_translation_table_has_both_languages_everywhere():
+    t = table()
+    for section in ("atom", "msg"):
+        for key, entry in t[section].items():
+            for lang in LANGS:
+                assert entry.get(lang), (section, key, lang)
+    for key, entry in t["term"].items():
+        for lang in LANGS:
+            assert entry.get(lang), ("term", key, lang)
+    for p in catalogue().values():
+        assert p.zh and p.en, p.id
+
+
+def test_every_predicate_of_the_rules_and_facts_has_words():
+    """Every atom an explanation can show is described in both languages."""
+    internal = {"holds", "candidate", "param", "finding_holds", "finding_fails", "count_ceiling"}
+    preds = {r.head_predicate for r in program().rules} - internal
+    for r in program().rules:
+        for lit in r.body:
+            a = getattr(lit, "atom", None)
+            if a is not None and a.ast_type.name == "SymbolicAtom" and a.symbol.ast_type.name == "Function":
+                preds.add(a.symbol.name)
+    missing = sorted(p for p in preds - internal if p not in table()["atom"])
+    assert missing == []
+
+
+def test_rules_command_lists_every_provision():
+    out = subprocess.run([sys.executable, "-m", "reasoner.cli", "rules", "--format", "json"],
+                         capture_output=True, check=True, cwd=ROOT).stdout
+    rows = json.loads(out)
+    assert [r["id"] for r in rows] == list(catalogue())
+    ids = {r["id"] for r in rows}
+    for art, items in ((3, 7), (4, 8), (5, 5), (6, 7), (10, 7), (11, 7), (12, 7)):
+        assert {f"interp.{art}.1.{i}" for i in range(1, items + 1)} <= ids, art
+    assert {f"interp.10.1.4.{i}" for i in range(1, 5)} <= ids
+    assert {"interp.1.1.1", "interp.1.1.2", "interp.1.1.3", "interp.2.1", "interp.2.2", "interp.7.1", "interp.8.1",
+            "interp.9.1", "interp.12.2", "interp.13.1", "cl.286-1", "cl.287-1", "cl.287-2"} <= ids
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["interp.3.1.7"]["takes_finding"] and not by_id["interp.3.1.1"]["takes_finding"]
+    assert Path(rules_dir() / by_id["cl.287-2"]["rule_file"].split(":")[0]).is_file()
+
+
+def test_schema_command_gives_a_json_schema():
+    out = subprocess.run([sys.executable, "-m", "reasoner.cli", "schema"], capture_output=True, check=True, cwd=ROOT)
+    schema = json.loads(out.stdout)
+    assert schema["$schema"].endswith("2020-12/schema")
+    assert set(schema["required"]) == {"case", "parties"}
+    assert schema["additionalProperties"] is False
