@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from clingo import Function, String, Symbol, SymbolType, ast
+from clingo import Function, Number, String, Symbol, SymbolType, ast
 
 from .catalogue import catalogue
 from .engine import Result, program
-from .i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, plain, sep
+from .i18n import colon, describe, fmt_date, fmt_num, fmt_yuan, msg, paren, plain, sep
 from .params import by_symbol
 from .transform import ANY, RuleInfo
 
@@ -116,29 +116,56 @@ def _mentions_any(term, names: set[str]) -> bool:
     return False
 
 
-def _show(term, env: dict[str, int], money: set[str], lang: str) -> str:
-    """The expression with its figures put in for the variables: R * V + O -> 10 × 150 + 600."""
+def _show(term, env: dict[str, int], units: dict[str, str], lang: str) -> str:
+    """The expression with its figures put in for the variables: R * V + O -> 10 × 150 + 600.
+
+    ``units`` marks variables holding money (fen, shown in yuan) or dates (YYYYMMDD, shown as dates);
+    a date plus whole years (``D + Y * 10000``) is shown as such."""
     t = term.ast_type
     if t == ast.ASTType.SymbolicTerm:
         return fmt_num(term.symbol.number) if term.symbol.type == SymbolType.Number else str(term.symbol)
     if t == ast.ASTType.Variable:
         v = env[term.name]
-        return fmt_yuan(v, lang) if term.name in money else fmt_num(v)
+        unit = units.get(term.name)
+        return fmt_yuan(v, lang) if unit == "fen" else fmt_date(v) if unit == "date" else fmt_num(v)
     if t == ast.ASTType.BinaryOperation:
         op = {3: "+", 4: "−", 5: "×", 6: "÷", 7: "mod"}[int(term.operator_type)]
-        return f"{_show(term.left, env, money, lang)} {op} {_show(term.right, env, money, lang)}"
+        r = term.right
+        if (
+            op == "+"
+            and units.get(getattr(term.left, "name", "")) == "date"
+            and r.ast_type == ast.ASTType.BinaryOperation
+            and int(r.operator_type) == 5
+            and r.right.ast_type == ast.ASTType.SymbolicTerm
+            and r.right.symbol == Number(10000)
+        ):
+            return f"{_show(term.left, env, units, lang)} + {_show(r.left, env, units, lang)} {msg('unit_years', lang)}"
+        return f"{_show(term.left, env, units, lang)} {op} {_show(r, env, units, lang)}"
     return str(term)
 
 
-def comparison_text(left, op: str, right, env: dict[str, int], money: set[str], lang: str) -> tuple[bool, str]:
+def _unit_of(term, units: dict[str, str]) -> str | None:
+    t = term.ast_type
+    if t == ast.ASTType.Variable:
+        return units.get(term.name)
+    if t == ast.ASTType.BinaryOperation:
+        return _unit_of(term.left, units) or _unit_of(term.right, units)
+    if t == ast.ASTType.UnaryOperation:
+        return _unit_of(term.argument, units)
+    return None
+
+
+def comparison_text(left, op: str, right, env: dict[str, int], units: dict[str, str], lang: str) -> tuple[bool, str]:
     """Whether ``left op right`` holds for the figures in ``env``, and the arithmetic in words.
 
-    Money (variables in ``money``, in fen) is shown in yuan.  Raises KeyError if a figure is missing."""
+    Money (fen) is shown in yuan and dates as dates (see ``_show``).  Raises KeyError if a figure is
+    missing."""
     lv, rv = _eval(left, env), _eval(right, env)
 
     def side(term, value: int) -> str:
-        shown = _show(term, env, money, lang)
-        total = fmt_yuan(value, lang) if _mentions_any(term, money) else fmt_num(value)
+        shown = _show(term, env, units, lang)
+        unit = _unit_of(term, units)
+        total = fmt_yuan(value, lang) if unit == "fen" else fmt_date(value) if unit == "date" else fmt_num(value)
         return shown if shown == total else f"{shown} = {total}"
 
     ok = {"=": lv == rv, "!=": lv != rv, "<": lv < rv, "<=": lv <= rv, ">": lv > rv, ">=": lv >= rv}[op]
@@ -278,7 +305,7 @@ class Explainer:
         lits = [b for b in info.body if b.ast_type == ast.ASTType.Literal]
         env_exact: dict[str, int] = {}
         env: dict[str, int] = {}
-        money: set[str] = set()
+        money: dict[str, str] = {}
         # Bind variables to values from the positive literals, exact figures where capped.
         for lit, item in zip(lits, items, strict=False):
             if item.name == "pos" and lit.atom.ast_type == ast.ASTType.SymbolicAtom:
@@ -295,10 +322,10 @@ class Explainer:
                 children.append(self._aggregate(k, info, item))
         return where, children
 
-    def _bind(self, pattern, ground: Symbol, env: dict, exact: dict, money: set[str]) -> None:
+    def _bind(self, pattern, ground: Symbol, env: dict, exact: dict, money: dict[str, str]) -> None:
         bind(pattern, ground, env, exact, money, self.r)
 
-    def _comparison(self, info: RuleInfo, item: Symbol, env: dict, exact: dict, money: set[str]) -> Node:
+    def _comparison(self, info: RuleInfo, item: Symbol, env: dict, exact: dict, money: dict[str, str]) -> Node:
         j = item.arguments[0].number
         c = info.comparisons[j]
         values = {
@@ -343,11 +370,23 @@ class Explainer:
         return Node("absence", f"{msg('absent', self.lang)}{colon(self.lang)}{describe(sym, self.lang)}", f"not {sym}")
 
 
-def bind(pattern, ground: Symbol, env: dict, exact: dict, money: set[str], result: Result) -> None:
+#: Predicates with a date (YYYYMMDD) and the position of that argument.
+DATE_ARGUMENTS = {
+    "order_date": 1,
+    "order_deadline": 1,
+    "act_start": 1,
+    "act_end": 1,
+    "penalty_date": 1,
+    "refused_order": 2,
+    "refused_in_window": 1,
+}
+
+
+def bind(pattern, ground: Symbol, env: dict, exact: dict, units: dict[str, str], result: Result) -> None:
     """Bind a literal's variables to the figures of the ground atom that satisfied it.
 
-    ``exact`` gets the exact figure where the atom carries a capped one; ``money`` collects the
-    variables that hold fen (money predicates, and parameters whose unit is fen)."""
+    ``exact`` gets the exact figure where the atom carries a capped one; ``units`` marks the
+    variables that hold fen (money predicates, parameters whose unit is fen) or dates."""
     if pattern.ast_type != ast.ASTType.Function or ground.type != SymbolType.Function:
         return
     info = result.facts.atoms.get(ground)
@@ -358,7 +397,9 @@ def bind(pattern, ground: Symbol, env: dict, exact: dict, money: set[str], resul
         env.setdefault(p.name, g.number)
         last = i == len(ground.arguments) - 1
         if last and (ground.name in MONEY_PREDICATES or (param is not None and param.unit == "fen")):
-            money.add(p.name)
+            units[p.name] = "fen"
+        if DATE_ARGUMENTS.get(ground.name) == i:
+            units[p.name] = "date"
         if info is not None and info.saturated and last:
             value = info.value
             exact.setdefault(p.name, int(value * 100) if isinstance(value, Decimal) else int(value))

@@ -179,13 +179,55 @@ class WhyNot:
             cond = Condition("comparison", ok, f"{text}　[{atom}]")
             return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
         if atom.ast_type == ast.ASTType.BodyAggregate:
-            cond = Condition("aggregate", False, str(atom))
-            return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
+            return self._aggregate(rule, atom, rest, env, depth)
         return self._body(rule, rest, env, depth)
 
-    def _money(self, rule, env: dict) -> set[str]:
-        """Variables of the rule bound to money (fen), from the true atoms they were matched with."""
-        money: set[str] = set()
+    def _aggregate(self, rule, atom, rest: list, env: dict, depth: int) -> list[list[Condition]]:
+        """Evaluate a #count or #sum over the model under the binding, bind its result, go on."""
+        tuples: set[tuple] = set()
+        for el in atom.elements:
+            for env2 in self._conditions(list(el.condition), env):
+                terms = tuple(_ground(t, env2) for t in el.terms)
+                if None not in terms:
+                    tuples.add(terms)
+        function = int(atom.function)
+        if function == 0:
+            value = len(tuples)
+        elif function in (1, 2):
+            value = sum(t[0].number for t in tuples if t and t[0].type == SymbolType.Number)
+        else:
+            return self._body(rule, rest, env, depth)
+        word = msg("count_of" if function == 0 else "sum_of", self.lang)
+        cond = Condition("aggregate", True, f"{word} = {fmt_num(value)}　[{atom}]")
+        guard = atom.left_guard or atom.right_guard
+        env2 = env
+        if guard is not None and guard.term.ast_type == ast.ASTType.Variable and guard.term.name not in env:
+            env2 = {**env, guard.term.name: Number(value)}
+        return [[cond, *tail] for tail in self._body(rule, rest, env2, depth)]
+
+    def _conditions(self, conds: list, env: dict) -> list[dict]:
+        """Every binding under which a conjunction of condition literals is true in the model."""
+        if not conds:
+            return [env]
+        lit, rest = conds[0], conds[1:]
+        a = lit.atom
+        if a.ast_type == ast.ASTType.SymbolicAtom and lit.sign == ast.Sign.NoSign:
+            return [e for _, e2 in self._matches(a.symbol, env) for e in self._conditions(rest, e2)]
+        if a.ast_type == ast.ASTType.SymbolicAtom:
+            ground = _ground(a.symbol, env)
+            return self._conditions(rest, env) if ground is None or ground not in self.r.model else []
+        if a.ast_type == ast.ASTType.Comparison:
+            nums = {k: v.number for k, v in env.items() if v.type == SymbolType.Number}
+            try:
+                ok, _ = comparison_text(a.term, _CMP[a.guards[0].comparison], a.guards[0].term, nums, {}, self.lang)
+            except (KeyError, ValueError, AttributeError):
+                return []
+            return self._conditions(rest, env) if ok else []
+        return []
+
+    def _money(self, rule, env: dict) -> dict[str, str]:
+        """Units of the rule's variables (fen, date), from the true atoms they were matched with."""
+        money: dict[str, str] = {}
         for lit in rule.body:
             a = lit.atom
             if a.ast_type == ast.ASTType.SymbolicAtom and lit.sign == ast.Sign.NoSign:
