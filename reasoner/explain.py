@@ -218,12 +218,7 @@ class Explainer:
         if sym in self.params:
             p = self.params[sym]
             c = colon(self.lang)
-            shown = fmt_yuan(p.value, self.lang) if p.unit == "fen" else fmt_num(p.value)
-            unit = {"years": "unit_years", "times": "unit_times", "months": "unit_months"}.get(p.unit)
-            if unit:
-                shown = f"{shown} {msg(unit, self.lang)}"
-            label = msg({"years": "period", "times": "times", "months": "penalty"}.get(p.unit, "parameter"), self.lang)
-            text = f"{label}{c}{shown}" + paren(f"{p.cite}{c}{p.source}", self.lang)
+            text = f"{param_text(p, self.lang)}" + paren(f"{p.cite}{c}{p.source}", self.lang)
             return Node("parameter", text, str(sym), provision=p.provision, value=p.value)
         if sym in facts.unknown:
             info = facts.unknown[sym]
@@ -405,6 +400,16 @@ def bind(pattern, ground: Symbol, env: dict, exact: dict, units: dict[str, str],
             exact.setdefault(p.name, int(value * 100) if isinstance(value, Decimal) else int(value))
         else:
             exact.setdefault(p.name, g.number)
+
+
+def param_text(p, lang: str) -> str:
+    """A figure of the law with its kind and unit: 标准：200,000.00 元, 期间：2 年, 倍数：5 倍."""
+    shown = fmt_yuan(p.value, lang) if p.unit == "fen" else fmt_num(p.value)
+    unit = {"years": "unit_years", "times": "unit_times", "months": "unit_months", "multiple": "unit_multiple"}
+    if p.unit in unit:
+        shown = f"{shown} {msg(unit[p.unit], lang)}"
+    label = {"years": "period", "times": "times", "months": "penalty", "multiple": "multiple"}.get(p.unit, "parameter")
+    return f"{msg(label, lang)}{colon(lang)}{shown}"
 
 
 def _fits(pattern: Symbol, sym: Symbol) -> bool:

@@ -232,7 +232,10 @@ class _Builder:
         k = a.knowledge
         if k is not None:
             kp = f"{pp}.knowledge"
-            self.flag("knowledge_proven", [e], k.proven, f"{kp}.proven")
+            if k.proven is True:
+                self.fact("knowledge_proven", [e], f"{kp}.proven", k.evidence)
+            else:
+                self.flag("knowledge_proven", [e], k.proven, f"{kp}.proven")
             for j, ind in enumerate(k.indicators):
                 self.fact("knowledge_indicator", [e, ind], f"{kp}.indicators[{j}]", ind)
             for j, text in enumerate(k.counter_evidence):

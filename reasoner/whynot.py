@@ -16,8 +16,9 @@ from clingo import Function, Number, String, Symbol, SymbolType, ast
 
 from .catalogue import catalogue
 from .engine import Result, program
-from .explain import _eval, bind, comparison_text
+from .explain import Explainer, Node, _eval, bind, comparison_text, param_text
 from .i18n import colon, describe, fmt_num, msg, paren, plain, sep
+from .params import by_symbol
 
 MAX_ROUTES = 12
 _CMP = {
@@ -159,6 +160,17 @@ class WhyNot:
                 text = self._finding_text(label, f) if f else msg("finding_fails", self.lang) + colon(self.lang) + label
             if present and ground.name == "finding_fails":
                 cond = Condition("absence", False, text)  # the recorded finding itself defeats it
+            elif present and ground.name == "holds":
+                # a conclusion that holds excludes this route: say so, and show why it holds
+                tree = Explainer(self.r, self.lang).atom(ground)
+                why = [[Condition("fact", True, c.text) for c in _leaves(tree)]]
+                cond = Condition(
+                    "absence",
+                    False,
+                    f"{msg('defeated_by', self.lang)}{colon(self.lang)}{text}",
+                    provision=ground.arguments[0].string,
+                    routes=why,
+                )
             else:
                 cond = Condition("absence", not present, f"{msg('absent', self.lang)}{colon(self.lang)}{text}")
             return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
@@ -278,8 +290,9 @@ class WhyNot:
         return prov.label(self.lang) if prov else pid
 
     def _text(self, sym: Symbol) -> str:
-        if sym.name == "param" and len(sym.arguments) == 3:
-            return f"{msg('parameter', self.lang)}{colon(self.lang)}{fmt_num(sym.arguments[2].number)}"
+        param = by_symbol().get(sym)
+        if param is not None:
+            return param_text(param, self.lang)
         if sym.name in ("finding_holds", "finding_fails"):
             verdict = msg(sym.name, self.lang)
             return f"{msg('finding', self.lang)}{colon(self.lang)}{self._label(sym.arguments[0].string)} — {verdict}"
@@ -316,3 +329,16 @@ class WhyNot:
         if pattern.name in self.law_data:
             return f"{msg('not_listed', self.lang)}{colon(self.lang)}{describe(sym, self.lang)}"
         return f"{msg('no_fact', self.lang)}{colon(self.lang)}{describe(sym, self.lang)}{suffix}"
+
+
+def _leaves(node: Node) -> list[Node]:
+    """The facts and findings at the bottom of an explanation tree, in order, once each."""
+    out: list[Node] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if not n.children:
+            if n.kind in ("fact", "finding") and n not in out:
+                out.append(n)
+        stack.extend(reversed(n.children))
+    return out
