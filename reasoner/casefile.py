@@ -39,7 +39,7 @@ class CaseFileError(Exception):
         super().__init__("\n".join(str(e) for e in errors))
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser where installed: faster
     """SafeLoader with YAML 1.2-like booleans and dates left as strings."""
 
 

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from clingo import Function, String, Symbol, SymbolType, ast
+from clingo import Function, String, Symbol, SymbolType
 
 from .catalogue import catalogue
 from .engine import Result, program, reason
@@ -90,30 +90,8 @@ class Report:
 def _reach() -> dict[str, frozenset[tuple]]:
     """Input predicates each conclusion can depend on, through the rules (predicate level)."""
     deps: dict[tuple, set[tuple]] = defaultdict(set)
-
-    def key(term) -> tuple:
-        if term.ast_type != ast.ASTType.Function:
-            return (str(term), None)
-        args = term.arguments
-        if term.name == "holds" and args and args[0].ast_type == ast.ASTType.SymbolicTerm:
-            return ("holds", str(args[0].symbol.string))
-        if term.name in ("quantity", "leaked", "finding_holds", "finding_fails") and len(args) > 1:
-            a = args[1] if term.name in ("quantity", "leaked") else args[0]
-            if a.ast_type == ast.ASTType.SymbolicTerm:
-                return (term.name, str(a.symbol.string if a.symbol.type == SymbolType.String else a.symbol))
-        return (term.name, None)
-
     for r in program().rules:
-        hk = key(r.head)
-        for lit in r.body:
-            a = getattr(lit, "atom", None)
-            if a is not None and a.ast_type == ast.ASTType.SymbolicAtom:
-                deps[hk].add(key(a.symbol))
-            elif a is not None and a.ast_type == ast.ASTType.BodyAggregate:
-                for el in a.elements:
-                    for c in el.condition:
-                        if c.atom.ast_type == ast.ASTType.SymbolicAtom:
-                            deps[hk].add(key(c.atom.symbol))
+        deps[r.head_key].update(r.body_keys)
     out = {}
     for pid in catalogue():
         seen: set[tuple] = set()

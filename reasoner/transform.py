@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from clingo import Function, Number, String, ast
+from clingo import Function, Number, String, SymbolType, ast
 
 FIRED = "__fired"
 AGGEL = "__aggel"
@@ -42,7 +43,7 @@ _CMP_OPS = {
 
 @dataclass(frozen=True)
 class Comparison:
-    """A comparison literal of a rule: its source text and the variables shown with their values."""
+    """A comparison literal of a rule: its source text, its variables, and its two sides (AST)."""
 
     text: str
     variables: tuple[str, ...]
@@ -53,7 +54,7 @@ class Comparison:
 
 @dataclass(frozen=True)
 class Aggregate:
-    """A body aggregate: its function (count, sum, ...) and the variable it assigns, if any."""
+    """A body aggregate: its function (count, sum, ...), its text and the rule's other variables."""
 
     function: str
     text: str
@@ -62,7 +63,10 @@ class Aggregate:
 
 @dataclass
 class RuleInfo:
-    """What the explainer needs to know about one rule of the law."""
+    """What the explainer needs to know about one rule of the law.
+
+    Plain data, so that the compiled program can be cached between runs; the rule's AST (for
+    comparisons and why-not) is parsed again from ``source`` only when a rule is looked at."""
 
     index: int
     file: str
@@ -70,10 +74,69 @@ class RuleInfo:
     text: str
     provision: str | None
     head_predicate: str
-    comparisons: list[Comparison] = field(default_factory=list)
+    source: str  # the rule as clingo prints it: parseable on its own
+    head_id: str | None = None  # "Id" of a head holds("Id", X)
+    empty_body: bool = False
+    findings: list[tuple[str, str]] = field(default_factory=list)  # (finding_holds|finding_fails, id)
+    head_key: tuple = ()
+    body_keys: list[tuple] = field(default_factory=list)  # predicate keys the body depends on
+    comparison_meta: list[tuple[str, tuple[str, ...], str]] = field(default_factory=list)
     aggregates: list[Aggregate] = field(default_factory=list)
-    body: list = field(default_factory=list)  # the AST body literals, for why-not analysis
-    head: object = None
+
+    @cached_property
+    def ast(self):
+        """The rule's AST, parsed from its source."""
+        found: list = []
+        ast.parse_string(self.source, found.append)
+        return next(s for s in found if s.ast_type == ast.ASTType.Rule)
+
+    @property
+    def body(self) -> list:
+        return list(self.ast.body)
+
+    @property
+    def head(self):
+        return self.ast.head.atom.symbol
+
+    @cached_property
+    def comparisons(self) -> list[Comparison]:
+        out = []
+        for lit in self.body:
+            if lit.ast_type == ast.ASTType.Literal and lit.atom.ast_type == ast.ASTType.Comparison:
+                a = lit.atom
+                g = a.guards[0]
+                out.append(Comparison(str(a), tuple(_variables(a)), a.term, _CMP_OPS[g.comparison], g.term))
+        return out
+
+    def to_json(self) -> dict:
+        d = {k: v for k, v in self.__dict__.items() if k not in ("ast", "comparisons")}
+        d["aggregates"] = [a.__dict__ for a in self.aggregates]
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict) -> RuleInfo:
+        d = dict(d)
+        d["aggregates"] = [Aggregate(a["function"], a["text"], tuple(a["globals"])) for a in d["aggregates"]]
+        d["findings"] = [tuple(f) for f in d["findings"]]
+        d["head_key"] = tuple(d["head_key"])
+        d["body_keys"] = [tuple(k) for k in d["body_keys"]]
+        d["comparison_meta"] = [(t, tuple(v), o) for t, v, o in d["comparison_meta"]]
+        return cls(**d)
+
+
+def dependency_key(term) -> tuple:
+    """The predicate an atom pattern is about, refined by its first constant where that names a
+    provision (holds), a quantity kind (quantity, leaked) or a finding's provision."""
+    if term.ast_type != ast.ASTType.Function:
+        return (str(term), None)
+    args = term.arguments
+    if term.name == "holds" and args and args[0].ast_type == ast.ASTType.SymbolicTerm:
+        return ("holds", str(args[0].symbol.string))
+    if term.name in ("quantity", "leaked", "publish_count", "finding_holds", "finding_fails") and len(args) > 1:
+        a = args[1] if term.name in ("quantity", "leaked", "publish_count") else args[0]
+        if a.ast_type == ast.ASTType.SymbolicTerm:
+            return (term.name, str(a.symbol.string if a.symbol.type == SymbolType.String else a.symbol))
+    return (term.name, None)
 
 
 def _loc(node) -> ast.Location:
@@ -169,6 +232,9 @@ class ProvenanceTransform:
         text = " ".join(s.strip() for s in lines[begin - 1 : end])
         head_term = head.atom.symbol
         pred = head_term.name if head_term.ast_type == ast.ASTType.Function else str(head_term)
+        head_id = None
+        if pred == "holds" and head_term.arguments[0].ast_type == ast.ASTType.SymbolicTerm:
+            head_id = head_term.arguments[0].symbol.string
         info = RuleInfo(
             index=len(self.rules),
             file=path.name,
@@ -176,9 +242,27 @@ class ProvenanceTransform:
             text=text,
             provision=_provision_at(marks, begin),
             head_predicate=pred,
-            body=list(rule.body),
-            head=head_term,
+            source=str(rule),
+            head_id=head_id,
+            empty_body=not rule.body,
+            head_key=dependency_key(head_term),
         )
+        for lit in rule.body:
+            a = getattr(lit, "atom", None)
+            if a is None:
+                continue
+            if a.ast_type == ast.ASTType.SymbolicAtom:
+                sym = a.symbol
+                info.body_keys.append(dependency_key(sym))
+                if sym.ast_type == ast.ASTType.Function and sym.name in ("finding_holds", "finding_fails"):
+                    first = sym.arguments[0]
+                    if first.ast_type == ast.ASTType.SymbolicTerm and first.symbol.type == SymbolType.String:
+                        info.findings.append((sym.name, first.symbol.string))
+            elif a.ast_type == ast.ASTType.BodyAggregate:
+                for el in a.elements:
+                    for c in el.condition:
+                        if c.atom.ast_type == ast.ASTType.SymbolicAtom:
+                            info.body_keys.append(dependency_key(c.atom.symbol))
         self.rules.append(info)
         k = _sym(loc, info.index)
         recorded: list[ast.AST] = []
@@ -193,10 +277,8 @@ class ProvenanceTransform:
             elif atom.ast_type == ast.ASTType.Comparison:
                 guard = atom.guards[0]
                 variables = tuple(_variables(atom))
-                j = len(info.comparisons)
-                info.comparisons.append(
-                    Comparison(str(atom), variables, atom.term, _CMP_OPS[guard.comparison], guard.term)
-                )
+                j = len(info.comparison_meta)
+                info.comparison_meta.append((str(atom), variables, _CMP_OPS[guard.comparison]))
                 values = [_var(loc, v) for v in variables]
                 recorded.append(_fn(loc, "cmp", [_sym(loc, j), _tuple(loc, values)]))
             elif atom.ast_type == ast.ASTType.BodyAggregate:

@@ -105,13 +105,10 @@ class WhyNot:
             self.by_pred[(s.name, len(s.arguments))].append(s)
         self.rules: dict[str, list] = defaultdict(list)
         # predicates the rule files define by plain facts (lists the law itself makes)
-        self.law_data = {r.head_predicate for r in program().rules if not r.body}
+        self.law_data = {r.head_predicate for r in program().rules if r.empty_body}
         for r in program().rules:
-            h = r.head
-            if h.ast_type == ast.ASTType.Function and h.name == "holds":
-                a0 = h.arguments[0]
-                if a0.ast_type == ast.ASTType.SymbolicTerm and a0.symbol.type == SymbolType.String:
-                    self.rules[a0.symbol.string].append(r)
+            if r.head_id is not None:
+                self.rules[r.head_id].append(r)
 
     def routes(self, pid: str, subject: Symbol, depth: int) -> list[list[Condition]]:
         """Every way the rules could establish ``pid`` for ``subject``, with each condition's status."""
