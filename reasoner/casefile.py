@@ -222,30 +222,32 @@ def _cross_check(data: dict, file: str, lines: dict) -> list[InputError]:
         errors.append(InputError(file, _path_text(loc), _line_for(lines, loc), msg))
 
     ids: dict[str, tuple] = {}
+    kinds: dict[str, str] = {}
 
-    def register(ident: object, loc: tuple) -> None:
+    def register(ident: object, loc: tuple, kind: str) -> None:
         if not isinstance(ident, str):
             return
         if ident in ids:
             err(loc, f"id {ident!r} is already used at {_path_text(ids[ident])}; ids must be unique")
         else:
             ids[ident] = loc
+            kinds[ident] = kind
 
     parties = {}
     for i, p in _items(data, "parties"):
-        register(p.get("id"), ("parties", i, "id"))
+        register(p.get("id"), ("parties", i, "id"), "party")
         parties.setdefault(p.get("id"), p)
     orders = {}
     for i, o in _items(data, "orders"):
-        register(o.get("id"), ("orders", i, "id"))
+        register(o.get("id"), ("orders", i, "id"), "order")
         orders.setdefault(o.get("id"), o)
     for i, a in _items(data, "acts"):
-        register(a.get("id"), ("acts", i, "id"))
-        for listing in ("evidence_losses", "sites", "assisted"):
+        register(a.get("id"), ("acts", i, "id"), "act")
+        for listing, kind in (("evidence_losses", "evidence loss"), ("sites", "site"), ("assisted", "assisted")):
             for j, x in _items(a, listing):
-                register(x.get("id"), ("acts", i, listing, j, "id"))
+                register(x.get("id"), ("acts", i, listing, j, "id"), kind)
     for i, pen in _items(data, "admin_penalties"):
-        register(pen.get("id"), ("admin_penalties", i, "id"))
+        register(pen.get("id"), ("admin_penalties", i, "id"), "administrative penalty")
 
     def party_ref(ident: object, loc: tuple, kind: str | None = None) -> None:
         if not isinstance(ident, str):
@@ -287,14 +289,21 @@ def _cross_check(data: dict, file: str, lines: dict) -> list[InputError]:
                     )
     for i, pen in _items(data, "admin_penalties"):
         party_ref(pen.get("party"), ("admin_penalties", i, "party"))
-    from .catalogue import catalogue  # local import: the catalogue reads the rule files
+    from .catalogue import catalogue, finding_subjects  # local import: the catalogue reads the rule files
 
     known = catalogue()
     seen: dict[tuple, int] = {}
     for i, f in _items(data, "findings"):
         subject, pid = f.get("subject"), f.get("provision")
         if isinstance(subject, str) and subject not in ids:
-            err(("findings", i, "subject"), f"expected the id of a party, order or act, found {subject!r}")
+            err(("findings", i, "subject"), f"expected the id of a record in this case, found {subject!r}")
+        elif isinstance(subject, str) and isinstance(pid, str) and pid in known and known[pid].finding:
+            allowed = finding_subjects().get(pid, frozenset())
+            if allowed and kinds[subject] not in allowed:
+                err(
+                    ("findings", i, "subject"),
+                    f"a finding on {pid} is about a {' or '.join(sorted(allowed))}; {subject!r} is a {kinds[subject]}",
+                )
         if isinstance(pid, str):
             if pid not in known:
                 err(

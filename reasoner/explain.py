@@ -213,7 +213,8 @@ class Explainer:
             if sym.name in _NAMED and isinstance(value, str) and value not in text:
                 text += f"「{value}」"
             if info.saturated:
-                text = self._exact_text(sym, info.value) + " " + msg("saturated", self.lang)
+                gap = "" if self.lang == "zh" else " "
+                text = self._exact_text(sym, info.value) + gap + msg("saturated", self.lang)
             return Node("fact", text, str(sym), path=info.path, value=value if _scalar(value) else None)
         if sym in self.params:
             p = self.params[sym]
@@ -351,6 +352,7 @@ class Explainer:
             agg.text,
             children=children,
             value=value.number if value.type == SymbolType.Number else None,
+            discretionary=any(c.discretionary for c in children),
         )
 
     def _absence(self, sym: Symbol) -> Node:
@@ -426,7 +428,7 @@ def _fits(pattern: Symbol, sym: Symbol) -> bool:
 
 
 def _scalar(v: object) -> bool:
-    return isinstance(v, (int, str, bool)) or v is None or hasattr(v, "isoformat")
+    return isinstance(v, (int, str, bool, Decimal)) or v is None or hasattr(v, "isoformat")
 
 
 def explain(result: Result, sym: Symbol, lang: str) -> Node:

@@ -373,6 +373,14 @@ class Site(_Strict):
     members: MaybeCount | None = Field(default=None, description="groups: member accounts")
     name: Text | None = None
 
+    @model_validator(mode="after")
+    def _fields_of_its_kind(self) -> Site:
+        wrong = ("members",) if self.kind == "website" else ("impersonates", "registered_accounts")
+        misplaced = [f for f in wrong if getattr(self, f) is not None]
+        if misplaced:
+            raise ValueError(f"field(s) {', '.join(misplaced)} do not apply to a {self.kind}")
+        return self
+
 
 class Publishing(_Strict):
     """Information published through networks (CL 287-1 ¶1 (2), (3); Art 9; Art 10 (4))."""

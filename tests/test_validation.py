@@ -97,7 +97,7 @@ def test_dangling_references_and_findings():
     errs = _errors(json.dumps(data), "c.json")
     assert "'O9'" in errs["acts[0].order"][1]
     assert "encoded provision" in errs["findings[1].provision"][1]
-    assert "party, order or act" in errs["findings[1].subject"][1]
+    assert "the id of a record in this case" in errs["findings[1].subject"][1]
     assert "second finding" in errs["findings[2]"][1]
 
 
@@ -143,3 +143,29 @@ def test_cli_exit_status_2_and_errors_on_stderr(tmp_path):
     assert proc.stdout == ""
     assert f"{bad}:3: case.colour: unknown field" in proc.stderr
     assert "11 errors" in proc.stderr
+
+
+def test_a_finding_about_the_wrong_kind_of_record_is_an_error():
+    data = make_case(add_findings=[{"provision": "interp.3.1.7", "subject": "O1", "holds": True, "reason": "r"}])
+    errs = _errors(json.dumps(data), "c.json")
+    assert "a finding on interp.3.1.7 is about a act; 'O1' is a order" in errs["findings[1].subject"][1]
+
+
+def test_every_provision_taking_a_finding_knows_its_subject():
+    from reasoner.catalogue import catalogue, finding_subjects
+
+    takes = {p.id for p in catalogue().values() if p.finding}
+    assert set(finding_subjects()) == takes
+    assert all(finding_subjects()[pid] for pid in takes)
+
+
+def test_site_fields_belong_to_their_kind():
+    data = {
+        "case": {"id": "t"},
+        "parties": [{"id": "P1", "kind": "person", "name": "甲"}],
+        "acts": [{"id": "A1", "actor": "P1", "kind": "illegal_use_of_network", "date": "2023-01-01", "sites": [
+            {"id": "S1", "kind": "group", "purpose": "set_up_for_illegal_activity",
+             "activity": {"kind": "fraud", "legal_character": "crime"}, "registered_accounts": 10}]}],
+    }
+    errs = _errors(json.dumps(data), "c.json")
+    assert "registered_accounts do not apply to a group" in errs["acts[0].sites[0]"][1]
