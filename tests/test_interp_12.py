@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 
 import pytest
-from conftest import holds
+from conftest import holds, to_case
 
 from reasoner.casefile import CaseFileError
 from reasoner.params import parameters
@@ -417,10 +417,16 @@ ALL_FIVE_TIMES = {
 }
 
 
+def test_para_2_the_unverifiable_finding_is_about_the_assisted_party_not_the_act():
+    data = para2_case([unverifiable_finding("A1")], **ALL_FIVE_TIMES)
+    with pytest.raises(CaseFileError, match="a finding on interp.12.2.unverifiable is about a assisted"):
+        to_case(data)
+
+
 @pytest.mark.parametrize(
     "findings",
-    [[], [unverifiable_finding(value=False)], [unverifiable_finding("A1")]],
-    ids=["no_finding", "negative_finding", "finding_on_the_act"],
+    [[], [unverifiable_finding(value=False)]],
+    ids=["no_finding", "negative_finding"],
 )
 def test_para_2_nothing_without_the_unverifiable_finding(findings):
     # 确因客观条件限制: that it is truly owed to objective conditions is a reviewer finding on the party.
