@@ -9,7 +9,7 @@ import pytest
 from clingo import Function, String
 from conftest import EXAMPLES, holds, run, to_case
 
-from reasoner.casefile import load
+from reasoner.casefile import CaseFileError, load
 from reasoner.conclusions import build
 from reasoner.params import parameters
 
@@ -207,9 +207,10 @@ def test_other_help_not_on_a_negative_finding(kind):
     assert not holds(data, "cl.287-2")
 
 
-def test_help_finding_on_another_subject_does_not_count():
+def test_help_finding_on_another_subject_is_rejected():
     data = case(help=["other_technical_support"], findings=[help_finding(subject="X1")])
-    assert not holds(data, "cl.287-2.1.help")
+    with pytest.raises(CaseFileError, match="is about a act; 'X1' is a assisted"):
+        to_case(data)
 
 
 def test_help_finding_is_not_needed_for_a_named_kind_and_marks_other_help_discretionary():

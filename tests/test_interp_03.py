@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import holds, make_case
+from conftest import holds, make_case, to_case
 
+from reasoner.casefile import CaseFileError
 from reasoner.params import parameters
 
 ITEMS = [f"interp.3.1.{n}" for n in range(1, 8)]
@@ -220,10 +221,10 @@ def test_item_7_not_on_a_negative_finding():
     assert not holds(data, "cl.286-1.1.1")
 
 
-def test_item_7_finding_about_another_subject_does_not_count():
+def test_item_7_finding_about_another_subject_is_rejected():
     data = make_case(add_findings=[finding("interp.3.1.7", subject="O1")])
-    assert not holds(data, "interp.3.1.7")
-    assert not holds(data, "interp.3.1.7", "O1")
+    with pytest.raises(CaseFileError, match="is about a act; 'O1' is a order"):
+        to_case(data)
 
 
 def test_item_7_not_from_figures_below_every_threshold():

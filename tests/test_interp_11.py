@@ -10,6 +10,7 @@ import pytest
 from clingo import String
 from conftest import holds, run, to_case
 
+from reasoner.casefile import CaseFileError
 from reasoner.conclusions import build
 
 #: Item number -> the indicator recorded in the case file.
@@ -108,10 +109,10 @@ def test_evaluative_indicator_not_on_a_negative_finding(n):
 
 
 @pytest.mark.parametrize("n", sorted(EVALUATIVE))
-def test_evaluative_finding_about_another_subject_does_not_count(n):
+def test_evaluative_finding_about_another_subject_is_rejected(n):
     data = case({"indicators": [INDICATORS[n]]}, [finding(f"interp.11.1.{n}", subject="X1")])
-    assert not holds(data, f"interp.11.1.{n}")
-    assert not holds(data, "interp.11.1")
+    with pytest.raises(CaseFileError, match="is about a act; 'X1' is a assisted"):
+        to_case(data)
 
 
 @pytest.mark.parametrize("n", sorted(EVALUATIVE))
