@@ -213,6 +213,14 @@ def build(case: Case, file: str, lang: str, result: Result | None = None) -> Rep
                     }
                 )
         routes = [] if holds else why.routes(pid, subj, depth=3)
+        # a date not known leaves no atom, so clingo cannot weigh it: list the unknown dates the
+        # rules for this conclusion read, for a conclusion that does not hold
+        if not holds and result.facts.unknown_dates:
+            near = links.near(subj_text)
+            dates = {
+                path for pred, ident, path in result.facts.unknown_dates if (pred, None) in reach[pid] and ident in near
+            }
+            unknown = sorted(set(unknown) | dates)
         notes = _notes(result, pid, subj, lang)
         conclusions.append(
             Conclusion(

@@ -53,6 +53,9 @@ class Facts:
 
     atoms: dict[Symbol, FactInfo] = field(default_factory=dict)
     unknown: dict[Symbol, FactInfo] = field(default_factory=dict)
+    #: dates recorded as not known: no atom at all (no date can stand in for them), so they are
+    #: listed here, as (predicate, entity id, case path), for the conclusions that may depend on them
+    unknown_dates: list[tuple[str, str, str]] = field(default_factory=list)
     findings: dict[Symbol, m.Finding] = field(default_factory=dict)
 
     def add(self, sym: Symbol, path: str, value: object = None, saturated: bool = False) -> None:
@@ -126,6 +129,9 @@ class _Builder:
             self.fact(name, [*args, v], path, v)
 
     def date(self, name: str, args: list, v: dt.date | str | None, path: str) -> None:
+        if v == UNKNOWN:
+            ident = args[0].arguments[-1].string if args[0].type.name == "Function" else args[0].string
+            self.out.unknown_dates.append((name, ident, path))
         if v is None or v == UNKNOWN:
             return  # an unknown date establishes nothing that depends on it
         self.fact(name, [*args, date_number(v)], path, v)
@@ -250,6 +256,8 @@ class _Builder:
         self.fact("actor", [e, self.ent(a.actor)], f"{pp}.actor", a.actor)
         self.fact("act_kind", [e, a.kind], f"{pp}.kind", a.kind)
         span = m.bounds(a.date)
+        if span is None:
+            self.out.unknown_dates.append(("act_end", a.id, f"{pp}.date"))
         if span:
             self.fact("act_start", [e, date_number(span[0])], f"{pp}.date", span[0])
             self.fact("act_end", [e, date_number(span[1])], f"{pp}.date", span[1])

@@ -53,3 +53,17 @@ def test_unknown_response_leaves_refusal_open():
     c = _conclusion(data, "cl.286-1")
     assert c.status == "not_established"
     assert "orders[0].response.complied" in c.depends_on_unknown
+
+
+def test_an_unknown_date_is_listed_by_the_conclusions_that_read_it():
+    # Art 6 (2): three refused orders within two years; the third order's date is not known.
+    data = make_case()
+    for n, date in ((2, "2023-06-01"), (3, "unknown")):
+        order = dict(data["orders"][0], id=f"O{n}", date=date, deadline=None)
+        data["orders"].append(order)
+        data["findings"].append({"provision": "interp.2.2.2", "subject": f"O{n}", "holds": True, "reason": "明确"})
+    data["acts"][0]["date"] = "2023-12-01"
+    for pid in ("interp.6.1.2", "cl.286-1"):
+        c = _conclusion(data, pid)
+        assert c.status == "not_established"
+        assert "orders[2].date" in c.depends_on_unknown, pid
