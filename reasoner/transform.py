@@ -31,7 +31,7 @@ from clingo import Function, Number, String, SymbolType, ast
 FIRED = "__fired"
 AGGEL = "__aggel"
 
-_CMP_OPS = {
+CMP_OPS = {
     ast.ComparisonOperator.Equal: "=",
     ast.ComparisonOperator.NotEqual: "!=",
     ast.ComparisonOperator.LessThan: "<",
@@ -105,7 +105,7 @@ class RuleInfo:
             if lit.ast_type == ast.ASTType.Literal and lit.atom.ast_type == ast.ASTType.Comparison:
                 a = lit.atom
                 g = a.guards[0]
-                out.append(Comparison(str(a), tuple(_variables(a)), a.term, _CMP_OPS[g.comparison], g.term))
+                out.append(Comparison(str(a), tuple(_variables(a)), a.term, CMP_OPS[g.comparison], g.term))
         return out
 
     def to_json(self) -> dict:
@@ -278,7 +278,7 @@ class ProvenanceTransform:
                 guard = atom.guards[0]
                 variables = tuple(_variables(atom))
                 j = len(info.comparison_meta)
-                info.comparison_meta.append((str(atom), variables, _CMP_OPS[guard.comparison]))
+                info.comparison_meta.append((str(atom), variables, CMP_OPS[guard.comparison]))
                 values = [_var(loc, v) for v in variables]
                 recorded.append(_fn(loc, "cmp", [_sym(loc, j), _tuple(loc, values)]))
             elif atom.ast_type == ast.ASTType.BodyAggregate:

@@ -19,16 +19,10 @@ from .engine import Result, program
 from .explain import Explainer, Node, _eval, bind, comparison_text, param_text
 from .i18n import colon, describe, fmt_num, msg, paren, plain, sep
 from .params import by_symbol
+from .transform import CMP_OPS
 
 MAX_ROUTES = 12
-_CMP = {
-    ast.ComparisonOperator.Equal: "=",
-    ast.ComparisonOperator.NotEqual: "!=",
-    ast.ComparisonOperator.LessThan: "<",
-    ast.ComparisonOperator.LessEqual: "<=",
-    ast.ComparisonOperator.GreaterThan: ">",
-    ast.ComparisonOperator.GreaterEqual: ">=",
-}
+_CMP = CMP_OPS
 
 
 @dataclass
