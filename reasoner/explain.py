@@ -406,11 +406,13 @@ def bind(pattern, ground: Symbol, env: dict, exact: dict, units: dict[str, str],
 
 def param_text(p, lang: str) -> str:
     """A figure of the law with its kind and unit: 标准：200,000.00 元, 期间：2 年, 倍数：5 倍."""
-    shown = fmt_yuan(p.value, lang) if p.unit == "fen" else fmt_num(p.value)
+    shown = fmt_yuan(p.value, lang) if p.unit == "fen" else fmt_date(p.value) if p.unit == "date" else fmt_num(p.value)
     unit = {"years": "unit_years", "times": "unit_times", "months": "unit_months", "multiple": "unit_multiple"}
     if p.unit in unit:
         shown = f"{shown} {msg(unit[p.unit], lang)}"
-    label = {"years": "period", "times": "times", "months": "penalty", "multiple": "multiple"}.get(p.unit, "parameter")
+    label = {"years": "period", "times": "times", "months": "penalty", "multiple": "multiple", "date": "in_force"}.get(
+        p.unit, "parameter"
+    )
     return f"{msg(label, lang)}{colon(lang)}{shown}"
 
 

@@ -22,6 +22,7 @@ class Param:
     unit: str
     cite: str
     source: str
+    verbatim: bool = True  # the source is quoted from the texts in ../shared/law
 
     @property
     def symbol(self) -> Symbol:

@@ -352,13 +352,22 @@ def test_huge_payment_is_shown_exactly_in_the_explanation():
 # ----------------------------------------------------------------------------- time
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="no temporal rule: CL 287-2 was added by Amendment IX in force from 2015-11-01 (CL art 12), "
-    "yet conduct entirely before that date is found to be the offence",
-)
 def test_conduct_before_amendment_ix_is_not_the_offence():
     data = case(date={"from": "2014-01-01", "to": "2014-12-31"})
+    assert not holds(data, "cl.287-2")
+    assert not holds(data, "cl.12.1")
+
+
+@pytest.mark.parametrize("end, applies", [("2015-10-31", False), ("2015-11-01", True), ("2015-11-02", True)])
+def test_amendment_ix_boundary_and_continuing_conduct(end, applies):
+    data = case(date={"from": "2015-06-01", "to": end})
+    assert holds(data, "cl.12.1") is applies
+    assert holds(data, "cl.287-2") is applies
+
+
+def test_an_act_of_unknown_date_is_not_established_in_time():
+    data = case(date="unknown")
+    assert not holds(data, "cl.12.1")
     assert not holds(data, "cl.287-2")
 
 
