@@ -56,6 +56,41 @@ def check(case_file: str, lang: str, fmt: str, ids: tuple[str, ...], show_all: b
     print_report(report, Console(highlight=False, width=width), set(ids) if ids else None, show_all)
 
 
+@main.command("why-not")
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@click.argument("provision")
+@click.option("--party", help="only for this party's acts, orders or records")
+@LANG
+@FORMAT
+@click.option("--width", type=int, default=None, help="width of the printout in columns")
+def why_not(case_file: str, provision: str, party: str | None, lang: str, fmt: str, width: int | None) -> None:
+    """Why PROVISION does not hold in CASE_FILE: every route the law offers, closest first, each with
+    all of its failing conditions and, for a threshold, the figure, the gap and the share reached."""
+    case = _load(case_file)
+    from .catalogue import catalogue
+    from .conclusions import build
+
+    if provision not in catalogue():
+        click.echo(f"{provision!r} is not an encoded provision; `reasoner rules` lists them.", err=True)
+        sys.exit(2)
+    report = build(case, case_file, lang)
+    chosen = [c for c in report.conclusions if c.id == provision and (party is None or c.party == party)]
+    if fmt == "json":
+        out = {
+            "case": report.case_id,
+            "provision": provision,
+            "lang": lang,
+            "conclusions": [c.to_json({}) for c in chosen],
+        }
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.console import Console
+
+    from .render import print_why_not
+
+    print_why_not(report, chosen, provision, Console(highlight=False, width=width))
+
+
 @main.command()
 @LANG
 @FORMAT

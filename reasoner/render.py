@@ -156,3 +156,20 @@ def print_report(report: Report, console: Console, ids: set[str] | None = None, 
     for c in chosen:
         console.print(conclusion_tree(c, lang))
         console.print()
+
+
+def print_why_not(report: Report, chosen: list[Conclusion], provision: str, console: Console) -> None:
+    """The why-not printout: for each subject, the conclusion and its ranked routes."""
+    lang = report.lang
+    if not chosen:
+        console.print(escape(msg("not_examined", lang).format(provision=provision)))
+        return
+    for c in chosen:
+        if c.status == "holds":
+            console.print(
+                f"{_status(c, lang)} {escape(c.label)}{escape(paren(c.subject, lang))} — "
+                f"{escape(msg('holds_see_check', lang))}"
+            )
+            continue
+        console.print(conclusion_tree(c, lang))
+        console.print()

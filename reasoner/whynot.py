@@ -16,8 +16,8 @@ from clingo import Function, Number, String, Symbol, SymbolType, ast
 
 from .catalogue import catalogue
 from .engine import Result, program
-from .explain import Explainer, Node, _eval, bind, comparison_text, param_text
-from .i18n import colon, describe, fmt_num, msg, paren, plain, sep
+from .explain import Explainer, Node, _eval, _unit_of, bind, comparison_text, param_text
+from .i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, plain, sep
 from .params import by_symbol
 from .transform import CMP_OPS
 
@@ -36,16 +36,46 @@ class Condition:
     citation: str | None = None
     subject: str | None = None
     routes: list[list[Condition]] = field(default_factory=list)
+    #: for a threshold not reached: the figure, the threshold, the gap and the share reached (0..1)
+    figure: int | None = None
+    threshold: int | None = None
+    gap: int | None = None
+    share: float | None = None
+    unit: str | None = None  # fen | None
 
     def to_json(self) -> dict:
         out: dict = {"condition": self.kind, "status": "met" if self.holds else "not_met", "text": self.text}
-        for key in ("provision", "citation", "subject"):
+        for key in ("provision", "citation", "subject", "figure", "threshold", "gap", "unit"):
             v = getattr(self, key)
             if v is not None:
                 out[key] = v
+        if self.share is not None:
+            out["share"] = round(self.share, 4)
         if self.routes:
             out["routes"] = [[c.to_json() for c in r] for r in self.routes]
         return out
+
+    @property
+    def closeness(self) -> float:
+        """How close this condition came: 1 when met, the share reached for a threshold, else 0;
+        for an element, the closeness of its best route."""
+        if self.holds:
+            return 1.0
+        if self.share is not None:
+            return self.share
+        if self.routes:
+            return max(route_closeness(r) for r in self.routes)
+        return 0.0
+
+
+def route_closeness(route: list[Condition]) -> float:
+    """A route's closeness: the mean closeness of its conditions (1.0 for a route that holds)."""
+    return sum(c.closeness for c in route) / len(route) if route else 0.0
+
+
+def rank(routes: list[list[Condition]]) -> list[list[Condition]]:
+    """Routes from the closest to the farthest; equal ones keep the order of the rules."""
+    return sorted(routes, key=route_closeness, reverse=True)
 
 
 def _match(pattern, sym: Symbol, env: dict[str, Symbol]) -> dict[str, Symbol] | None:
@@ -114,8 +144,8 @@ class WhyNot:
             for route in self._body(r, list(r.body), env, depth):
                 out.append(route)
                 if len(out) >= MAX_ROUTES:
-                    return out
-        return out
+                    return rank(out)
+        return rank(out)
 
     def _body(self, rule, body: list, env: dict, depth: int) -> list[list[Condition]]:
         """Routes through the remaining body literals under a binding."""
@@ -175,11 +205,22 @@ class WhyNot:
                 except (KeyError, ValueError, AttributeError):
                     return self._body(rule, rest, env, depth)
                 return self._body(rule, rest, {**env, atom.term.name: Number(value)}, depth)
+            units = self._money(rule, env)
             try:
-                ok, text = comparison_text(atom.term, op, guard.term, nums, self._money(rule, env), self.lang)
+                ok, text = comparison_text(atom.term, op, guard.term, nums, units, self.lang)
+                lv, rv = _eval(atom.term, nums), _eval(guard.term, nums)
             except (KeyError, ValueError, AttributeError):
                 return self._body(rule, rest, env, depth)  # figures missing: a failing fact says why
             cond = Condition("comparison", ok, f"{text}　[{atom}]")
+            unit = _unit_of(atom.term, units)
+            if not ok and op in (">=", ">") and unit != "date" and rv > 0:
+                cond.figure, cond.threshold, cond.unit = lv, rv, unit
+                cond.gap = rv - lv + (1 if op == ">" else 0)
+                cond.share = max(0.0, min(lv / rv, 1.0))
+                shown = fmt_yuan(cond.gap, self.lang) if unit == "fen" else fmt_num(cond.gap)
+                cond.text += f" — {msg('gap', self.lang)} {shown}{msg('comma', self.lang)}" + msg(
+                    "reached", self.lang
+                ).format(share=_percent(cond.share))
             return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
         if atom.ast_type == ast.ASTType.BodyAggregate:
             return self._aggregate(rule, atom, rest, env, depth)
@@ -333,3 +374,8 @@ def _leaves(node: Node) -> list[Node]:
                 out.append(n)
         stack.extend(reversed(n.children))
     return out
+
+
+def _percent(share: float) -> str:
+    """A share as a whole percentage, rounded down (never claims more than was reached)."""
+    return f"{int(share * 100)}%"
