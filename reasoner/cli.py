@@ -39,7 +39,16 @@ def main() -> None:
 @click.option("--id", "ids", multiple=True, help="show only these conclusion ids")
 @click.option("--all", "show_all", is_flag=True, help="explain every conclusion, not only the offences")
 @click.option("--width", type=int, default=None, help="width of the printout in columns (default: the terminal's)")
-def check(case_file: str, lang: str, fmt: str, ids: tuple[str, ...], show_all: bool, width: int | None) -> None:
+@click.option(
+    "--near-miss",
+    type=click.FloatRange(0, 1),
+    default=0.8,
+    show_default=True,
+    help="list thresholds not reached but reached to at least this share",
+)
+def check(
+    case_file: str, lang: str, fmt: str, ids: tuple[str, ...], show_all: bool, width: int | None, near_miss: float
+) -> None:
     """Reason about CASE_FILE and print its conclusions with their explanations."""
     case = _load(case_file)
     from .conclusions import build
@@ -53,7 +62,7 @@ def check(case_file: str, lang: str, fmt: str, ids: tuple[str, ...], show_all: b
         return
     from rich.console import Console
 
-    print_report(report, Console(highlight=False, width=width), set(ids) if ids else None, show_all)
+    print_report(report, Console(highlight=False, width=width), set(ids) if ids else None, show_all, near_miss)
 
 
 @main.command("why-not")

@@ -63,6 +63,30 @@ class Conclusion:
         return out
 
 
+@dataclass(frozen=True)
+class NearMiss:
+    """A threshold not reached by a small margin: where a reviewer looks for missing evidence."""
+
+    provision: str
+    label: str
+    subject: str
+    text: str
+    share: float
+    gap: int
+    unit: str | None
+
+    def to_json(self) -> dict:
+        return {
+            "provision": self.provision,
+            "label": self.label,
+            "subject": self.subject,
+            "text": self.text,
+            "share": round(self.share, 4),
+            "gap": self.gap,
+            "unit": self.unit,
+        }
+
+
 @dataclass
 class Report:
     case_id: str
@@ -70,6 +94,31 @@ class Report:
     lang: str
     conclusions: list[Conclusion]
     rules_digest: str
+
+    def near_misses(self, at_least: float = 0.8) -> list[NearMiss]:
+        """Thresholds not reached but reached to at least ``at_least`` (a share, 0..1), each once,
+        attributed to the provision whose rule compares them; closest first."""
+        cat = catalogue()
+        found: dict[tuple, NearMiss] = {}
+
+        def walk(routes: list[list[Condition]], pid: str, subject: str) -> None:
+            for route in routes:
+                for cond in route:
+                    if cond.kind == "element" and cond.routes:
+                        walk(cond.routes, cond.provision or pid, cond.subject or subject)
+                    elif cond.kind == "comparison" and cond.share is not None and cond.share >= at_least:
+                        key = (pid, subject, cond.text)
+                        found.setdefault(
+                            key,
+                            NearMiss(
+                                pid, cat[pid].label(self.lang), subject, cond.text, cond.share, cond.gap or 0, cond.unit
+                            ),
+                        )
+
+        for c in self.conclusions:
+            if c.status != "holds":
+                walk(c.routes, c.id, c.subject)
+        return sorted(found.values(), key=lambda m: (-m.share, m.provision, m.subject, m.text))
 
     def to_json(self) -> dict:
         import clingo
@@ -82,6 +131,7 @@ class Report:
             "lang": self.lang,
             "rules": {"sha256": self.rules_digest, "clingo": clingo.__version__},
             "conclusions": conclusions,
+            "near_misses": [m.to_json() for m in self.near_misses()],
             "explanations": table,
         }
 

@@ -123,7 +123,9 @@ def is_offence(c: Conclusion) -> bool:
     return c.id.startswith("cl.") and c.id.count(".") == 1
 
 
-def print_report(report: Report, console: Console, ids: set[str] | None = None, show_all: bool = False) -> None:
+def print_report(
+    report: Report, console: Console, ids: set[str] | None = None, show_all: bool = False, near_miss: float = 0.8
+) -> None:
     """Summary table of every conclusion, then the explanation of the offences (or of ``ids``)."""
     lang = report.lang
     console.print(
@@ -143,6 +145,15 @@ def print_report(report: Report, console: Console, ids: set[str] | None = None, 
     for c in report.conclusions:
         table.add_row(_status(c, lang), escape(c.id), escape(c.label), escape(c.subject), _flags(c, lang))
     console.print(table)
+    misses = report.near_misses(near_miss)
+    if misses:
+        console.print(f"[bold yellow]{escape(msg('near_misses', lang).format(share=int(near_miss * 100)))}[/]")
+        for m in misses:
+            console.print(
+                f"  [yellow]≈[/] {escape(m.label)}{escape(paren(m.subject, lang))} [dim]{escape(m.provision)}[/dim]"
+            )
+            console.print(f"    {escape(m.text)}")
+        console.print()
     if ids:
         chosen = [c for c in report.conclusions if c.id in ids]
     elif show_all:

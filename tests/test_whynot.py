@@ -73,3 +73,12 @@ def test_why_not_command(tmp_path):
     bad = subprocess.run([*run, "examples/287-2-unverifiable-below.yaml", "interp.99"], capture_output=True, text=True,
                          cwd=ROOT)
     assert bad.returncode == 2 and "not an encoded provision" in bad.stderr
+
+
+def test_near_misses_are_listed_at_the_chosen_share():
+    report = build(load(EXAMPLES / "287-2-unverifiable-below.yaml"), "x", "en")
+    misses = report.near_misses(0.8)
+    assert [(m.provision, m.gap) for m in misses] == [("interp.12.2.payment", 1)]
+    assert [m.provision for m in report.near_misses(0.4)] == ["interp.12.2.payment", "interp.12.2.gains"]
+    assert report.near_misses(1.0) == []
+    assert report.to_json()["near_misses"][0]["provision"] == "interp.12.2.payment"
