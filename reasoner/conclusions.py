@@ -231,7 +231,7 @@ def build(case: Case, file: str, lang: str, result: Result | None = None) -> Rep
         if pid in cat:
             subjects.setdefault((pid, plain(s.arguments[1])), s.arguments[1])
 
-    why = WhyNot(result, lang)
+    why = WhyNot(result, lang, ex)
 
     conclusions = []
     for (pid, subj_text), subj in sorted(

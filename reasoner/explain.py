@@ -431,7 +431,3 @@ def _fits(pattern: Symbol, sym: Symbol) -> bool:
 
 def _scalar(v: object) -> bool:
     return isinstance(v, (int, str, bool, Decimal)) or v is None or hasattr(v, "isoformat")
-
-
-def explain(result: Result, sym: Symbol, lang: str) -> Node:
-    return Explainer(result, lang).atom(sym)

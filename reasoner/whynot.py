@@ -120,9 +120,11 @@ def _ground(pattern, env: dict[str, Symbol]) -> Symbol | None:
 
 
 class WhyNot:
-    def __init__(self, result: Result, lang: str):
+    def __init__(self, result: Result, lang: str, explainer: Explainer | None = None):
         self.r = result
         self.lang = lang
+        # one explainer (and its memo) for every route that a holding conclusion excludes
+        self.explainer = explainer or Explainer(result, lang)
         self.cat = catalogue()
         self.by_pred: dict[tuple[str, int], list[Symbol]] = defaultdict(list)
         for s in sorted(result.model):
@@ -183,7 +185,7 @@ class WhyNot:
                 cond = Condition("absence", False, text)  # the recorded finding itself defeats it
             elif present and ground.name == "holds":
                 # a conclusion that holds excludes this route: say so, and show why it holds
-                tree = Explainer(self.r, self.lang).atom(ground)
+                tree = self.explainer.atom(ground)
                 why = [[Condition("fact", True, c.text) for c in _leaves(tree)]]
                 cond = Condition(
                     "absence",
