@@ -17,7 +17,12 @@ _DIGITS = "零一二三四五六七八九"
 #: Articles of the Interpretation with more than one paragraph (cited with 第…款).
 _MULTI_PARAGRAPH = {2, 12}
 #: Articles of the Criminal Law by id, in Chinese.
-_CL_NAMES = {"286-1": "第二百八十六条之一", "287-1": "第二百八十七条之一", "287-2": "第二百八十七条之二"}
+_CL_NAMES = {
+    "12": "第十二条",
+    "286-1": "第二百八十六条之一",
+    "287-1": "第二百八十七条之一",
+    "287-2": "第二百八十七条之二",
+}
 INTERP_ZH = "法释〔2019〕15号"
 INTERP_EN = "Interpretation 2019 No. 15"
 

@@ -101,6 +101,34 @@ def why_not(case_file: str, provision: str, party: str | None, lang: str, fmt: s
 
 
 @main.command()
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), default="-", help="the Markdown file (default: stdout)"
+)
+@LANG
+@click.option("--depth", type=click.IntRange(1), default=None, help="levels of explanation shown (default: all)")
+@click.option(
+    "--near-miss",
+    type=click.FloatRange(0, 1),
+    default=0.8,
+    show_default=True,
+    help="list thresholds not reached but reached to at least this share",
+)
+def report(case_file: str, output: str, lang: str, depth: int | None, near_miss: float) -> None:
+    """Write a review memo of CASE_FILE in Markdown: the facts, each offence with its elements and why
+    (or why not), the reviewer findings relied on, near misses, and a receipt of versions and hashes."""
+    case = _load(case_file)
+    from .report_md import markdown
+
+    text = markdown(case, case_file, lang, depth, near_miss)
+    if output == "-":
+        sys.stdout.write(text)
+    else:
+        with open(output, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+
+
+@main.command()
 @LANG
 @FORMAT
 def rules(lang: str, fmt: str) -> None:

@@ -395,7 +395,7 @@ def bind(pattern, ground: Symbol, env: dict, exact: dict, units: dict[str, str],
         last = i == len(ground.arguments) - 1
         if last and (ground.name in MONEY_PREDICATES or (param is not None and param.unit == "fen")):
             units[p.name] = "fen"
-        if DATE_ARGUMENTS.get(ground.name) == i:
+        if DATE_ARGUMENTS.get(ground.name) == i or (last and param is not None and param.unit == "date"):
             units[p.name] = "date"
         if info is not None and info.saturated and last:
             value = info.value
