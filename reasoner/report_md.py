@@ -64,6 +64,10 @@ def _package_version() -> str:
         return "unknown"
 
 
+#: Words of a record the rules do not read, shown under its heading, and their labels.
+_RECORD_TEXTS = {"description": "report_description", "measures": "report_measures", "duty": "report_duty"}
+
+
 def _percent(share: float) -> str:
     return f"{int(share * 100)}%"
 
@@ -329,10 +333,10 @@ class _Memo:
             return []
         rec = getattr(self.case, m.group(1))[int(m.group(2))]
         out = []
-        for attr in ("description", "measures", "duty"):
+        for attr, key in _RECORD_TEXTS.items():
             v = getattr(rec, attr, None)
             if v:
-                out.append(f"*{md(self.m('report_' + attr))}*{md(self.m('colon'))}{md(str(v))}")
+                out.append(f"*{md(self.m(key))}*{md(self.m('colon'))}{md(str(v))}")
         issuer = getattr(rec, "issuer", None)
         if issuer is not None:
             out.append(f"*{md(self.m('report_issuer'))}*{md(self.m('colon'))}{md(issuer.name)}")
