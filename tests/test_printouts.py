@@ -119,3 +119,35 @@ def test_memo_is_complete(name: str):
         refs = set(re.findall(r"\]\(#(r\d+)\)", out))
         defs = re.findall(r'<a id="(r\d+)"></a>', out)
         assert len(defs) == len(set(defs)) and refs == set(defs), (name, lang)
+
+
+def test_memo_names_the_date_of_judgment_and_escapes_case_text(tmp_path):
+    """The receipt gives case.as_of when there is one; text from the case file cannot break the
+    Markdown (a table cell stays one cell, no HTML gets through)."""
+    src = (EXAMPLES / "287-2-card-seller.yaml").read_text(encoding="utf-8")
+    src = src.replace("title: 李某出售银行卡帮助信息网络犯罪活动案", "title: 李某案\n  as_of: 2024-03-15")
+    src = src.replace("description: 某电信诈骗团伙", "description: \"某团伙 | <b>x</b> *y* [z](#r1)\"")
+    path = tmp_path / "case.yaml"
+    path.write_text(src, encoding="utf-8")
+    for lang in ("zh", "en"):
+        out = markdown(load(path), str(path), lang)
+        assert re.search(r"^\| [^|]+ \| `2024-03-15` \|$", out, re.M), lang
+        assert "<b>" not in out and r"\<b\>x\</b\> \*y\* \[z\](#r1)" in out
+        rows = [line for line in out.splitlines() if "某团伙" in line and line.startswith("|")]
+        assert rows and all(len(re.findall(r"(?<!\\)\|", row)) == 3 for row in rows), rows
+    # the hash in the receipt is of the bytes read
+    import hashlib
+
+    assert hashlib.sha256(path.read_bytes()).hexdigest() in out
+
+
+def test_memo_is_the_same_bytes_across_processes(tmp_path):
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"m{seed}.md"
+        subprocess.run([sys.executable, "-m", "reasoner.cli", "report", "examples/287-2-unverifiable-below.yaml",
+                        "--lang", "en", "-o", str(out)], cwd=ROOT, check=True, capture_output=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    assert outs[0].decode("utf-8") == (GOLDEN / "287-2-unverifiable-below.en.md").read_text(encoding="utf-8")
