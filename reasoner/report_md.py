@@ -22,7 +22,8 @@ import clingo
 from .conclusions import Conclusion, Report, build
 from .engine import Result, reason
 from .explain import Explainer, Node
-from .i18n import describe, msg, paren, sep
+from .facts import COUNT_CEILING, FEN_CEILING
+from .i18n import describe, msg, paren, sep, table
 from .model import Case
 from .render import _MARK as MARKS
 from .render import is_offence
@@ -303,14 +304,38 @@ class _Memo:
             out += [f"| {md(self.m('fact'))} | {md(self.m('case_path'))} |", "|---|---|"]
             out += [f"| {md(text)} | {code(path)} |" for text, path in rows]
             out.append("")
-        unknown = [(describe(s, self.lang), i.path) for s, i in facts.unknown.items()]
-        unknown += [(describe(clingo.Function(p, [clingo.String(e)]), self.lang), path)
-                    for p, e, path in facts.unknown_dates]
+        unknown = self._unknown(facts.unknown)
+        unknown += [(self._unknown_date(p, e), path) for p, e, path in facts.unknown_dates]
         if unknown:
             out += [f"### {md(self.m('report_unknown'))}", ""]
             out += [f"| {md(self.m('fact'))} | {md(self.m('case_path'))} |", "|---|---|"]
             out += [f"| {md(text)} | {code(path)} |" for text, path in unknown]
             out.append("")
+
+    def _unknown(self, atoms: dict) -> list[tuple[str, str]]:
+        """Facts recorded as not known, once per case field.  Their atoms stand in for what might be
+        (a figure at the solver's ceiling, each option of a choice), so the value is shown as not
+        known; a yes/no fact is shown as the statement that is not known."""
+        by_path: dict[str, list[clingo.Symbol]] = {}
+        for sym, info in atoms.items():
+            by_path.setdefault(info.path, []).append(sym)
+        blank = clingo.String(self.m("report_not_known"))
+        out = []
+        for path, syms in by_path.items():
+            sym = syms[0]
+            last = sym.arguments[-1] if sym.arguments else None
+            if len(syms) > 1 or (last is not None and last.type == clingo.SymbolType.Number
+                                 and last.number in (COUNT_CEILING, FEN_CEILING)):
+                sym = clingo.Function(sym.name, [*sym.arguments[:-1], blank])
+            out.append((describe(sym, self.lang), path))
+        return out
+
+    def _unknown_date(self, pred: str, ident: str) -> str:
+        """A date recorded as not known (it has no atom): its predicate's words, the date not known."""
+        arity = 1 + max((int(i) for i in re.findall(r"\{(\d+)", table()["atom"].get(pred, {}).get(self.lang, ""))),
+                        default=0)
+        blank = clingo.String(self.m("report_not_known"))
+        return describe(clingo.Function(pred, [clingo.String(ident)] + [blank] * (arity - 1)), self.lang)
 
     def _record(self, key: str) -> str:
         """The heading of a record of the case file: 当事人 P1「某公司」 (parties[0])."""
@@ -472,8 +497,6 @@ class _Memo:
 
 def kind_label(kind: str, lang: str) -> str:
     """The name of a kind of explanation line or why-not condition, from [kind] of the table."""
-    from .i18n import table
-
     return table()["kind"][kind][lang]
 
 

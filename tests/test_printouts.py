@@ -151,3 +151,16 @@ def test_memo_is_the_same_bytes_across_processes(tmp_path):
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
     assert outs[0].decode("utf-8") == (GOLDEN / "287-2-unverifiable-below.en.md").read_text(encoding="utf-8")
+
+
+def test_memo_lists_facts_not_known_once_each_without_stand_in_figures():
+    from conftest import make_case, to_case
+
+    data = make_case(act={"leak": {"location_tracking": "unknown"}}, order={"date": "unknown", "form": "unknown"})
+    out = markdown(to_case(data), "t.json", "en", source=b"case")
+    table = out.split("### Facts recorded as not known")[1].split("\n## ")[0]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "`" in line]
+    assert [row.rsplit("`", 2)[1] for row in rows] == ["orders[0].form", "acts[0].leak.location_tracking",
+                                                      "orders[0].date"]
+    assert all("not known" in row for row in rows) and "10,000,000" not in table
+    assert re.search(r"^\*\*\? depends on facts not known\*\*: .*`acts\[0\]\.leak\.location_tracking`", out, re.M)
