@@ -383,7 +383,7 @@ class _Memo:
     def conclusion(self, c: Conclusion, number: str, level: int, out: list[str], trees: _Trees) -> None:
         lang = self.lang
         key = c.explanation.atom if c.explanation is not None else f"not:{c.id}:{c.subject}"
-        anchor = trees.define(key)
+        anchor = "" if key in trees.printed else trees.define(key)
         title = f"{number} {c.label}{paren(c.subject, lang)}"
         out += [f"{'#' * level} {md(title)} — {_verdict(c, lang)}{anchor}", ""]
         out += [f"{md(c.citation)} · {code(c.id)} · {code(c.rule_file)}", ""]
