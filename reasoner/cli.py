@@ -16,13 +16,13 @@ AS_OF = click.option(
 )
 
 
-def _build(case, case_file: str, lang: str, as_of: str | None):
+def _build(case, case_file: str, lang: str, as_of: str | None, examine: str | None = None):
     """Reason, turning a bad --as-of into the same kind of error as a bad case file."""
     from .casefile import CaseFileError
     from .conclusions import build
 
     try:
-        return build(case, case_file, lang, as_of=as_of)
+        return build(case, case_file, lang, as_of=as_of, examine=examine)
     except CaseFileError as e:
         for err in e.errors:
             click.echo(str(err), err=True)
@@ -107,7 +107,7 @@ def why_not(
     if provision not in catalogue():
         click.echo(f"{provision!r} is not an encoded provision; `reasoner rules` lists them.", err=True)
         sys.exit(2)
-    report = _build(case, case_file, lang, as_of)
+    report = _build(case, case_file, lang, as_of, examine=provision)
     chosen = [c for c in report.conclusions if c.id == provision and (party is None or c.party == party)]
     if fmt == "json":
         out = {
@@ -123,6 +123,41 @@ def why_not(
     from .render import print_why_not
 
     print_why_not(report, chosen, provision, Console(highlight=False, width=width))
+
+
+@main.command()
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), default="-", help="the Markdown file (default: stdout)"
+)
+@LANG
+@AS_OF
+@click.option("--depth", type=click.IntRange(1), default=None, help="levels of explanation shown (default: all)")
+@click.option(
+    "--near-miss",
+    type=click.FloatRange(0, 1),
+    default=0.8,
+    show_default=True,
+    help="list thresholds not reached but reached to at least this share",
+)
+def report(case_file: str, output: str, lang: str, as_of: str | None, depth: int | None, near_miss: float) -> None:
+    """Write a review memo of CASE_FILE in Markdown: the facts, each offence with its elements and why
+    (or why not), the reviewer findings relied on, near misses, and a receipt of versions and hashes."""
+    case = _load(case_file)
+    from .casefile import CaseFileError
+    from .report_md import markdown
+
+    try:
+        text = markdown(case, case_file, lang, depth, near_miss, as_of=as_of)
+    except CaseFileError as e:
+        for err in e.errors:
+            click.echo(str(err), err=True)
+        sys.exit(2)
+    if output == "-":
+        sys.stdout.write(text)
+    else:
+        with open(output, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
 
 
 @main.command()

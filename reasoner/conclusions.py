@@ -19,7 +19,7 @@ from .explain import Explainer, Node
 from .i18n import ALIASES, describe, fmt_yuan, msg, paren, plain, sep, table, term
 from .model import Case
 from .params import parameters
-from .whynot import Condition, WhyNot
+from .whynot import Condition, WhyNot, route_closeness
 
 SCHEMA = "reasoner/check/1"
 
@@ -211,9 +211,22 @@ def _mentions(sym: Symbol) -> set[str]:
     return out
 
 
-def build(case: Case, file: str, lang: str, result: Result | None = None, as_of: str | None = None) -> Report:
+#: How many levels of failing elements why-not opens (offence -> its ¶1 elements -> an element ->
+#: the items of an article -> their conditions).
+ROUTE_DEPTH = 4
+
+
+def build(
+    case: Case,
+    file: str,
+    lang: str,
+    result: Result | None = None,
+    as_of: str | None = None,
+    examine: str | None = None,
+) -> Report:
     """Reason about a case and assemble its conclusions in one language.  ``as_of`` (YYYY-MM-DD,
-    from ``--as-of``) overrides the case file's date of judgment."""
+    from ``--as-of``) overrides the case file's date of judgment; ``examine`` is a provision to
+    examine even where no rule marks it as a candidate (for why-not)."""
     if as_of is not None:
         from .casefile import judged_on
 
@@ -240,6 +253,18 @@ def build(case: Case, file: str, lang: str, result: Result | None = None, as_of:
             subjects.setdefault((pid, plain(s.arguments[1])), s.arguments[1])
 
     why = WhyNot(result, lang, ex)
+    if examine in cat and not any(pid == examine for pid, _ in subjects):
+        # not examined for any record (no candidate): try it for every subject of the case and keep
+        # those for which the rules come closest, so why-not can still say what is missing
+        scored = []
+        for text, subj in sorted({(t, s) for (_, t), s in subjects.items()}):
+            routes = why.routes(examine, subj, depth=ROUTE_DEPTH)
+            if routes:
+                scored.append((max(route_closeness(r) for r in routes), text, subj))
+        best = max((score for score, _, _ in scored), default=0.0)
+        for score, text, subj in scored:
+            if best > 0 and score == best:
+                subjects[(examine, text)] = subj
 
     conclusions = []
     for (pid, subj_text), subj in sorted(
@@ -270,7 +295,7 @@ def build(case: Case, file: str, lang: str, result: Result | None = None, as_of:
                         if (_unknown_key(u) in keys or (_unknown_key(u)[0], None) in keys) and _mentions(u) & near
                     }
                 )
-        routes = [] if holds else why.routes(pid, subj, depth=3)
+        routes = [] if holds else why.routes(pid, subj, depth=ROUTE_DEPTH)
         # a date not known leaves no atom, so clingo cannot weigh it: list the unknown dates the
         # rules for this conclusion read, for a conclusion that does not hold
         if not holds and result.facts.unknown_dates:
