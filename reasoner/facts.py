@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from clingo import Function, Number, String, Symbol
 
@@ -45,6 +46,57 @@ class FactInfo:
     value: object = None  # the exact value (int, Decimal, date, str) when the atom carries one
     saturated: bool = False  # the atom carries COUNT_CEILING instead of the exact (larger) value
     unknown: bool = False  # recorded as not known; present only in "what if it were" solving
+    #: a bounded figure: (at least, at most, unit) as written; the atom carries the lower bound
+    bound: tuple[object, object, str] | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One way an open question could be settled, and the atoms that then hold."""
+
+    value: object  # True/False, an option, a figure in solver units (count or fen), or None (none)
+    atoms: tuple[Symbol, ...]
+
+
+@dataclass
+class Question:
+    """A fact the case file leaves open: every answer it could have, exactly one of which is true.
+
+    Booleans answer False/True, closed choices one option each, and figures (counts, money) a
+    finite set of representative values: the bounds and, between them, every breakpoint at which
+    a comparison with a figure of the law can change (see :func:`figure_candidates`)."""
+
+    path: str  # the case-file field
+    kind: str  # bool | choice | count | money
+    answers: list[Answer]
+    low: int | None = None  # figures: the least possible value, in solver units
+    high: int | None = None  # figures: the greatest (the ceiling when unbounded above)
+    bounded_above: bool = False
+
+
+def figure_candidates(unit: str, low: int, high: int) -> list[int]:
+    """Representative values of a figure known to lie in [low, high].
+
+    The rules compare figures with the figures of the law (param/3, in the same unit; money also
+    with its multiples, Art 12 ¶2) by ``>=`` and ``<``, alone or in non-negative sums.  Between two
+    consecutive breakpoints every such comparison of the figure alone keeps its truth, and sums are
+    monotone in each addend: so the ends of each interval (c - 1 and c for every breakpoint c, plus
+    low and high) give every status the rules can reach.  No value is enumerated one by one."""
+    from .params import parameters
+
+    params = parameters()
+    if unit == "fen":
+        base = [p.value for p in params if p.unit == "fen"]
+        multiples = [p.value for p in params if p.unit == "multiple"]
+        points = set(base) | {b * k for b in base for k in multiples}
+    else:
+        points = {p.value for p in params if p.unit in ("count", "times")}
+    values = {low, high}
+    for c in points:
+        for v in (c - 1, c):
+            if low <= v <= high:
+                values.add(v)
+    return sorted(values)
 
 
 @dataclass
@@ -57,9 +109,22 @@ class Facts:
     #: listed here, as (predicate, entity id, case path), for the conclusions that may depend on them
     unknown_dates: list[tuple[str, str, str]] = field(default_factory=list)
     findings: dict[Symbol, m.Finding] = field(default_factory=dict)
+    #: the open questions, in case-file order (booleans, choices and figures not known exactly)
+    questions: list[Question] = field(default_factory=list)
+    #: atoms of ``atoms`` that hold only in the recorded reading (a bounded figure at its lower
+    #: bound), not in every completion: the engine adds them as defaults, not as facts
+    defaults: set[Symbol] = field(default_factory=set)
 
     def add(self, sym: Symbol, path: str, value: object = None, saturated: bool = False) -> None:
         self.atoms.setdefault(sym, FactInfo(path, value, saturated))
+
+    def ask(self, path: str, kind: str, answers: list[Answer], **figure: object) -> None:
+        """Record an open question; its atoms are marked not known (unless already facts)."""
+        self.questions.append(Question(path, kind, answers, **figure))  # type: ignore[arg-type]
+        for a in answers:
+            for sym in a.atoms:
+                if sym not in self.atoms:
+                    self.add_unknown(sym, path)
 
     def add_unknown(self, sym: Symbol, path: str) -> None:
         self.unknown.setdefault(sym, FactInfo(path, None, False, True))
@@ -93,13 +158,42 @@ class _Builder:
         if v is True:
             self.fact(name, args, path, True)
         elif v == UNKNOWN:
-            self.out.add_unknown(_f(name, *args), path)
+            self.bool_question(_f(name, *args), path)
 
-    def count(self, name: str, args: list, v: m.MaybeCount | None, path: str) -> None:
-        if v is None:
-            return
+    def bool_question(self, sym: Symbol, path: str) -> None:
+        self.out.ask(path, "bool", [Answer(False, ()), Answer(True, (sym,))])
+
+    def figure(
+        self, name: str, args: list, v: object, path: str, unit: str, ceiling: int, summed: bool = False
+    ) -> bool:
+        """A figure not known exactly (``unknown`` or bounds) becomes a question; True if it was one.
+
+        A figure the rules add up with others (``summed``: accounts over sites, leaked items over
+        categories) takes only its two bounds: clingo grounds a sum over every subset of the
+        candidate atoms, and the sum is compared with the law's figure, not the addend."""
+        scale = 100 if unit == "fen" else 1
         if v == UNKNOWN:
-            self.out.add_unknown(_f(name, *args, COUNT_CEILING), path)
+            low, high, above = 0, ceiling, False
+        elif isinstance(v, m.CountBounds | m.MoneyBounds):
+            low = int(v.low() * scale)
+            above = v.at_most is not None
+            high = min(int(v.at_most * scale), ceiling) if above else ceiling
+            low = min(low, ceiling)
+        else:
+            return False
+        values = sorted({low, high}) if summed else figure_candidates(unit, low, high)
+        answers = [Answer(x, (_f(name, *args, x),)) for x in values]
+        if v != UNKNOWN:
+            # the recorded reading: the figure is at its lower bound
+            base = _f(name, *args, low)
+            shown = Decimal(v.low()) if unit == "fen" else int(v.low())
+            self.out.atoms[base] = FactInfo(path, shown, False, False, (v.at_least, v.at_most, unit))
+            self.out.defaults.add(base)
+        self.out.ask(path, "money" if unit == "fen" else "count", answers, low=low, high=high, bounded_above=above)
+        return True
+
+    def count(self, name: str, args: list, v: m.MaybeCount | None, path: str, summed: bool = False) -> None:
+        if v is None or self.figure(name, args, v, path, "count", COUNT_CEILING, summed):
             return
         capped = min(int(v), COUNT_CEILING)
         self.out.add(_f(name, *args, capped), path, int(v), saturated=int(v) > COUNT_CEILING)
@@ -110,10 +204,7 @@ class _Builder:
 
     def money(self, name: str, args: list, v: m.MaybeMoney | None, path: str) -> None:
         """An amount of yuan as whole fen, exact, capped at FEN_CEILING."""
-        if v is None:
-            return
-        if v == UNKNOWN:
-            self.out.add_unknown(_f(name, *args, FEN_CEILING), path)
+        if v is None or self.figure(name, args, v, path, "fen", FEN_CEILING):
             return
         fen = int(v * 100)
         self.capped(name, args, fen, FEN_CEILING, path, exact=v)
@@ -123,8 +214,7 @@ class _Builder:
         if v is None:
             return
         if v == UNKNOWN:
-            for o in options:
-                self.out.add_unknown(_f(name, *args, o), path)
+            self.out.ask(path, "choice", [Answer(o, (_f(name, *args, o),)) for o in options])
         else:
             self.fact(name, [*args, v], path, v)
 
@@ -177,8 +267,10 @@ class _Builder:
         self.date("order_date", [e], o.date, f"{pp}.date")
         self.date("order_deadline", [e], o.deadline, f"{pp}.deadline")
         if o.legal_basis == UNKNOWN:
-            for b in m.BasisKind:
-                self.out.add_unknown(_f("order_basis", e, b.value), f"{pp}.legal_basis")
+            # the strongest kind of basis cited, or none (the rules ask only whether some basis is
+            # of a given kind, so one kind stands for any list that contains it)
+            answers = [Answer(None, ())] + [Answer(b.value, (_f("order_basis", e, b.value),)) for b in m.BasisKind]
+            self.out.ask(f"{pp}.legal_basis", "choice", answers)
         else:
             for j, b in enumerate(o.legal_basis):
                 self.fact("order_basis", [e, b.kind.value], f"{pp}.legal_basis[{j}]", b.name)
@@ -206,9 +298,9 @@ class _Builder:
                 self.fact("site_impersonates", [s, site.impersonates], f"{sp}.impersonates", site.impersonates)
             for field_name, pred in (("registered_accounts", "site_accounts"), ("members", "site_members")):
                 v = getattr(site, field_name)
-                if v == UNKNOWN:
-                    self.out.add_unknown(_f(pred, s, SUMMED_CEILING), f"{sp}.{field_name}")
-                elif v is not None:
+                if self.figure(pred, [s], v, f"{sp}.{field_name}", "count", SUMMED_CEILING, summed=True):
+                    continue
+                if v is not None:
                     self.capped(pred, [s], v, SUMMED_CEILING, f"{sp}.{field_name}")
         if a.publishing is not None:
             pub = a.publishing
@@ -274,8 +366,10 @@ class _Builder:
                 if name in ("occurred", "harms", "economic_loss"):
                     continue
                 v = getattr(lk, name)
-                self.count("leaked", [e, name], v, f"{pp}.leak.{name}")
-                any_count = any_count or (isinstance(v, int) and v > 0)
+                self.count("leaked", [e, name], v, f"{pp}.leak.{name}", summed=True)
+                any_count = (
+                    any_count or (isinstance(v, int) and v > 0) or (isinstance(v, m.CountBounds) and v.low() > 0)
+                )
             occurred = True if any_count else lk.occurred
             self.flag("user_info_leaked", [e], occurred, f"{pp}.leak.occurred")
             for j, h in enumerate(lk.harms):
@@ -286,7 +380,7 @@ class _Builder:
             if ev.affects_conviction_or_sentencing is True:
                 self.fact("evidence_loss", [e, ee], ep, ev.case)
             elif ev.affects_conviction_or_sentencing == UNKNOWN:
-                self.out.add_unknown(_f("evidence_loss", e, ee), f"{ep}.affects_conviction_or_sentencing")
+                self.bool_question(_f("evidence_loss", e, ee), f"{ep}.affects_conviction_or_sentencing")
             self.choice(
                 "evidence_case_crime",
                 [ee],
@@ -296,7 +390,7 @@ class _Builder:
             )
             s = ev.likely_sentence
             if s == UNKNOWN:
-                self.out.add_unknown(_f("evidence_case_sentence_life", ee), f"{ep}.likely_sentence")
+                self.bool_question(_f("evidence_case_sentence_life", ee), f"{ep}.likely_sentence")
             elif s.kind in ("life", "death"):
                 self.fact("evidence_case_sentence_life", [ee], f"{ep}.likely_sentence", s.kind)
             elif s.kind == "fixed_term":

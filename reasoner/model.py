@@ -103,9 +103,44 @@ Count = Annotated[StrictInt, Field(ge=0)]
 Id = Annotated[StrictStr, Field(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$")]
 Text = Annotated[StrictStr, Field(min_length=1)]
 
-MaybeCount = Count | Unknown
+
+class _Bounds(_Strict):
+    """Shared check of a bounded figure: at least one bound, and the lower not above the upper."""
+
+    at_least: object = None
+    at_most: object = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> _Bounds:
+        lo, hi = self.at_least, self.at_most
+        if lo is None and hi is None:
+            raise ValueError("a bounded figure needs at_least, at_most or both")
+        if lo is not None and hi is not None and lo > hi:
+            raise ValueError(f"at_least ({lo}) is above at_most ({hi})")
+        return self
+
+    def low(self) -> int | Decimal:
+        """The least value the figure may have (0 when only an upper bound is known)."""
+        return self.at_least if self.at_least is not None else 0  # type: ignore[return-value]
+
+
+class CountBounds(_Bounds):
+    """A count known only within bounds: ``{at_least: N}``, ``{at_most: N}`` or both (between)."""
+
+    at_least: Count | None = None
+    at_most: Count | None = None
+
+
+class MoneyBounds(_Bounds):
+    """An amount known only within bounds, in exact yuan: ``{at_least: "150,000"}``, ``{at_most: …}``."""
+
+    at_least: Money | None = None
+    at_most: Money | None = None
+
+
+MaybeCount = Count | CountBounds | Unknown
 MaybeBool = StrictBool | Unknown
-MaybeMoney = Money | Unknown
+MaybeMoney = Money | MoneyBounds | Unknown
 
 
 class DateRange(_Strict):
