@@ -28,7 +28,7 @@ from decimal import Decimal
 import clingo
 from clingo import Symbol
 
-from .engine import Assumption, Completions, _selector
+from .engine import Assumption, Completions
 from .facts import Question
 from .i18n import fmt_num, fmt_yuan
 
@@ -48,12 +48,12 @@ class Fact:
         v, bound = q.answers[a].value, q.answers[self.answer].value
         return v >= bound if self.op == ">=" else v <= bound  # type: ignore[operator]
 
-    def assumptions(self, q: Question) -> list[Assumption]:
-        return [(_selector(self.question, a), False) for a in range(len(q.answers)) if not self.admits(q, a)]
+    def assumptions(self, q: Question, comp: Completions) -> list[Assumption]:
+        return [-comp.literal[(self.question, a)] for a in range(len(q.answers)) if not self.admits(q, a)]
 
     def text(self, q: Question, lang: str) -> str:
         """The fact as the case file would record it: ``acts[0].payment_settlement ≥ 200,000.00 元``."""
-        value = q.answers[self.answer].value
+        value = q.field_value(self.answer)
         if q.kind == "money":
             shown = fmt_yuan(int(value), lang)  # type: ignore[call-overload]
         elif q.kind == "count":
@@ -67,7 +67,7 @@ class Fact:
 
     def yaml_value(self, q: Question) -> object:
         """The value to record in the case file for this fact (a bound for a figure)."""
-        value = q.answers[self.answer].value
+        value = q.field_value(self.answer)
         if q.kind in ("money", "count"):
             shown = str(Decimal(int(value)) / 100) if q.kind == "money" else int(value)  # type: ignore[call-overload]
             return {"at_least": shown} if self.op == ">=" else {"at_most": shown}
@@ -85,8 +85,8 @@ def facts_of(questions: list[Question]) -> list[Fact]:
     return out
 
 
-def _assumptions(chosen: list[Fact], questions: list[Question]) -> list[Assumption]:
-    return [x for f in chosen for x in f.assumptions(questions[f.question])]
+def _assumptions(chosen: list[Fact], comp: Completions) -> list[Assumption]:
+    return [x for f in chosen for x in f.assumptions(comp.facts.questions[f.question], comp)]
 
 
 class _Generator:
@@ -99,18 +99,39 @@ class _Generator:
         self.counterexamples: list[dict[int, frozenset[int]]] = []
         #: sets of facts never to propose again, with everything at least as strong
         self.blocked: list[list[int]] = []
+        #: for each counterexample, the facts that rule it out (one of them must be chosen)
+        self.rule_outs: list[list[int]] = []
+        self.of_question: dict[int, list[int]] = {}
+        for i, f in enumerate(facts):
+            self.of_question.setdefault(f.question, []).append(i)
+        self._stronger: dict[int, list[int]] = {}
+
+    def add_counterexample(self, cex: dict[int, frozenset[int]]) -> None:
+        self.counterexamples.append(cex)
+        self.rule_outs.append(
+            [
+                i
+                for q, answers in cex.items()
+                for i in self.of_question.get(q, ())
+                if not any(self.facts[i].admits(self.questions[q], a) for a in answers)
+            ]
+        )
 
     def stronger(self, i: int) -> list[int]:
         """Facts that imply fact i (itself, and for a figure any tighter bound on the same side)."""
+        if i not in self._stronger:
+            self._stronger[i] = self._find_stronger(i)
+        return self._stronger[i]
+
+    def _find_stronger(self, i: int) -> list[int]:
         f = self.facts[i]
         q = self.questions[f.question]
         if f.op == "=":
             return [i]
         return [
             j
-            for j, g in enumerate(self.facts)
-            if g.question == f.question
-            and g.op == f.op
+            for j in self.of_question[f.question]
+            if (g := self.facts[j]).op == f.op
             and all(f.admits(q, a) for a in range(len(q.answers)) if g.admits(q, a))
         ]
 
@@ -125,13 +146,8 @@ class _Generator:
             for group in groups.values():
                 if len(group) > 1:
                     be.add_weight_rule([], 2, [(x, 1) for x in group])
-            for cex in self.counterexamples:
-                rule_out = [
-                    lits[i]
-                    for i, f in enumerate(self.facts)
-                    if f.question in cex and not any(f.admits(self.questions[f.question], a) for a in cex[f.question])
-                ]
-                be.add_rule([], [-x for x in rule_out])
+            for rule_out in self.rule_outs:
+                be.add_rule([], [-lits[i] for i in rule_out])
             for chosen in self.blocked:  # this set or one at least as strong in every fact
                 implied = []
                 for i in chosen:
@@ -172,6 +188,9 @@ class Takes:
 def what_it_takes(comp: Completions, atom: Symbol, max_sets: int = 5, max_rounds: int = 500) -> Takes:
     """The smallest sets of facts that would establish ``atom``, smallest first (each minimal)."""
     questions = comp.facts.questions
+    lit = comp.atom_literal(atom)
+    if lit is None:  # grounding already shows it holds in no completion
+        return Takes([], True)
     facts = facts_of(questions)
     gen = _Generator(facts, questions)
     found: list[list[Fact]] = []
@@ -182,10 +201,10 @@ def what_it_takes(comp: Completions, atom: Symbol, max_sets: int = 5, max_rounds
         if proposal is None:
             return Takes(found, True)
         chosen = [facts[i] for i in proposal]
-        assume = _assumptions(chosen, questions)
-        cex = comp.completion([*assume, (atom, False)])
+        assume = _assumptions(chosen, comp)
+        cex = comp.completion([*assume, -lit])
         if cex is not None:
-            gen.counterexamples.append(_generalise(comp, atom, cex))
+            gen.add_counterexample(_generalise(comp, atom, cex))
             continue
         gen.blocked.append(proposal)
         if comp.completion(assume) is not None:  # consistent: some completion agrees with it
@@ -193,43 +212,68 @@ def what_it_takes(comp: Completions, atom: Symbol, max_sets: int = 5, max_rounds
     return Takes(found, False)
 
 
-def _allowed_assumptions(allowed: dict[int, frozenset[int]], questions: list[Question]) -> list[Assumption]:
-    return [
-        (_selector(q, a), False)
-        for q, answers in allowed.items()
-        for a in range(len(questions[q].answers))
-        if a not in answers
-    ]
-
-
 def _generalise(comp: Completions, atom: Symbol, cex: dict[int, int]) -> dict[int, frozenset[int]]:
-    """Widen a counterexample while the conclusion fails in every completion it still admits: drop
-    each question it does not need, and let a figure range down to (or up from) its value.  A wider
-    counterexample rules out more proposals at once, so the search needs fewer rounds."""
+    """Widen a counterexample to the part that makes the conclusion fail.
+
+    A partial completion is assumed as "none of the other answers" for each of its questions,
+    with the conclusion true.  While that has no completion, clingo's unsatisfiable core names
+    the assumptions needed, and the rest are dropped at once; then each remaining question is
+    tried without (a figure: also only its lower or upper side).  A wider counterexample rules
+    out more proposals, so the search needs fewer rounds."""
     questions = comp.facts.questions
-    allowed = {q: frozenset([a]) for q, a in cex.items()}
+    size = {q: len(questions[q].answers) for q in cex}
+    lit = comp.atom_literal(atom)
+    assert lit is not None, "a counterexample is sought only for an atom that may hold"
 
-    def still_fails(trial: dict[int, frozenset[int]]) -> bool:
-        return comp.completion([*_allowed_assumptions(trial, questions), (atom, True)]) is None
+    def fails(allowed: dict[int, frozenset[int]]) -> dict[int, frozenset[int]] | None:
+        """The widened counterexample if the conclusion fails wherever ``allowed`` holds."""
+        assume = [-comp.literal[(q, b)] for q, ok in allowed.items() for b in range(size[q]) if b not in ok]
+        core = comp.core([*assume, lit])
+        if core is None:
+            return None
+        wide: dict[int, set[int]] = {}
+        for x in core:
+            if x < 0 and -x in comp.answer_of:
+                q, b = comp.answer_of[-x]
+                wide.setdefault(q, set(range(size[q]))).discard(b)
+        return {q: frozenset(ok) for q, ok in wide.items()}
 
-    for q, a in cex.items():
-        n = len(questions[q].answers)
-        options = [None]
+    start = fails({q: frozenset([a]) for q, a in cex.items()})
+    if start is None:  # cannot happen: the completion lacks the conclusion
+        return {q: frozenset([a]) for q, a in cex.items()}
+    allowed = start
+
+    def shrink(group: list[int]) -> None:
+        """Drop the group's questions at once if the conclusion still fails; else halve it (a
+        figure alone may still keep only one side)."""
+        nonlocal allowed
+        group = [q for q in group if q in allowed]
+        if not group:
+            return
+        wider = fails({k: v for k, v in allowed.items() if k not in group})
+        if wider is not None:
+            allowed = wider
+            return
+        if len(group) > 1:
+            half = len(group) // 2
+            shrink(group[:half])
+            shrink(group[half:])
+            return
+        q = group[0]
         if questions[q].kind in ("count", "money"):
-            options += [frozenset(range(a + 1)), frozenset(range(a, n))]
-        for option in options:
-            trial = dict(allowed)
-            if option is None:
-                del trial[q]
-            else:
-                trial[q] = option
-            if still_fails(trial):
-                allowed = trial
-                break
+            a = cex[q]
+            for side in (frozenset(range(a + 1)), frozenset(range(a, size[q]))):
+                wider = fails({**allowed, q: side})
+                if wider is not None:
+                    allowed = wider
+                    return
+
+    shrink(sorted(allowed))
     return allowed
 
 
 def establishes(comp: Completions, atom: Symbol, chosen: list[Fact]) -> bool:
     """Whether these facts establish the atom (every agreeing completion has it, and one exists)."""
-    assume = _assumptions(chosen, comp.facts.questions)
-    return comp.completion(assume) is not None and comp.completion([*assume, (atom, False)]) is None
+    assume = _assumptions(chosen, comp)
+    lit = comp.atom_literal(atom)
+    return lit is not None and comp.completion(assume) is not None and comp.completion([*assume, -lit]) is None

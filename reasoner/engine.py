@@ -14,7 +14,7 @@ import json
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import clingo
@@ -98,11 +98,13 @@ OPEN = clingo.Function("__open")
 ESTABLISHED, POSSIBLE, EXCLUDED = "established", "possible", "excluded"
 
 
+@lru_cache(maxsize=65536)
 def _selector(q: int, a: int) -> Symbol:
     return clingo.Function("__answer", [clingo.Number(q), clingo.Number(a)])
 
 
-Assumption = tuple[Symbol, bool]
+#: an assumption: an atom and its truth, or a solver literal (negative: false)
+Assumption = tuple[Symbol, bool] | int
 
 
 class Completions:
@@ -119,9 +121,29 @@ class Completions:
         self.ctl = _control()
         _add_facts(self.ctl, facts)
         self.ctl.ground([("base", [])])
+        self._open: bool | None = None
+        #: solver literal of each selector, to read unsatisfiable cores back as answers
+        self.answer_of: dict[int, tuple[int, int]] = {}
+        self.literal: dict[tuple[int, int], int] = {}  # the selector of (question, answer)
+        for q, question in enumerate(facts.questions):
+            for a in range(len(question.answers)):
+                atom = self.ctl.symbolic_atoms[_selector(q, a)]
+                if atom is not None:
+                    self.answer_of[atom.literal] = (q, a)
+                    self.literal[(q, a)] = atom.literal
+
+    def atom_literal(self, sym: Symbol) -> int | None:
+        """The solver literal of an atom; None when grounding showed it can never hold."""
+        atom = self.ctl.symbolic_atoms[sym]
+        return None if atom is None else atom.literal
+
+    def _set_open(self, value: bool) -> None:
+        if self._open is not value:
+            self.ctl.assign_external(OPEN, value)
+            self._open = value
 
     def base_model(self) -> list[Symbol]:
-        self.ctl.assign_external(OPEN, False)
+        self._set_open(False)
         self.ctl.configuration.solve.enum_mode = "auto"
         self.ctl.configuration.solve.models = 1
         model: list[Symbol] = []
@@ -135,7 +157,7 @@ class Completions:
     def consequences(self, assumptions: list[Assumption] = ()) -> tuple[frozenset[Symbol], frozenset[Symbol]] | None:
         """(brave, cautious) ``holds`` atoms over the completions that agree with the assumptions;
         None when no completion does."""
-        self.ctl.assign_external(OPEN, True)
+        self._set_open(True)
         brave = _consequences(self.ctl, "brave", list(assumptions))
         if brave is None:
             return None
@@ -144,23 +166,26 @@ class Completions:
 
     def completion(self, assumptions: list[Assumption]) -> dict[int, int] | None:
         """One completion agreeing with the assumptions, as {question: answer}; None if there is none."""
-        self.ctl.assign_external(OPEN, True)
+        self._set_open(True)
         self.ctl.configuration.solve.enum_mode = "auto"
         self.ctl.configuration.solve.models = 1
         found: list[dict[int, int]] = []
 
         def keep(m: clingo.Model) -> None:
-            found.append(
-                {
-                    q: a
-                    for q, question in enumerate(self.facts.questions)
-                    for a in range(len(question.answers))
-                    if m.contains(_selector(q, a))
-                }
-            )
+            found.append({q: a for lit, (q, a) in self.answer_of.items() if m.is_true(lit)})
 
         self.ctl.solve(assumptions=list(assumptions), on_model=keep)
         return found[0] if found else None
+
+    def core(self, assumptions: list[Assumption]) -> list[int] | None:
+        """None if some completion agrees with the assumptions; else the solver literals of an
+        unsatisfiable core: a subset of the assumptions that no completion satisfies."""
+        self._set_open(True)
+        self.ctl.configuration.solve.enum_mode = "auto"
+        self.ctl.configuration.solve.models = 1
+        core: list[int] = []
+        result = self.ctl.solve(assumptions=list(assumptions), on_core=lambda c: core.extend(c))
+        return None if result.satisfiable else core
 
 
 @dataclass
@@ -203,30 +228,46 @@ class Result:
         return out
 
 
-    def hangs_on_among(self, atom: Symbol, candidates: list[int]) -> list[int]:
-        """Of the candidate questions, those on which this open conclusion turns: besides the
-        questions that change its status alone (:meth:`hangs_on`), a question that decides it
-        together with others (one of several conditions) shows when it is changed alone in a
-        completion where the conclusion holds, or in one where it fails."""
+    def hangs_on_among(self, atom: Symbol, candidates: list[int], max_witnesses: int = 8) -> list[int]:
+        """Of the candidate questions, those on which this open conclusion turns.
+
+        Besides the questions that change its status alone (:meth:`hangs_on`), a question that
+        decides it only together with others (one of several conditions) shows when it is
+        changed alone in some completion: starting from one completion where the conclusion
+        holds and one where it fails, each candidate is changed in turn; a change that flips the
+        conclusion marks the question, and the changed completion is searched in turn (up to
+        ``max_witnesses`` completions).  A question found matters; one not found may still matter
+        in a completion not visited (what-it-takes gives the exact sets)."""
         found = set(self.hangs_on(atom))
-        rest = [q for q in candidates if q not in found]
         comp = self.completions
-        if not rest or comp is None:
+        lit = None if comp is None else comp.atom_literal(atom)
+        if comp is None or lit is None or not [q for q in candidates if q not in found]:
             return sorted(found)
         questions = self.facts.questions
-        for want in (True, False):
-            witness = comp.completion([(atom, want)])
-            if witness is None:
-                continue
-            for q in rest:
+
+        def holds_in(w: dict[int, int]) -> bool:
+            return comp.completion([*(comp.literal[qa] for qa in w.items()), lit]) is not None
+
+        witnesses: list[tuple[dict[int, int], bool]] = []
+        for want in (lit, -lit):
+            w = comp.completion([want])
+            if w is not None:
+                witnesses.append((w, want > 0))
+        k = 0
+        while k < len(witnesses):
+            w, value = witnesses[k]
+            k += 1
+            for q in candidates:
                 if q in found:
                     continue
                 for a in probe_answers(questions[q]):
-                    if a == witness[q]:
+                    if a == w[q]:
                         continue
-                    fixed = [(_selector(qq, aa), True) for qq, aa in witness.items() if qq != q]
-                    if comp.completion([*fixed, (_selector(q, a), True), (atom, not want)]) is not None:
+                    changed = {**w, q: a}
+                    if holds_in(changed) != value:
                         found.add(q)
+                        if len(witnesses) < max_witnesses:
+                            witnesses.append((changed, not value))
                         break
         return sorted(found)
 

@@ -72,6 +72,12 @@ class Question:
     low: int | None = None  # figures: the least possible value, in solver units
     high: int | None = None  # figures: the greatest (the ceiling when unbounded above)
     bounded_above: bool = False
+    negated: bool = False  # a boolean whose atom holds when the field is false (response.complied)
+
+    def field_value(self, answer: int) -> object:
+        """The answer as the case-file field would record it."""
+        value = self.answers[answer].value
+        return (not value) if self.negated and isinstance(value, bool) else value
 
 
 def figure_candidates(unit: str, low: int, high: int) -> list[int]:
@@ -153,15 +159,15 @@ class _Builder:
     def fact(self, name: str, args: list, path: str, value: object = None) -> None:
         self.out.add(_f(name, *args), path, value)
 
-    def flag(self, name: str, args: list, v: m.MaybeBool | None, path: str) -> None:
+    def flag(self, name: str, args: list, v: m.MaybeBool | None, path: str, negated: bool = False) -> None:
         """A boolean fact: true adds the atom, unknown records it as open, false/absent adds nothing."""
         if v is True:
             self.fact(name, args, path, True)
         elif v == UNKNOWN:
-            self.bool_question(_f(name, *args), path)
+            self.bool_question(_f(name, *args), path, negated)
 
-    def bool_question(self, sym: Symbol, path: str) -> None:
-        self.out.ask(path, "bool", [Answer(False, ()), Answer(True, (sym,))])
+    def bool_question(self, sym: Symbol, path: str, negated: bool = False) -> None:
+        self.out.ask(path, "bool", [Answer(False, ()), Answer(True, (sym,))], negated=negated)
 
     def figure(
         self, name: str, args: list, v: object, path: str, unit: str, ceiling: int, summed: bool = False
@@ -277,7 +283,7 @@ class _Builder:
         self.flag("provider_capacity", [e], o.capacity_to_comply, f"{pp}.capacity_to_comply")
         complied = o.response.complied
         not_complied = UNKNOWN if complied == UNKNOWN else (not complied)
-        self.flag("order_not_complied", [e], not_complied, f"{pp}.response.complied")
+        self.flag("order_not_complied", [e], not_complied, f"{pp}.response.complied", negated=True)
 
     def _illegal_use(self, pp: str, e: Symbol, a: m.Act) -> None:
         for j, site in enumerate(a.sites):

@@ -230,3 +230,13 @@ def test_unknown_assisted_crime_is_asked_with_its_options():
     (o,) = open_questions(r)
     assert o.question.path == "acts[0].assisted[0].reaches_crime"
     assert hint(o.question) == "yes | no | unverifiable | unknown"
+
+
+def test_a_refusal_needs_the_order_not_complied_with():
+    # response.complied is read as "not complied": the fact needed is complied = false
+    data = make_case(order={"response": {"complied": "unknown"}}, act={"quantities": {"illegal_videos": 300}})
+    r = reason(to_case(data))
+    takes = what_it_takes(r.completions, _atom("cl.286-1"))
+    assert _texts(r, takes) == [["orders[0].response.complied = false"]]
+    (s,) = takes.sets
+    assert s[0].yaml_value(r.facts.questions[s[0].question]) is False
