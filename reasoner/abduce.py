@@ -58,6 +58,8 @@ class Fact:
             shown = fmt_yuan(int(value), lang)  # type: ignore[call-overload]
         elif q.kind == "count":
             shown = fmt_num(int(value))  # type: ignore[call-overload]
+        elif q.kind == "date":
+            shown = value.isoformat()  # type: ignore[union-attr]
         elif value is None:
             shown = "[]"
         else:
@@ -71,13 +73,16 @@ class Fact:
         if q.kind in ("money", "count"):
             shown = str(Decimal(int(value)) / 100) if q.kind == "money" else int(value)  # type: ignore[call-overload]
             return {"at_least": shown} if self.op == ">=" else {"at_most": shown}
+        if q.kind == "date":
+            day = value.isoformat()  # type: ignore[union-attr]
+            return {"not_before": day} if self.op == ">=" else {"not_after": day}
         return value
 
 
 def facts_of(questions: list[Question]) -> list[Fact]:
     out: list[Fact] = []
     for i, q in enumerate(questions):
-        if q.kind in ("count", "money"):
+        if q.kind in ("count", "money", "date"):
             out += [Fact(i, ">=", a) for a in range(1, len(q.answers))]
             out += [Fact(i, "<=", a) for a in range(len(q.answers) - 1)]
         else:
@@ -260,7 +265,7 @@ def _generalise(comp: Completions, atom: Symbol, cex: dict[int, int]) -> dict[in
             shrink(group[half:])
             return
         q = group[0]
-        if questions[q].kind in ("count", "money"):
+        if questions[q].kind in ("count", "money", "date"):
             a = cex[q]
             for side in (frozenset(range(a + 1)), frozenset(range(a, size[q]))):
                 wider = fails({**allowed, q: side})

@@ -265,7 +265,7 @@ def ask(case_file: str, output: str | None, lang: str) -> None:
     report = build(case, case_file, lang, result)
     labels = {(c.id, c.subject): c.label for c in report.conclusions}
     while True:
-        pending = [o for o in open_questions(result) if o.question.path not in asked]
+        pending = [o for o in open_questions(result, report) if o.question.path not in asked]
         if not pending:
             click.echo(msg("ask_none", lang))
             break

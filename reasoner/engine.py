@@ -281,7 +281,7 @@ def probe_answers(question) -> list[int]:
     """The answers tried one at a time to see what a question decides: every answer of a boolean
     or a choice; for a figure, its least and greatest value (the rules are monotone in a figure
     between breakpoints, so the two ends show whether it matters at all)."""
-    if question.kind in ("count", "money"):
+    if question.kind in ("count", "money", "date"):
         return sorted({0, len(question.answers) - 1})
     return list(range(len(question.answers)))
 

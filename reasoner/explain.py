@@ -412,13 +412,16 @@ def bound_text(bound: tuple[object, object, str], lang: str) -> str:
     lo, hi, unit = bound
 
     def fig(v: object) -> str:
+        if unit == "date":
+            return v.isoformat()  # type: ignore[attr-defined]
         return fmt_yuan(int(Decimal(str(v)) * 100), lang) if unit == "fen" else fmt_num(int(v))  # type: ignore[call-overload]
 
     parts = []
+    low_word, high_word = ("not_before", "not_after") if unit == "date" else ("at_least", "at_most")
     if lo is not None:
-        parts.append(f"{msg('at_least', lang)} {fig(lo)}")
+        parts.append(f"{msg(low_word, lang)} {fig(lo)}")
     if hi is not None:
-        parts.append(f"{msg('at_most', lang)} {fig(hi)}")
+        parts.append(f"{msg(high_word, lang)} {fig(hi)}")
     return msg("comma", lang).join(parts)
 
 

@@ -224,7 +224,10 @@ class _Builder:
         else:
             self.fact(name, [*args, v], path, v)
 
-    def date(self, name: str, args: list, v: dt.date | str | None, path: str) -> None:
+    def date(self, name: str, args: list, v: object, path: str) -> None:
+        if name in ("order_date", "penalty_date") and (v == UNKNOWN or isinstance(v, m.DateBounds)):
+            self.day_question(name, args, v, path)
+            return
         if v == UNKNOWN:
             ident = args[0].arguments[-1].string if args[0].type.name == "Function" else args[0].string
             self.out.unknown_dates.append((name, ident, path))
@@ -232,8 +235,44 @@ class _Builder:
             return  # an unknown date establishes nothing that depends on it
         self.fact(name, [*args, date_number(v)], path, v)
 
+    def day_question(self, name: str, args: list, v: object, path: str) -> None:
+        """A day not known exactly: its bounds and, between them, the days around every date the
+        rules can compare it with (see :func:`day_candidates`)."""
+        low = v.not_before if isinstance(v, m.DateBounds) else None
+        high = v.not_after if isinstance(v, m.DateBounds) else None
+        days = day_candidates(self.known_days, low, high)
+        answers = [Answer(d, (_f(name, *args, date_number(d)),)) for d in days]
+        if low is not None:  # the recorded reading: the earliest possible day
+            base = _f(name, *args, date_number(low))
+            self.out.atoms[base] = FactInfo(path, low, False, False, (low, high, "date"))
+            self.out.defaults.add(base)
+        self.out.ask(path, "date", answers)
+
+    def _known_days(self) -> list[dt.date]:
+        """Every day the case records exactly, and every bound of a day or a period."""
+        out: list[dt.date] = []
+        c = self.case
+
+        def add(v: object) -> None:
+            if isinstance(v, dt.date):
+                out.append(v)
+            elif isinstance(v, m.DateBounds):
+                out.extend(d for d in (v.not_before, v.not_after) if d is not None)
+            elif isinstance(v, m.DateRange):
+                out.extend((v.start, v.end))
+
+        for o in c.orders:
+            add(o.date)
+            add(o.deadline)
+        for a in c.acts:
+            add(a.date)
+        for pen in c.admin_penalties:
+            add(pen.date)
+        return out
+
     def build(self) -> Facts:
         c = self.case
+        self.known_days = self._known_days()
         self.fact("count_ceiling", [COUNT_CEILING], "(reasoner: the cap on figures sent to the solver)", COUNT_CEILING)
         for i, p in enumerate(c.parties):
             pp = f"parties[{i}]"
@@ -414,6 +453,46 @@ class _Builder:
         self.money("illegal_gains", [e], a.illegal_gains, f"{pp}.illegal_gains")
         for j, name in enumerate(a.also_other_crime):
             self.fact("also_other_crime", [e, String(name)], f"{pp}.also_other_crime[{j}]", name)
+
+
+def _first_day_from(n: int) -> dt.date:
+    """The first real day on or after the integer YYYYMMDD (20220229 -> 2022-03-01): shifting a
+    29 February by whole years can leave the month."""
+    year, rest = divmod(n, 10000)
+    month, day = divmod(rest, 100)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date(year + (month == 12), month % 12 + 1, 1)
+
+
+def day_candidates(known: list[dt.date], low: dt.date | None, high: dt.date | None) -> list[dt.date]:
+    """Representative days of a day known only within [low, high] (open ends when None).
+
+    The rules compare such a day D with other days E and with E shifted by whole years
+    (``D + N * 10000`` on YYYYMMDD; N from the figures of the law in years, and the day Amendment IX
+    came into force), by <, <=, >=.  Between consecutive breakpoints every such comparison keeps
+    its truth, so the real days just before, at and just after each breakpoint, and the bounds,
+    give every status.  Limit: two days that are both uncertain are compared only through the
+    days the case records (their bounds included), not through each other's shifted values."""
+    from .params import parameters
+
+    years = sorted({p.value for p in parameters() if p.unit == "years"} | {0})
+    points = {date_number(d) + sign * y * 10000 for d in known for y in years for sign in (1, -1)}
+    points |= {p.value for p in parameters() if p.unit == "date"}
+    out: set[dt.date] = set()
+    for n in points:
+        if not 19010101 <= n <= 21991231:
+            continue
+        first = _first_day_from(n)  # the days before, at and after the breakpoint
+        out |= {first, first - dt.timedelta(days=1), first + dt.timedelta(days=1)}
+    if low is not None:
+        out = {d for d in out if d >= low} | {low}
+    if high is not None:
+        out = {d for d in out if d <= high} | {high}
+    if not out:
+        out = {dt.date(2000, 1, 1)}
+    return sorted(out)
 
 
 def _character(b: _Builder, ent: Symbol, act: m.IllegalActivity, path: str) -> None:

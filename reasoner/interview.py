@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clingo import Symbol
+from clingo import Function, String, Symbol
 
 from .conclusions import Report
 from .engine import ESTABLISHED, EXCLUDED, POSSIBLE, Result, _status_in
@@ -31,23 +31,31 @@ class Open:
     decided: float  # open conclusions an answer decides, on average over the answers tried
 
 
-def open_questions(result: Result) -> list[Open]:
+def open_questions(result: Result, report: Report | None = None) -> list[Open]:
     """Questions that can change an open (possible) conclusion, most decisive first: those that
-    settle more offences, then more conclusions on average, then in case-file order."""
+    settle more offences, then more conclusions on average, then in case-file order.
+
+    A question counts when an answer tried alone changes an open conclusion's status, or when the
+    report lists it for an open conclusion (found by changing it within a completion: a day, say,
+    that matters only between its extremes)."""
     open_atoms = sorted(result.possible - result.certain)
+    listed: dict[str, list[Symbol]] = {}
+    for c in report.conclusions if report else []:
+        if c.certainty == POSSIBLE:
+            for path in c.depends_on_unknown:
+                listed.setdefault(path, []).append(Function("holds", [String(c.id), String(c.subject)]))
     out = []
     for q, question in enumerate(result.facts.questions):
         answers = [a for (qq, a) in result.effects if qq == q]
-        if not answers:
-            continue
         hangs = [atom for atom in open_atoms if len({_status_in(result.effects[(q, a)], atom) for a in answers}) > 1]
+        hangs += [atom for atom in listed.get(question.path, []) if atom not in hangs]
         if not hangs:
             continue
         per_answer = [
             [atom for atom in open_atoms if _status_in(result.effects[(q, a)], atom) != POSSIBLE] for a in answers
-        ]
+        ] or [[atom for atom in hangs]]
         offences = max(sum(1 for atom in d if _is_offence(atom.arguments[0].string)) for d in per_answer)
-        decided = sum(len(d) for d in per_answer) / len(per_answer)
+        decided = sum(len(d) for d in per_answer) / len(per_answer) if answers else 0.0
         out.append(Open(q, question, hangs, offences, decided))
     return sorted(out, key=lambda o: (-o.offences, -o.decided, o.index))
 
@@ -61,6 +69,8 @@ def hint(question: Question) -> str:
         if question.path.endswith("legal_basis"):
             return "[{kind: " + " | ".join(o for o in options if o != "[]") + ", name: …}] | [] | unknown"
         return " | ".join(options) + " | unknown"
+    if question.kind == "date":
+        return "YYYY-MM-DD | {not_before: YYYY-MM-DD, not_after: YYYY-MM-DD} | unknown"
     unit = "yuan" if question.kind == "money" else "count"
     return f"{unit} | {{at_least: …}} | {{at_most: …}} | {{at_least: …, at_most: …}} | unknown"
 

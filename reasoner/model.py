@@ -161,6 +161,26 @@ class DateRange(_Strict):
 When = Date | DateRange | Unknown
 
 
+class DateBounds(_Strict):
+    """One day, not known exactly: ``{not_before: YYYY-MM-DD, not_after: YYYY-MM-DD}`` (either or
+    both).  Not a period: an act's duration is ``{from, to}``."""
+
+    not_before: Date | None = None
+    not_after: Date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateBounds:
+        if self.not_before is None and self.not_after is None:
+            raise ValueError("an uncertain date needs not_before, not_after or both")
+        if self.not_before is not None and self.not_after is not None and self.not_after < self.not_before:
+            raise ValueError(f"not_after ({self.not_after}) is before not_before ({self.not_before})")
+        return self
+
+
+#: the date of an order or a penalty: a day, a day known within bounds, or not known
+Day = Date | DateBounds | Unknown
+
+
 def bounds(when: When) -> tuple[dt.date, dt.date] | None:
     """First and last day of a date or range; None when not known."""
     if when == UNKNOWN:
@@ -281,7 +301,7 @@ class Order(_Strict):
     to: Id = Field(description="the party ordered")
     issuer: Issuer
     form: Literal["rectification_notice", "other_document", "oral"] | Unknown
-    date: Date | Unknown
+    date: Day
     legal_basis: list[LegalBasis] | Unknown = Field(description="the laws the order relies on; [] for none")
     measures: Text | None = None
     deadline: Date | Unknown | None = None
@@ -581,7 +601,7 @@ class Act(_Strict):
 class AdminPenalty(_Strict):
     id: Id
     party: Id
-    date: Date | Unknown
+    date: Day
     for_: Literal["illegal_use_of_network", "assisting_network_crime", "computer_system_security", "other"] = Field(
         alias="for"
     )

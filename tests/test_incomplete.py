@@ -209,3 +209,88 @@ def test_bad_count_bounds_are_rejected():
     data = make_case(act={"quantities": {"illegal_videos": {"at_least": -1}}})
     with pytest.raises(CaseFileError):
         to_case(data)
+
+
+# ----------------------------------------------------------------------------- uncertain days
+
+
+def _three_orders(third: object) -> dict:
+    """Art 6 (2): orders of 2023-03-01, 2023-06-01 and a third, all refused; the act ends 2023-12-01.
+    Three fall within two years when the third is between 2021-06-01 and the act's last day."""
+    data = make_case()
+    for n, date in ((2, "2023-06-01"), (3, third)):
+        data["orders"].append(dict(data["orders"][0], id=f"O{n}", date=date, deadline=None))
+        data["findings"].append({"provision": "interp.2.2.2", "subject": f"O{n}", "holds": True, "reason": "明确"})
+    data["acts"][0]["date"] = "2023-12-01"
+    return data
+
+
+@pytest.mark.parametrize(
+    ("third", "expected"),
+    [
+        ({"not_before": "2021-06-01", "not_after": "2023-12-01"}, "established"),
+        ({"not_before": "2021-05-31", "not_after": "2023-12-01"}, "possible"),  # a day too early at worst
+        ({"not_before": "2021-06-01", "not_after": "2023-12-02"}, "possible"),  # a day too late at worst
+        ({"not_after": "2021-05-31"}, "excluded"),
+        ({"not_before": "2023-12-02"}, "excluded"),
+        ({"not_before": "2023-12-01"}, "possible"),
+        ("unknown", "possible"),
+        ("2021-06-01", "established"),
+        ("2021-05-31", "excluded"),
+    ],
+)
+def test_uncertain_order_day_at_the_edges_of_the_two_years(third, expected):
+    assert status(_three_orders(third), "interp.6.1.2") == expected
+
+
+def test_what_it_takes_gives_the_days_needed():
+    from reasoner.abduce import what_it_takes
+
+    r = reason(to_case(_three_orders("unknown")))
+    atom = Function("holds", [String("interp.6.1.2"), String("A1")])
+    takes = what_it_takes(r.completions, atom)
+    qs = r.facts.questions
+    assert [[f.text(qs[f.question], "en") for f in s] for s in takes.sets] == [
+        ["orders[2].date ≥ 2021-06-01", "orders[2].date ≤ 2023-12-01"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("{not_before: 2023-03-01, not_after: 2023-02-01}", "not_after (2023-02-01) is before not_before"),
+        ("{}", "needs not_before, not_after or both"),
+        ("{from: 2023-01-01, to: 2023-02-01}", "unknown field 'from'"),
+        ("{not_before: 2023-02-30}", "is not a calendar date"),
+    ],
+)
+def test_bad_uncertain_days_are_rejected(value, message):
+    text = f"""case: {{id: t}}
+parties:
+  - {{id: P1, kind: person, name: 李某}}
+admin_penalties:
+  - id: X1
+    party: P1
+    for: other
+    date: {value}
+"""
+    with pytest.raises(CaseFileError) as e:
+        load_text(text, "c.yaml")
+    errs = [str(x) for x in e.value.errors]
+    assert any(x.startswith("c.yaml:8: admin_penalties[0].date") and message in x for x in errs), errs
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        ({"not_before": "2021-05-01", "not_after": "2023-04-30"}, "established"),
+        ({"not_before": "2021-04-30", "not_after": "2023-04-30"}, "possible"),
+        ({"not_before": "2021-05-01", "not_after": "2023-05-01"}, "possible"),  # not before the conduct
+        ({"not_after": "2021-04-30"}, "excluded"),
+    ],
+)
+def test_uncertain_penalty_day_for_art_12_item_5(day, expected):
+    # an administrative penalty for assisting network crime within two years before the help (2023-05-01)
+    data = assist(payment_settlement="1000")
+    data["admin_penalties"] = [{"id": "Y1", "party": "P1", "date": day, "for": "assisting_network_crime"}]
+    assert status(data, "interp.12.1.5") == expected

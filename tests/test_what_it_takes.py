@@ -240,3 +240,22 @@ def test_a_refusal_needs_the_order_not_complied_with():
     assert _texts(r, takes) == [["orders[0].response.complied = false"]]
     (s,) = takes.sets
     assert s[0].yaml_value(r.facts.questions[s[0].question]) is False
+
+
+def test_ask_an_uncertain_day_that_matters_only_between_its_extremes(tmp_path):
+    # Art 6 (2): the third order's day matters only between 2021-06-01 and the act's last day;
+    # at either extreme it fails, so it is found by changing it within a completion, and asked.
+    import yaml
+    from test_incomplete import _three_orders
+
+    target = tmp_path / "c.yaml"
+    target.write_text("# kept\n" + yaml.safe_dump(_three_orders("unknown"), allow_unicode=True, sort_keys=False))
+    out = CliRunner().invoke(main, ["ask", str(target), "--lang", "en"], input="{not_before: 2021-07-01}\n\n")
+    assert out.exit_code == 0, out.output
+    assert "question: orders[2].date" in out.output
+    assert "YYYY-MM-DD | {not_before: YYYY-MM-DD, not_after: YYYY-MM-DD} | unknown" in out.output
+    # still open: the day might fall after the act's last day
+    assert "no conclusion changes" in out.output
+    done = load(target)
+    assert str(done.orders[2].date.not_before) == "2021-07-01"
+    assert target.read_text(encoding="utf-8").startswith("# kept\n")
