@@ -163,7 +163,7 @@ def _reach() -> dict[str, frozenset[tuple]]:
 
 def _unknown_key(sym: Symbol) -> tuple:
     args = sym.arguments
-    if sym.name in ("quantity", "leaked") and len(args) > 1:
+    if sym.name in ("quantity", "leaked", "publish_count") and len(args) > 1:
         return (sym.name, args[1].name)
     return (sym.name, None)
 

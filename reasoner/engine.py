@@ -228,15 +228,15 @@ class Result:
         return out
 
 
-    def hangs_on_among(self, atom: Symbol, candidates: list[int], max_witnesses: int = 8) -> list[int]:
+    def hangs_on_among(self, atom: Symbol, candidates: list[int], max_witnesses: int = 12) -> list[int]:
         """Of the candidate questions, those on which this open conclusion turns.
 
         Besides the questions that change its status alone (:meth:`hangs_on`), a question that
         decides it only together with others (one of several conditions) shows when it is
         changed alone in some completion: starting from one completion where the conclusion
         holds and one where it fails, each candidate is changed in turn; a change that flips the
-        conclusion marks the question, and the changed completion is searched in turn (up to
-        ``max_witnesses`` completions).  A question found matters; one not found may still matter
+        conclusion marks the question, and the changed completions are searched in turn, breadth
+        first (up to ``max_witnesses`` completions).  A question found matters; one not found may still matter
         in a completion not visited (what-it-takes gives the exact sets)."""
         found = set(self.hangs_on(atom))
         comp = self.completions
@@ -264,10 +264,11 @@ class Result:
                     if a == w[q]:
                         continue
                     changed = {**w, q: a}
-                    if holds_in(changed) != value:
+                    flipped = holds_in(changed) != value
+                    if len(witnesses) < max_witnesses:  # visited in turn, breadth first
+                        witnesses.append((changed, value != flipped))
+                    if flipped:
                         found.add(q)
-                        if len(witnesses) < max_witnesses:
-                            witnesses.append((changed, not value))
                         break
         return sorted(found)
 

@@ -294,3 +294,20 @@ def test_uncertain_penalty_day_for_art_12_item_5(day, expected):
     data = assist(payment_settlement="1000")
     data["admin_penalties"] = [{"id": "Y1", "party": "P1", "date": day, "for": "assisting_network_crime"}]
     assert status(data, "interp.12.1.5") == expected
+
+
+def test_a_possible_offence_lists_every_fact_it_hangs_on():
+    # CL 287-1 needs the criminal character and either 100 items on websites or ¥10,000 gained:
+    # no single one of them decides it alone, yet each is listed.
+    from conftest import EXAMPLES
+
+    from reasoner.casefile import load
+
+    report = build(load(EXAMPLES / "287-1-websites-incomplete.yaml"), "x", "en")
+    (c,) = [c for c in report.conclusions if c.id == "cl.287-1"]
+    assert c.certainty == "possible"
+    assert c.depends_on_unknown == [
+        "acts[0].illegal_gains",
+        "acts[0].publishing.activity.legal_character",
+        "acts[0].publishing.items_on_websites",
+    ]
