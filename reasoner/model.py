@@ -109,9 +109,44 @@ Count = Annotated[StrictInt, Field(ge=0)]
 Id = Annotated[StrictStr, Field(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$")]
 Text = Annotated[StrictStr, Field(min_length=1)]
 
-MaybeCount = Count | Unknown
+
+class _Bounds(_Strict):
+    """Shared check of a bounded figure: at least one bound, and the lower not above the upper."""
+
+    at_least: object = None
+    at_most: object = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> _Bounds:
+        lo, hi = self.at_least, self.at_most
+        if lo is None and hi is None:
+            raise ValueError("a bounded figure needs at_least, at_most or both")
+        if lo is not None and hi is not None and lo > hi:
+            raise ValueError(f"at_least ({lo}) is above at_most ({hi})")
+        return self
+
+    def low(self) -> int | Decimal:
+        """The least value the figure may have (0 when only an upper bound is known)."""
+        return self.at_least if self.at_least is not None else 0  # type: ignore[return-value]
+
+
+class CountBounds(_Bounds):
+    """A count known only within bounds: ``{at_least: N}``, ``{at_most: N}`` or both (between)."""
+
+    at_least: Count | None = None
+    at_most: Count | None = None
+
+
+class MoneyBounds(_Bounds):
+    """An amount known only within bounds, in exact yuan: ``{at_least: "150,000"}``, ``{at_most: …}``."""
+
+    at_least: Money | None = None
+    at_most: Money | None = None
+
+
+MaybeCount = Count | CountBounds | Unknown
 MaybeBool = StrictBool | Unknown
-MaybeMoney = Money | Unknown
+MaybeMoney = Money | MoneyBounds | Unknown
 
 
 class DateRange(_Strict):
@@ -130,6 +165,26 @@ class DateRange(_Strict):
 
 
 When = Date | DateRange | Unknown
+
+
+class DateBounds(_Strict):
+    """One day, not known exactly: ``{not_before: YYYY-MM-DD, not_after: YYYY-MM-DD}`` (either or
+    both).  Not a period: an act's duration is ``{from, to}``."""
+
+    not_before: Date | None = None
+    not_after: Date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateBounds:
+        if self.not_before is None and self.not_after is None:
+            raise ValueError("an uncertain date needs not_before, not_after or both")
+        if self.not_before is not None and self.not_after is not None and self.not_after < self.not_before:
+            raise ValueError(f"not_after ({self.not_after}) is before not_before ({self.not_before})")
+        return self
+
+
+#: the date of an order or a penalty: a day, a day known within bounds, or not known
+Day = Date | DateBounds | Unknown
 
 
 def bounds(when: When) -> tuple[dt.date, dt.date] | None:
@@ -252,7 +307,7 @@ class Order(_Strict):
     to: Id = Field(description="the party ordered")
     issuer: Issuer
     form: Literal["rectification_notice", "other_document", "oral"] | Unknown
-    date: Date | Unknown
+    date: Day
     legal_basis: list[LegalBasis] | Unknown = Field(description="the laws the order relies on; [] for none")
     measures: Text | None = None
     deadline: Date | Unknown | None = None
@@ -556,7 +611,7 @@ class Act(_Strict):
 class AdminPenalty(_Strict):
     id: Id
     party: Id
-    date: Date | Unknown
+    date: Day
     for_: Literal["illegal_use_of_network", "assisting_network_crime", "computer_system_security", "other"] = Field(
         alias="for"
     )

@@ -160,7 +160,7 @@ def test_memo_lists_facts_not_known_once_each_without_stand_in_figures():
     out = markdown(to_case(data), "t.json", "en", source=b"case")
     table = out.split("### Facts recorded as not known")[1].split("\n## ")[0]
     rows = [line for line in table.splitlines() if line.startswith("| ") and "`" in line]
-    assert [row.rsplit("`", 2)[1] for row in rows] == ["orders[0].form", "acts[0].leak.location_tracking",
-                                                      "orders[0].date"]
+    assert [row.rsplit("`", 2)[1] for row in rows] == ["orders[0].form", "orders[0].date",
+                                                      "acts[0].leak.location_tracking"]
     assert all("not known" in row for row in rows) and "10,000,000" not in table
     assert re.search(r"^\*\*\? depends on facts not known\*\*: .*`acts\[0\]\.leak\.location_tracking`", out, re.M)
