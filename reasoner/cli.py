@@ -11,9 +11,23 @@ LANG = click.option(
     "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="language of the output"
 )
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+NEAR_MISS = click.option(
+    "--near-miss",
+    type=click.FloatRange(0, 1),
+    default=0.8,
+    show_default=True,
+    help="list thresholds not reached but reached to at least this share",
+)
 AS_OF = click.option(
     "--as-of", "as_of", metavar="YYYY-MM-DD", default=None, help="date of judgment (overrides the case file's as_of)"
 )
+
+
+def _fail(e) -> None:
+    """Print every input error on stderr and exit 2, as for a bad case file."""
+    for err in e.errors:
+        click.echo(str(err), err=True)
+    sys.exit(2)
 
 
 def _build(case, case_file: str, lang: str, as_of: str | None, examine: str | None = None):
@@ -24,9 +38,7 @@ def _build(case, case_file: str, lang: str, as_of: str | None, examine: str | No
     try:
         return build(case, case_file, lang, as_of=as_of, examine=examine)
     except CaseFileError as e:
-        for err in e.errors:
-            click.echo(str(err), err=True)
-        sys.exit(2)
+        _fail(e)
 
 
 def _load(path: str):
@@ -56,13 +68,7 @@ def main() -> None:
 @click.option("--id", "ids", multiple=True, help="show only these conclusion ids")
 @click.option("--all", "show_all", is_flag=True, help="explain every conclusion, not only the offences")
 @click.option("--width", type=int, default=None, help="width of the printout in columns (default: the terminal's)")
-@click.option(
-    "--near-miss",
-    type=click.FloatRange(0, 1),
-    default=0.8,
-    show_default=True,
-    help="list thresholds not reached but reached to at least this share",
-)
+@NEAR_MISS
 def check(
     case_file: str,
     lang: str,
@@ -244,9 +250,7 @@ def what_if(case_file: str, sets: tuple[str, ...], lang: str, fmt: str) -> None:
         click.echo(str(e), err=True)
         sys.exit(2)
     except CaseFileError as e:
-        for err in e.errors:
-            click.echo(str(err), err=True)
-        sys.exit(2)
+        _fail(e)
     before = build(case, case_file, lang)
     after = build(new_case, case_file, lang)
     if fmt == "json":
@@ -355,13 +359,7 @@ def _show(v: object) -> str:
 @LANG
 @AS_OF
 @click.option("--depth", type=click.IntRange(1), default=None, help="levels of explanation shown (default: all)")
-@click.option(
-    "--near-miss",
-    type=click.FloatRange(0, 1),
-    default=0.8,
-    show_default=True,
-    help="list thresholds not reached but reached to at least this share",
-)
+@NEAR_MISS
 def report(case_file: str, output: str, lang: str, as_of: str | None, depth: int | None, near_miss: float) -> None:
     """Write a review memo of CASE_FILE in Markdown: the facts, each offence with its elements and why
     (or why not), the reviewer findings relied on, near misses, and a receipt of versions and hashes."""
@@ -372,9 +370,7 @@ def report(case_file: str, output: str, lang: str, as_of: str | None, depth: int
     try:
         text = markdown(case, case_file, lang, depth, near_miss, as_of=as_of)
     except CaseFileError as e:
-        for err in e.errors:
-            click.echo(str(err), err=True)
-        sys.exit(2)
+        _fail(e)
     if output == "-":
         sys.stdout.write(text)
     else:
