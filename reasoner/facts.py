@@ -239,18 +239,52 @@ class _Builder:
             return  # an unknown date establishes nothing that depends on it
         self.fact(name, [*args, date_number(v)], path, v)
 
-    def day_question(self, name: str, args: list, v: object, path: str) -> None:
+    def day_question(
+        self, name: str | tuple[str, ...], args: list, v: object, path: str, span: tuple | None = None
+    ) -> None:
         """A day not known exactly: its bounds and, between them, the days around every date the
-        rules can compare it with (see :func:`day_candidates`)."""
+        rules can compare it with (see :func:`day_candidates`).  ``name`` may be several predicates
+        that all take the day (a one-day act starts and ends on it); ``span`` overrides the bounds
+        (an end of a period, closed by the other end; an act, closed above by the judgment)."""
+        names = (name,) if isinstance(name, str) else name
         low = v.not_before if isinstance(v, m.DateBounds) else None
         high = v.not_after if isinstance(v, m.DateBounds) else None
+        if span is not None:
+            low, high = span
         days = day_candidates(self.known_days, low, high)
-        answers = [Answer(d, (_f(name, *args, date_number(d)),)) for d in days]
+        answers = [Answer(d, tuple(_f(n, *args, date_number(d)) for n in names)) for d in days]
         if low is not None:  # the recorded reading: the earliest possible day
-            base = _f(name, *args, date_number(low))
-            self.out.atoms[base] = FactInfo(path, low, False, False, (low, high, "date"))
-            self.out.defaults.add(base)
+            shown = (v.not_before, v.not_after) if isinstance(v, m.DateBounds) else (low, high)
+            for n in names:
+                base = _f(n, *args, date_number(low))
+                self.out.atoms[base] = FactInfo(path, low, False, False, (*shown, "date"))
+                self.out.defaults.add(base)
         self.out.ask(path, "date", answers)
+
+    def act_dates(self, pp: str, e: Symbol, when: m.When) -> None:
+        """An act's first and last day (act_start, act_end): exact days are facts; a day known
+        within bounds or not known is a question, and a day after the judgment is not a candidate."""
+        as_of = self.case.case.as_of
+
+        def clip(low: dt.date | None, high: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+            if as_of is not None and (high is None or high > as_of):
+                high = as_of
+            return low, high
+
+        if isinstance(when, m.DateRange):
+            ends = (("act_start", when.start, when.start_span()), ("act_end", when.end, when.end_span()))
+            for name, v, span in ends:
+                if isinstance(v, dt.date):
+                    self.fact(name, [e, date_number(v)], f"{pp}.date", v)
+                else:
+                    part = "from" if name == "act_start" else "to"
+                    self.day_question(name, [e], v, f"{pp}.date.{part}", clip(*span))
+        elif isinstance(when, dt.date):
+            self.fact("act_start", [e, date_number(when)], f"{pp}.date", when)
+            self.fact("act_end", [e, date_number(when)], f"{pp}.date", when)
+        else:
+            low, high = (when.not_before, when.not_after) if isinstance(when, m.DateBounds) else (None, None)
+            self.day_question(("act_start", "act_end"), [e], when, f"{pp}.date", clip(low, high))
 
     def _known_days(self) -> list[dt.date]:
         """Every day the case records exactly, and every bound of a day or a period."""
@@ -263,7 +297,8 @@ class _Builder:
             elif isinstance(v, m.DateBounds):
                 out.extend(d for d in (v.not_before, v.not_after) if d is not None)
             elif isinstance(v, m.DateRange):
-                out.extend((v.start, v.end))
+                add(v.start)
+                add(v.end)
 
         for o in c.orders:
             add(o.date)
@@ -272,6 +307,7 @@ class _Builder:
             add(a.date)
         for pen in c.admin_penalties:
             add(pen.date)
+        add(c.case.as_of)  # the limitation period and Art 19 compare an act's last day with the judgment
         return out
 
     def build(self) -> Facts:
@@ -398,12 +434,7 @@ class _Builder:
         self.fact("act", [e], pp, a.description)
         self.fact("actor", [e, self.ent(a.actor)], f"{pp}.actor", a.actor)
         self.fact("act_kind", [e, a.kind], f"{pp}.kind", a.kind)
-        span = m.bounds(a.date)
-        if span is None:
-            self.out.unknown_dates.append(("act_end", a.id, f"{pp}.date"))
-        if span:
-            self.fact("act_start", [e, date_number(span[0])], f"{pp}.date", span[0])
-            self.fact("act_end", [e, date_number(span[1])], f"{pp}.date", span[1])
+        self.act_dates(pp, e, a.date)
         if self.case.case.as_of is not None:
             self.fact("judgment_date", [e, date_number(self.case.case.as_of)], self.as_of_path, self.case.case.as_of)
         if a.handled is not None:

@@ -70,7 +70,10 @@ def hint(question: Question) -> str:
             return "[{kind: " + " | ".join(o for o in options if o != "[]") + ", name: …}] | [] | unknown"
         return " | ".join(options) + " | unknown"
     if question.kind == "date":
-        return "YYYY-MM-DD | {not_before: YYYY-MM-DD, not_after: YYYY-MM-DD} | unknown"
+        day = "YYYY-MM-DD | {not_before: YYYY-MM-DD, not_after: YYYY-MM-DD}"
+        if question.path.startswith("acts[") and question.path.endswith("].date"):  # a one-day act's date
+            return day + " | {from: …, to: …} | unknown"
+        return day if question.path.endswith((".from", ".to")) else day + " | unknown"
     unit = "yuan" if question.kind == "money" else "count"
     return f"{unit} | {{at_least: …}} | {{at_most: …}} | {{at_least: …, at_most: …}} | unknown"
 
