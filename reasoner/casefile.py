@@ -309,6 +309,17 @@ def _cross_check(data: dict, file: str, lines: dict) -> list[InputError]:
         last = _act_end(a.get("date"), "not_before")
         if as_of and last and last > as_of:
             err(("acts", i, "date"), f"the act ends ({last}) after the date of judgment case.as_of ({as_of})")
+        k = a.get("knowledge")
+        listed: dict[str, int] = {}
+        for j, ind in enumerate(k.get("indicators") or [] if isinstance(k, dict) else []):
+            name = ind.get("indicator") if isinstance(ind, dict) else ind
+            if isinstance(name, str) and name in listed:
+                err(
+                    ("acts", i, "knowledge", "indicators", j),
+                    f"indicator {name!r} is already listed at indicators[{listed[name]}]; list each once",
+                )
+            elif isinstance(name, str):
+                listed[name] = j
         ref = a.get("order")
         if isinstance(ref, str):
             o = orders.get(ref)

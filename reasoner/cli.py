@@ -293,7 +293,8 @@ def ask(case_file: str, output: str | None, lang: str) -> None:
     result = reason(case)
     report = build(case, case_file, lang, result)
     labels = {(c.id, c.subject): c.label for c in report.conclusions}
-    while True:
+    stop = False
+    while not stop:
         pending = [o for o in open_questions(result, report) if o.question.path not in asked]
         if not pending:
             click.echo(msg("ask_none", lang))
@@ -310,7 +311,12 @@ def ask(case_file: str, output: str | None, lang: str) -> None:
         click.echo(f"  {msg('ask_may_decide', lang)}: {', '.join(decides)}")
         click.echo(f"  {hint(o.question)}")
         while True:
-            text = click.prompt(msg("ask_prompt", lang), default="", show_default=False).strip()
+            try:
+                text = click.prompt(msg("ask_prompt", lang), default="", show_default=False).strip()
+            except click.Abort:  # end of input (or Ctrl-C): the answers given so far are kept
+                click.echo("")
+                click.echo(msg("ask_ended", lang))
+                text, stop = "", True
             if not text:
                 break
             try:

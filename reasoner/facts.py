@@ -337,8 +337,13 @@ class _Builder:
             self.fact("penalty_for", [e, pen.for_], f"{pp}.for", pen.for_)
             self.date("penalty_date", [e], pen.date, f"{pp}.date")
         for i, fd in enumerate(c.findings):
-            name = "finding_holds" if fd.holds else "finding_fails"
-            sym = _f(name, String(fd.provision), self.ent(fd.subject))
+            args = [String(fd.provision), self.ent(fd.subject)]
+            if fd.holds == UNKNOWN:  # still to be made: either way is open, and says which rests on it
+                fails, holds = _f("finding_fails", *args), _f("finding_holds", *args)
+                self.out.ask(f"findings[{i}].holds", "bool", [Answer(False, (fails,)), Answer(True, (holds,))])
+                self.out.findings[fails] = self.out.findings[holds] = fd
+                continue
+            sym = _f("finding_holds" if fd.holds else "finding_fails", *args)
             self.out.add(sym, f"findings[{i}]", fd.reason)
             self.out.findings[sym] = fd
         return self.out
@@ -422,9 +427,21 @@ class _Builder:
             else:
                 self.flag("knowledge_proven", [e], k.proven, f"{kp}.proven")
             for j, ind in enumerate(k.indicators):
-                self.fact("knowledge_indicator", [e, ind], f"{kp}.indicators[{j}]", ind)
-            for j, text in enumerate(k.counter_evidence):
-                self.fact("counter_evidence", [e, j + 1], f"{kp}.counter_evidence[{j}]", text)
+                ip = f"{kp}.indicators[{j}]"
+                if isinstance(ind, str):
+                    self.fact("knowledge_indicator", [e, ind], ip, ind)
+                elif ind.present is True:
+                    self.fact("knowledge_indicator", [e, ind.indicator], f"{ip}.present", ind.evidence or ind.indicator)
+                else:
+                    self.flag("knowledge_indicator", [e, ind.indicator], ind.present, f"{ip}.present")
+            for j, ce in enumerate(k.counter_evidence):
+                cp = f"{kp}.counter_evidence[{j}]"
+                if isinstance(ce, str):
+                    self.fact("counter_evidence", [e, j + 1], cp, ce)
+                elif ce.accepted is True:
+                    self.fact("counter_evidence", [e, j + 1], f"{cp}.accepted", ce.text)
+                else:
+                    self.flag("counter_evidence", [e, j + 1], ce.accepted, f"{cp}.accepted")
         self.money("payment_settlement", [e], a.payment_settlement, f"{pp}.payment_settlement")
         self.money("advertising_funds", [e], a.advertising_funds, f"{pp}.advertising_funds")
 

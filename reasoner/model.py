@@ -536,24 +536,44 @@ class AssistedParty(_Strict):
     )
 
 
+Indicator = Literal[
+    "notified_by_regulator",  # (一) 经监管部门告知后仍然实施有关行为
+    "ignored_reports",  # (二) 接到举报后不履行法定管理职责
+    "abnormal_price_or_method",  # (三) 交易价格或者方式明显异常 (needs a finding)
+    "dedicated_tool",  # (四) 提供专门用于违法犯罪的程序、工具或者其他技术支持、帮助
+    "evasion_measures",  # (五) 频繁采用隐蔽上网、加密通信、销毁数据等措施或者使用虚假身份 (needs a finding)
+    "helped_evasion",  # (六) 为他人逃避监管或者规避调查提供技术支持、帮助
+    "other",  # (七) 其他足以认定行为人明知的情形 (needs a finding)
+]
+
+
+class AllegedIndicator(_Strict):
+    """An indicator alleged but whose presence the evidence may not (yet) show: ``present: unknown``."""
+
+    indicator: Indicator
+    present: MaybeBool = Field(description="whether the circumstance is shown; unknown while it is investigated")
+    evidence: Text | None = None
+
+
+class OfferedCounterEvidence(_Strict):
+    """Counter-evidence put forward whose acceptance is not (yet) decided: ``accepted: unknown``."""
+
+    text: Text
+    accepted: MaybeBool = Field(description="whether the reviewer accepts it as 相反证据; unknown while undecided")
+
+
 class Knowledge(_Strict):
     """明知: proven directly, or presumed under Art 11 from indicators unless counter-evidence rebuts it."""
 
     proven: MaybeBool | None = Field(default=None, description="knowledge proven directly by evidence")
     evidence: Text | None = None
-    indicators: list[
-        Literal[
-            "notified_by_regulator",  # (一) 经监管部门告知后仍然实施有关行为
-            "ignored_reports",  # (二) 接到举报后不履行法定管理职责
-            "abnormal_price_or_method",  # (三) 交易价格或者方式明显异常 (needs a finding)
-            "dedicated_tool",  # (四) 提供专门用于违法犯罪的程序、工具或者其他技术支持、帮助
-            "evasion_measures",  # (五) 频繁采用隐蔽上网、加密通信、销毁数据等措施或者使用虚假身份 (needs a finding)
-            "helped_evasion",  # (六) 为他人逃避监管或者规避调查提供技术支持、帮助
-            "other",  # (七) 其他足以认定行为人明知的情形 (needs a finding)
-        ]
-    ] = Field(default_factory=list)
-    counter_evidence: list[Text] = Field(
-        default_factory=list, description="相反证据: any recorded counter-evidence rebuts the presumption"
+    indicators: list[Indicator | AllegedIndicator] = Field(
+        default_factory=list,
+        description="Art 11's circumstances: a name is shown; {indicator, present: unknown} is alleged, not yet shown",
+    )
+    counter_evidence: list[Text | OfferedCounterEvidence] = Field(
+        default_factory=list,
+        description="相反证据: any accepted entry rebuts the presumption; {text, accepted: unknown} is undecided",
     )
 
 
@@ -662,7 +682,7 @@ class AdminPenalty(_Strict):
 class Finding(_Strict):
     provision: Annotated[StrictStr, Field(pattern=r"^(interp|cl)\.[0-9A-Za-z.\-]+$")]
     subject: Id = Field(description="the party, order or act the finding is about")
-    holds: StrictBool
+    holds: MaybeBool = Field(description="the reviewer's finding; unknown while it is still to be made")
     reason: Text
     by: Text | None = None
 

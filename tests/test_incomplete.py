@@ -154,6 +154,63 @@ def test_knowledge_unknown_against_a_presumption_rebutted():
     assert status(data, "interp.11.1") == "excluded"
 
 
+def test_alleged_indicator_present_unknown_opens_the_presumption():
+    alleged = {"indicator": "notified_by_regulator", "present": "unknown"}
+    data = assist(knowledge={"indicators": [alleged]})
+    assert status(data, "interp.11.1.1") == "possible"
+    assert status(data, "interp.11.1") == "possible"
+    assert status(data, "cl.287-2") == "possible"
+    c = [c for c in build(to_case(data), "t", "en").conclusions if c.id == "cl.287-2"][0]
+    assert c.depends_on_unknown == ["acts[0].knowledge.indicators[0].present"]
+    # settled either way, it decides as the plain forms do
+    assert status(assist(knowledge={"indicators": [dict(alleged, present=True)]}), "cl.287-2") == "established"
+    assert status(assist(knowledge={"indicators": [dict(alleged, present=False)]}), "cl.287-2") == "excluded"
+    assert status(assist(knowledge={"indicators": ["notified_by_regulator"]}), "cl.287-2") == "established"
+
+
+def test_an_alleged_indicator_does_not_matter_beside_one_shown():
+    data = assist(knowledge={"indicators": [{"indicator": "other", "present": "unknown"}, "dedicated_tool"]})
+    assert status(data, "interp.11.1.7") == "excluded"  # item (7) needs a finding besides
+    assert status(data, "cl.287-2") == "established"
+
+
+def test_counter_evidence_accepted_unknown_opens_the_rebuttal():
+    offered = {"text": "被告人称以为是正常兼职", "accepted": "unknown"}
+    data = assist(knowledge={"indicators": ["dedicated_tool"], "counter_evidence": [offered]})
+    assert status(data, "interp.11.1.rebuttal") == "possible"
+    assert status(data, "interp.11.1") == "possible"
+    assert status(data, "cl.287-2") == "possible"
+    accepted = assist(knowledge={"indicators": ["dedicated_tool"], "counter_evidence": [dict(offered, accepted=True)]})
+    assert status(accepted, "cl.287-2") == "excluded"
+    refused = assist(knowledge={"indicators": ["dedicated_tool"], "counter_evidence": [dict(offered, accepted=False)]})
+    assert status(refused, "cl.287-2") == "established"
+    # knowledge proven directly is not touched by counter-evidence, accepted or not
+    proven = assist(knowledge={"proven": True, "indicators": ["dedicated_tool"], "counter_evidence": [offered]})
+    assert status(proven, "cl.287-2") == "established"
+
+
+def test_finding_still_to_be_made_is_open_either_way():
+    finding = {"provision": "interp.11.1.3", "subject": "A1", "holds": "unknown", "reason": "待合议庭评议"}
+    data = assist(knowledge={"indicators": ["abnormal_price_or_method"]})
+    data["findings"] = [finding]
+    assert status(data, "interp.11.1.3") == "possible"
+    assert status(data, "cl.287-2") == "possible"
+    c = [c for c in build(to_case(data), "t", "en").conclusions if c.id == "cl.287-2"][0]
+    assert c.depends_on_unknown == ["findings[0].holds"]
+    data["findings"] = [dict(finding, holds=True)]
+    assert status(data, "cl.287-2") == "established"
+    data["findings"] = [dict(finding, holds=False)]
+    assert status(data, "cl.287-2") == "excluded"
+
+
+def test_an_indicator_listed_twice_is_an_error():
+    data = assist(knowledge={"indicators": ["dedicated_tool", {"indicator": "dedicated_tool", "present": "unknown"}]})
+    with pytest.raises(CaseFileError) as e:
+        to_case(data)
+    assert "acts[0].knowledge.indicators[1]" in str(e.value)
+    assert "already listed at indicators[0]" in str(e.value)
+
+
 def test_what_is_irrelevant_stays_decided():
     # clicks unknown, the offence established through the videos anyway
     data = make_case(act={"quantities": {"illegal_videos": 300, "clicks": "unknown"}})

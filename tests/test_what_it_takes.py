@@ -259,3 +259,52 @@ def test_ask_an_uncertain_day_that_matters_only_between_its_extremes(tmp_path):
     done = load(target)
     assert str(done.orders[2].date.not_before) == "2021-07-01"
     assert target.read_text(encoding="utf-8").startswith("# kept\n")
+
+
+def test_ask_settles_alleged_indicator_counter_evidence_and_pending_finding(tmp_path):
+    data = assist(
+        knowledge={
+            "indicators": [{"indicator": "abnormal_price_or_method", "present": "unknown"}],
+            "counter_evidence": [{"text": "称不知情", "accepted": "unknown"}],
+        }
+    )
+    data["findings"] = [{"provision": "interp.11.1.3", "subject": "A1", "holds": "unknown", "reason": "待评议"}]
+    target = tmp_path / "c.json"
+    target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    r = reason(load(str(target)))
+    takes = what_it_takes(r.completions, _atom("cl.287-2"))
+    _check_minimal(r, _atom("cl.287-2"), takes)
+    assert _texts(r, takes) == [
+        [
+            "acts[0].knowledge.indicators[0].present = true",
+            "acts[0].knowledge.counter_evidence[0].accepted = false",
+            "findings[0].holds = true",
+        ]
+    ]
+    out = CliRunner().invoke(main, ["ask", str(target), "--lang", "en"], input="false\ntrue\ntrue\n")
+    assert out.exit_code == 0, out.output
+    # accepted counter-evidence alone settles the offence (excluded): asked first
+    assert [line.split("  [")[0] for line in out.output.splitlines() if line.startswith("question: ")] == [
+        "question: acts[0].knowledge.counter_evidence[0].accepted",
+        "question: acts[0].knowledge.indicators[0].present",
+        "question: findings[0].holds",
+    ]
+    done = load(str(target))
+    assert reason(done).status(_atom("cl.287-2")) == "established"
+    k = json.loads(target.read_text(encoding="utf-8"))
+    assert k["acts"][0]["knowledge"]["indicators"][0]["present"] is True
+    assert k["acts"][0]["knowledge"]["counter_evidence"][0]["accepted"] is False
+    assert k["findings"][0]["holds"] is True
+
+
+def test_ask_keeps_the_answers_given_when_input_ends(tmp_path):
+    target = tmp_path / "c.yaml"
+    shutil.copy(EXAMPLES / "287-2-card-seller-incomplete.yaml", target)
+    out = CliRunner().invoke(main, ["ask", str(target), "--lang", "en"], input="true\n")
+    assert out.exit_code == 0, out.output
+    assert "input ended" in out.output
+    assert "written to" in out.output
+    assert "true" in target.read_text(encoding="utf-8")
+    assert target.read_text(encoding="utf-8") != (EXAMPLES / "287-2-card-seller-incomplete.yaml").read_text(
+        encoding="utf-8"
+    )
