@@ -121,8 +121,11 @@ def _clean_loc(loc: tuple) -> tuple:
     return tuple(p for p in loc if not _is_branch(p))
 
 
-def load_text(text: str, file: str) -> Case:
-    """Parse and validate case text; ``file`` names it in errors and selects JSON or YAML."""
+def load_text(text: str, file: str, base_dir: str | Path | None = None) -> Case:
+    """Parse and validate case text; ``file`` names it in errors and selects JSON or YAML.
+
+    Evidence files the case points to are found relative to ``base_dir`` (default: the folder of
+    ``file``)."""
     errors: list[InputError] = []
     lines: dict = {}
     data: object

@@ -232,6 +232,7 @@ def build(case: Case, file: str, lang: str, result: Result | None = None) -> Rep
             subjects.setdefault((pid, plain(s.arguments[1])), s.arguments[1])
 
     why = WhyNot(result, lang, ex)
+    consequences = sorted(s for s in result.model if s.name in ("penalty", "liable"))
 
     conclusions = []
     for (pid, subj_text), subj in sorted(
@@ -271,7 +272,7 @@ def build(case: Case, file: str, lang: str, result: Result | None = None) -> Rep
                 path for pred, ident, path in result.facts.unknown_dates if (pred, None) in reach[pid] and ident in near
             }
             unknown = sorted(set(unknown) | dates)
-        notes = _notes(result, pid, subj, lang)
+        notes = _notes(consequences, pid, subj, lang)
         conclusions.append(
             Conclusion(
                 id=pid,
@@ -303,10 +304,12 @@ _PENALTY_ORDER = (
 )
 
 
-def _notes(result: Result, pid: str, subj: Symbol, lang: str) -> list[str]:
-    """Consequences the rules attach to an offence: its statutory penalty, who answers for a unit."""
+def _notes(consequences: list[Symbol], pid: str, subj: Symbol, lang: str) -> list[str]:
+    """Consequences the rules attach to an offence: its statutory penalty, who answers for a unit.
+
+    ``consequences`` are the model's penalty/liable atoms, sorted once per case (not per conclusion)."""
     penalties, liable = [], []
-    for s in sorted(result.model):
+    for s in consequences:
         if s.name not in ("penalty", "liable") or s.arguments[0] != String(pid) or s.arguments[1] != subj:
             continue
         if s.name == "penalty":

@@ -142,6 +142,25 @@ def reason(case: Case) -> Result:
         model[:] = m.symbols(atoms=True)
 
     ctl.solve(on_model=keep)
+    result = result_from_model(facts, model)
+    if facts.unknown:
+        base = frozenset(s for s in result.model if s.name == "holds")
+        for sym in facts.unknown:
+            ctl.assign_external(sym, True)
+            changed = _consequences(ctl, "auto") ^ base
+            ctl.assign_external(sym, False)
+            result.flips[sym] = changed
+        for sym in facts.unknown:
+            ctl.assign_external(sym, None)
+        result.possible = _consequences(ctl, "brave")
+        result.certain = _consequences(ctl, "cautious")
+    return result
+
+
+def result_from_model(facts: Facts, model: list[Symbol]) -> Result:
+    """A Result from the atoms of one answer: shown atoms, fired rules and aggregate elements.
+
+    Shared by :func:`reason` and batch screening (which splits one answer of many cases)."""
     shown = frozenset(s for s in model if not s.name.startswith("__"))
     fired: dict[Symbol, list[tuple[int, Symbol]]] = defaultdict(list)
     aggs: dict[tuple, list[tuple[Symbol, Symbol]]] = defaultdict(list)
@@ -156,19 +175,7 @@ def reason(case: Case) -> Result:
         v.sort()
     for v in aggs.values():
         v.sort()
-    result = Result(facts, shown, dict(fired), dict(aggs))
-    if facts.unknown:
-        base = frozenset(s for s in shown if s.name == "holds")
-        for sym in facts.unknown:
-            ctl.assign_external(sym, True)
-            changed = _consequences(ctl, "auto") ^ base
-            ctl.assign_external(sym, False)
-            result.flips[sym] = changed
-        for sym in facts.unknown:
-            ctl.assign_external(sym, None)
-        result.possible = _consequences(ctl, "brave")
-        result.certain = _consequences(ctl, "cautious")
-    return result
+    return Result(facts, shown, dict(fired), dict(aggs))
 
 
 def _consequences(ctl: clingo.Control, mode: str) -> frozenset[Symbol]:
