@@ -167,6 +167,11 @@ def load_text(text: str, file: str, base_dir: str | Path | None = None) -> Case:
         errors.extend(_structural(e, file, lines))
         case = None
     errors.extend(_cross_check(data, file, lines))
+    if case is not None and not errors:
+        from .evidence import attach
+
+        base = Path(base_dir) if base_dir is not None else Path(file).parent
+        errors.extend(attach(case, base, file, lambda loc: _line_for(lines, loc)))
     if errors:
         raise CaseFileError(sorted(errors, key=lambda x: (x.line or 0, x.path)))
     assert case is not None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from clingo import Function, Number, String, Symbol
 
@@ -32,6 +33,16 @@ FEN_CEILING = 1_000_000_000
 INT32_MAX = 2**31 - 1
 
 
+def fen(yuan: Decimal) -> int:
+    """Yuan (at most two decimals) as whole fen, exactly at any size: from the digits, because
+    Decimal arithmetic rounds to the context's 28 digits."""
+    sign, digits, exponent = yuan.as_tuple()
+    n = int("".join(map(str, digits)) or "0")
+    shift = int(exponent) + 2
+    n = n * 10**shift if shift >= 0 else n // 10**-shift
+    return -n if sign else n
+
+
 def date_number(d: dt.date) -> int:
     """A date as the integer YYYYMMDD: order-preserving, and '+ 20000' is 'two years later'."""
     return d.year * 10000 + d.month * 100 + d.day
@@ -45,6 +56,7 @@ class FactInfo:
     value: object = None  # the exact value (int, Decimal, date, str) when the atom carries one
     saturated: bool = False  # the atom carries COUNT_CEILING instead of the exact (larger) value
     unknown: bool = False  # recorded as not known; present only in "what if it were" solving
+    source: object = None  # where a figure was summed from (evidence.StatementTotals), shown with it
 
 
 @dataclass
@@ -58,8 +70,10 @@ class Facts:
     unknown_dates: list[tuple[str, str, str]] = field(default_factory=list)
     findings: dict[Symbol, m.Finding] = field(default_factory=dict)
 
-    def add(self, sym: Symbol, path: str, value: object = None, saturated: bool = False) -> None:
-        self.atoms.setdefault(sym, FactInfo(path, value, saturated))
+    def add(
+        self, sym: Symbol, path: str, value: object = None, saturated: bool = False, source: object = None
+    ) -> None:
+        self.atoms.setdefault(sym, FactInfo(path, value, saturated, source=source))
 
     def add_unknown(self, sym: Symbol, path: str) -> None:
         self.unknown.setdefault(sym, FactInfo(path, None, False, True))
@@ -115,8 +129,7 @@ class _Builder:
         if v == UNKNOWN:
             self.out.add_unknown(_f(name, *args, FEN_CEILING), path)
             return
-        fen = int(v * 100)
-        self.capped(name, args, fen, FEN_CEILING, path, exact=v)
+        self.capped(name, args, fen(v), FEN_CEILING, path, exact=v)
 
     def choice(self, name: str, args: list, v: str | None, options: list[str], path: str) -> None:
         """A fact with a closed set of values; unknown opens every value."""
@@ -247,6 +260,11 @@ class _Builder:
             for j, text in enumerate(k.counter_evidence):
                 self.fact("counter_evidence", [e, j + 1], f"{kp}.counter_evidence[{j}]", text)
         self.money("payment_settlement", [e], a.payment_settlement, f"{pp}.payment_settlement")
+        if a.statement is not None:  # summed from the rows of a statement (evidence.py), exact, then capped
+            t = a.statement.totals
+            total = t.settlement_fen
+            sym = _f("payment_settlement", e, min(total, FEN_CEILING))
+            self.out.add(sym, f"{pp}.statement", t.settlement_yuan, saturated=total > FEN_CEILING, source=t)
         self.money("advertising_funds", [e], a.advertising_funds, f"{pp}.advertising_funds")
 
     def _act(self, i: int, a: m.Act) -> None:
