@@ -179,3 +179,59 @@ def test_batch_finds_statements_beside_the_case_files(tmp_path):
     jl.write_text(json.dumps(json.loads(p.read_text("utf-8"))) + "\n", "utf-8")
     (row,) = screen(collect(jl), jobs=1)
     assert row.ok and row.outcomes["cl.287-2"] == "established"
+
+
+def _reference(text: str) -> tuple[int, int, int, int]:
+    """Inflow, outflow, fraud money (fen) and rows, with the csv module and Decimal."""
+    import csv
+    import io
+    from decimal import Decimal
+
+    r = csv.DictReader(io.StringIO(text))
+    sums = {"in": 0, "out": 0}
+    fraud = rows = 0
+    for row in r:
+        fen = int(Decimal(row["amount"]) * 100)
+        sums[row["direction"]] += fen
+        fraud += fen if row.get("flags") else 0
+        rows += 1
+    return sums["in"], sums["out"], fraud, rows
+
+
+@pytest.mark.parametrize("block", [64, 1 << 22])
+def test_block_sums_equal_row_by_row_sums_and_lines_stay_right(tmp_path, monkeypatch, block):
+    """Blocks summed column-wise, blocks read again row by row, quoted fields (also over two
+    lines): the same totals as a plain reading, and an error's line is the line in the file."""
+    import random
+
+    from reasoner import evidence
+
+    monkeypatch.setattr(evidence, "BLOCK_BYTES", block)
+    rng = random.Random(4)
+    rows = []
+    for i in range(400):
+        amount = f"{rng.randrange(0, 10**6)}" + rng.choice(["", f".{rng.randrange(10)}", f".{rng.randrange(100):02d}"])
+        rows.append(
+            f"2023-0{1 + i % 9}-1{i % 10},a{i % 13},{rng.choice(['in', 'out'])},{amount},cp{i},"
+            f"{rng.choice(['', '', 'verified_fraud'])}\n"
+        )
+    plain = HEADER + "".join(rows)
+    path = tmp_path / "s.csv"
+    path.write_text(plain, "utf-8")
+    t = read_statement(path, "s.csv")
+    assert (t.inflow_fen, t.outflow_fen, t.fraud_fen, t.rows) == _reference(plain)
+    quoted = rows[:300] + ['2023-05-01,a1,in,7.5,"某公司, 分公司\n（第二行）",\n'] + rows[300:]
+    text = HEADER + "".join(quoted)
+    path.write_text(text, "utf-8")
+    t = read_statement(path, "s.csv")
+    assert (t.inflow_fen, t.outflow_fen, t.fraud_fen, t.rows) == _reference(text)
+    bad = rows[:250] + ["2023-05-01,a1,in,7.5.5,x,\n"] + rows[250:]
+    path.write_text(HEADER + "".join(bad), "utf-8")
+    with pytest.raises(evidence.StatementError) as e:
+        read_statement(path, "s.csv")
+    assert e.value.problems == [(252, "amount", e.value.problems[0][2])]
+    after_quote = quoted[:350] + ["2023-13-01,a1,in,1,x,\n"] + quoted[350:]
+    path.write_text(HEADER + "".join(after_quote), "utf-8")
+    with pytest.raises(evidence.StatementError) as e:
+        read_statement(path, "s.csv")
+    assert [(line, col) for line, col, _ in e.value.problems] == [(353, "date")]  # the quoted row spans 2 lines
