@@ -96,7 +96,13 @@ def main() -> None:
                 "help": ["payment_settlement"],
                 "statement": {"file": "statement.csv"},
                 "assisted": [
-                    {"id": "X1", "description": "团伙", "uses_network": True, "reaches_crime": "yes", "confirmable": True}
+                    {
+                        "id": "X1",
+                        "description": "团伙",
+                        "uses_network": True,
+                        "reaches_crime": "yes",
+                        "confirmable": True,
+                    }
                 ],
                 "knowledge": {"proven": True},
             }
