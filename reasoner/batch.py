@@ -275,7 +275,7 @@ def screen_chunk(items: list[Item], lang: str, detail: str) -> list[Row]:
     results = reason_together([c for _, c in good])
     by_index = {}
     for (it, case), result in zip(good, results, strict=True):
-        by_index[it.index] = build(case, it.source, lang, result)
+        by_index[it.index] = build(case, it.source, lang, result, why_not=detail == "full")
     names = offences()
     rows = []
     for it, (case, errors) in zip(items, loaded, strict=True):

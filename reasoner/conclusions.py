@@ -209,8 +209,11 @@ def _mentions(sym: Symbol) -> set[str]:
     return out
 
 
-def build(case: Case, file: str, lang: str, result: Result | None = None) -> Report:
-    """Reason about a case and assemble its conclusions in one language."""
+def build(case: Case, file: str, lang: str, result: Result | None = None, why_not: bool = True) -> Report:
+    """Reason about a case and assemble its conclusions in one language.
+
+    ``why_not=False`` leaves out the routes of conclusions that do not hold (and so near misses):
+    batch screening's summary rows do not show them, and they are most of the cost."""
     result = result or reason(case)
     cat = catalogue()
     order = {pid: i for i, pid in enumerate(cat)}
@@ -231,7 +234,7 @@ def build(case: Case, file: str, lang: str, result: Result | None = None) -> Rep
         if pid in cat:
             subjects.setdefault((pid, plain(s.arguments[1])), s.arguments[1])
 
-    why = WhyNot(result, lang, ex)
+    why = WhyNot(result, lang, ex) if why_not else None
     consequences = sorted(s for s in result.model if s.name in ("penalty", "liable"))
 
     conclusions = []
@@ -263,7 +266,7 @@ def build(case: Case, file: str, lang: str, result: Result | None = None) -> Rep
                         if (_unknown_key(u) in keys or (_unknown_key(u)[0], None) in keys) and _mentions(u) & near
                     }
                 )
-        routes = [] if holds else why.routes(pid, subj, depth=3)
+        routes = [] if holds or why is None else why.routes(pid, subj, depth=3)
         # a date not known leaves no atom, so clingo cannot weigh it: list the unknown dates the
         # rules for this conclusion read, for a conclusion that does not hold
         if not holds and result.facts.unknown_dates:

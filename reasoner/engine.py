@@ -161,21 +161,24 @@ def result_from_model(facts: Facts, model: list[Symbol]) -> Result:
     """A Result from the atoms of one answer: shown atoms, fired rules and aggregate elements.
 
     Shared by :func:`reason` and batch screening (which splits one answer of many cases)."""
-    shown = frozenset(s for s in model if not s.name.startswith("__"))
+    shown = []
     fired: dict[Symbol, list[tuple[int, Symbol]]] = defaultdict(list)
     aggs: dict[tuple, list[tuple[Symbol, Symbol]]] = defaultdict(list)
     for s in model:
-        if s.name == FIRED:
+        name = s.name  # one call into clingo per atom: this loop runs over every atom of a batch
+        if not name.startswith("__"):
+            shown.append(s)
+        elif name == FIRED:
             k, head, body = s.arguments
             fired[head].append((k.number, body))
-        elif s.name == AGGEL:
+        elif name == AGGEL:
             k, j, g, terms, conds = s.arguments
             aggs[(k.number, j.number, g)].append((terms, conds))
     for v in fired.values():
         v.sort()
     for v in aggs.values():
         v.sort()
-    return Result(facts, shown, dict(fired), dict(aggs))
+    return Result(facts, frozenset(shown), dict(fired), dict(aggs))
 
 
 def _consequences(ctl: clingo.Control, mode: str) -> frozenset[Symbol]:

@@ -163,3 +163,17 @@ def test_cli_jsonl_to_stdout():
     lines = [json.loads(x) for x in res.stdout.splitlines() if x.startswith("{")]
     assert [x["source"] for x in lines] == [str(p) for p in sorted(EXAMPLES.glob("*.yaml"))]
     assert all(x["conclusions"] for x in lines)
+
+
+def test_summary_rows_equal_the_conclusions_of_each_case_alone(generated):
+    """Summary rows (no why-not routes) carry the same conclusions and flags as the full report."""
+    from reasoner.batch import _compact
+
+    items = _items(generated[:40])
+    for it, row in zip(items, screen(items, "zh", "summary", jobs=1, chunk=15), strict=True):
+        try:
+            case = load_text(it.text, it.name)
+        except CaseFileError:
+            assert row.errors
+            continue
+        assert row.payload["conclusions"] == _compact(build(case, it.source, "zh")), it.source
