@@ -81,6 +81,8 @@ def collect(path: str | Path) -> list[Item]:
                 text, errors = None, [InputError(str(f), "", None, f"cannot read the file: {e}")]
             items.append(Item(i, str(f), str(f), text, str(f.parent), None, errors))
         return items
+    if p.suffix.lower() not in (".jsonl", ".ndjson"):
+        raise CaseFileError([InputError(str(p), "", None, "expected a folder of case files or a .jsonl file")])
     try:
         raw = p.read_bytes()
     except OSError as e:

@@ -177,3 +177,8 @@ def test_summary_rows_equal_the_conclusions_of_each_case_alone(generated):
             assert row.errors
             continue
         assert row.payload["conclusions"] == _compact(build(case, it.source, "zh")), it.source
+
+
+def test_input_must_be_a_folder_or_jsonl():
+    res = CliRunner().invoke(main, ["batch", str(EXAMPLES / "286-1-leak.yaml")])
+    assert res.exit_code == 2 and "expected a folder of case files or a .jsonl file" in res.output
