@@ -16,11 +16,12 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from clingo import Function, Number, Symbol, SymbolType
+from clingo import Function, Number, Symbol, parse_term
 
 from .casefile import CaseFileError, InputError, load_text
 from .model import Case
@@ -124,40 +125,28 @@ def _scope(i: int) -> Symbol:
     return Function(SCOPE, [Number(i)])
 
 
-class _Splitter:
-    """Splits the atoms of a combined answer by case and strips the scope from them."""
+#: An entity of a case in the printed form of an atom: (__case(7),"P1"); the id is a clingo string
+#: literal, whose quotes and backslashes inside are escaped, so the pattern cannot match inside one.
+_SCOPED = re.compile(r'\(' + SCOPE + r'\((\d+)\),("(?:[^"\\]|\\.)*")\)')
 
-    def __init__(self, n: int):
-        self.scopes = {_scope(i): i for i in range(n)}
-        self.memo: dict[Symbol, tuple[int | None, Symbol]] = {}
 
-    def split(self, sym: Symbol) -> tuple[int | None, Symbol]:
-        hit = self.memo.get(sym)
-        if hit is not None:
-            return hit
-        out: tuple[int | None, Symbol]
-        if sym.type != SymbolType.Function:
-            out = (None, sym)
-        else:
-            args = sym.arguments
-            if not args:
-                out = (None, sym)
-            elif sym.name == "" and len(args) == 2 and args[0] in self.scopes:
-                out = (self.scopes[args[0]], args[1])
-            else:
-                scope: int | None = None
-                new, changed = [], False
-                for a in args:
-                    s, b = self.split(a)
-                    if s is not None:
-                        if scope is not None and s != scope:
-                            raise AssertionError(f"an atom mixes two cases: {sym}")
-                        scope = s
-                        changed = True
-                    new.append(b)
-                out = (scope, Function(sym.name, new, sym.positive) if changed else sym)
-        self.memo[sym] = out
-        return out
+def split_atoms(atoms: list[Symbol]) -> tuple[dict[int, list[Symbol]], list[Symbol]]:
+    """The atoms of a combined answer by case, with the scope stripped; and the atoms of no case.
+
+    Works on the printed atoms (one call into clingo for each, and one to parse the stripped text
+    back) rather than walking every argument through clingo's API, which costs several calls per
+    argument.  An atom that mixes two cases is an error: the cases could have influenced each other."""
+    by_case: dict[int, list[Symbol]] = {}
+    shared: list[Symbol] = []
+    for sym, text in zip(atoms, map(str, atoms), strict=True):
+        if SCOPE not in text:
+            shared.append(sym)
+            continue
+        scopes = set(m.group(1) for m in _SCOPED.finditer(text))
+        if len(scopes) != 1:
+            raise AssertionError(f"an atom mixes cases, or its scope is not an entity: {text}")
+        by_case.setdefault(int(scopes.pop()), []).append(parse_term(_SCOPED.sub(r"\2", text)))
+    return by_case, shared
 
 
 def _base_globals() -> frozenset[Symbol]:
@@ -208,22 +197,14 @@ def reason_together(cases: list[Case]) -> list:
     ctl.ground([("base", [])])
     atoms: list[Symbol] = []
     ctl.solve(on_model=lambda m: atoms.extend(m.symbols(atoms=True)))
-    splitter = _Splitter(len(cases))
-    shares: dict[int, list[Symbol]] = {i: [] for i in together}
-    shared: list[Symbol] = []
-    for sym in atoms:
-        scope, stripped = splitter.split(sym)
-        if scope is None:
-            shared.append(sym)
-        else:
-            shares[scope].append(stripped)
+    shares, shared = split_atoms(atoms)
     base = _base_globals()
     if any(s not in base for s in shared):
         for i in together:
             results[i] = reason(cases[i])
         return results
     for i in together:
-        results[i] = result_from_model(plain_facts[i], shares[i] + shared)  # type: ignore[arg-type]
+        results[i] = result_from_model(plain_facts[i], shares.get(i, []) + shared)  # type: ignore[arg-type]
     return results
 
 

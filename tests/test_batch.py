@@ -182,3 +182,20 @@ def test_summary_rows_equal_the_conclusions_of_each_case_alone(generated):
 def test_input_must_be_a_folder_or_jsonl():
     res = CliRunner().invoke(main, ["batch", str(EXAMPLES / "286-1-leak.yaml")])
     assert res.exit_code == 2 and "expected a folder of case files or a .jsonl file" in res.output
+
+
+def test_ids_that_look_like_scopes_or_need_escapes():
+    """Ids with quotes, backslashes, Chinese text or the scope's own spelling survive the split."""
+    import yaml
+
+    from reasoner.casefile import _Loader
+
+    data = yaml.load((EXAMPLES / "287-2-card-seller.yaml").read_text("utf-8"), Loader=_Loader)  # noqa: S506
+    text = json.dumps(data, ensure_ascii=False)
+    odd = text.replace('"P1"', json.dumps('(__case(0),"P1")')).replace('"A1"', json.dumps('A\\"1 行为'))
+    odd = odd.replace('"X1"', json.dumps("X\\\\1"))
+    cases = [load_text(t, "c.json") for t in (text, odd, text)]
+    assert cases[1].acts[0].id == 'A\\"1 行为'
+    for c, t in zip(cases, reason_together(cases), strict=True):
+        alone = reason(c)
+        assert t.model == alone.model and t.fired == alone.fired and t.aggregates == alone.aggregates
