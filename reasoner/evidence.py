@@ -150,7 +150,7 @@ class _Summer:
         n = text.count("\n")
         if n != len(lines) or "\n\n" in text or text.startswith("\n"):
             return False  # blank lines: row by row
-        if set(map(methodcaller("count", ","), text.splitlines())) != {width - 1}:
+        if set(map(methodcaller("count", ","), lines)) != {width - 1}:
             return False
         fields = text[:-1].replace("\n", ",").split(",")
         col = {name: fields[i::width] for i, name in enumerate(self.names)}
@@ -180,21 +180,17 @@ class _Summer:
         if decimals and (min(decimals) < 2 or max(decimals) > 3):
             return False
 
-        def fen(mask: list[bool] | None) -> int:
-            """Sum of the amounts of the rows in ``mask`` (all rows if None), in fen, exactly: the
-            decimal module with unbounded precision, so that no sum is ever rounded."""
-            chosen = amounts if mask is None else compress(amounts, mask)
-            with localcontext() as ctx:
-                ctx.prec = MAX_PREC
-                ctx.traps[Inexact] = True
-                total = sum(map(Decimal, chosen), Decimal(0))
-            return fen_of(total)
-
-        inflow = fen(list(map(eq, direction, repeat("in"))))
-        self.inflow += inflow
-        self.outflow += fen(None) - inflow
-        if flags is not None:
-            self.fraud += fen(list(map(bool, flags)))
+        # unbounded precision, and an inexact sum is an error rather than a rounding: exact at any size
+        with localcontext() as ctx:
+            ctx.prec = MAX_PREC
+            ctx.traps[Inexact] = True
+            values = list(map(Decimal, amounts))
+            total = sum(values, Decimal(0))
+            inflow = sum(compress(values, map(eq, direction, repeat("in"))), Decimal(0))
+            fraud = sum(compress(values, flags), Decimal(0)) if flags is not None and any(flags) else Decimal(0)
+        self.inflow += fen_of(inflow)
+        self.outflow += fen_of(total) - fen_of(inflow)
+        self.fraud += fen_of(fraud)
         self.accounts |= accounts
         self.rows += n
         return True
