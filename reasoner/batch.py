@@ -127,7 +127,7 @@ def _scope(i: int) -> Symbol:
 
 #: An entity of a case in the printed form of an atom: (__case(7),"P1"); the id is a clingo string
 #: literal, whose quotes and backslashes inside are escaped, so the pattern cannot match inside one.
-_SCOPED = re.compile(r'\(' + SCOPE + r'\((\d+)\),("(?:[^"\\]|\\.)*")\)')
+_SCOPED = re.compile(r"\(" + SCOPE + r'\((\d+)\),("(?:[^"\\]|\\.)*")\)')
 
 
 def split_atoms(atoms: list[Symbol]) -> tuple[dict[int, list[Symbol]], list[Symbol]]:
