@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .model import Case
+from .model import MAX_SITES, Case, bounds
 
 
 @dataclass(frozen=True)
@@ -274,8 +274,16 @@ def _cross_check(data: dict, file: str, lines: dict) -> list[InputError]:
         d, dl = _date_or_none(o.get("date")), _date_or_none(o.get("deadline"))
         if d and dl and dl < d:
             err(("orders", i, "deadline"), f"the deadline {dl} is before the order's date {d}")
+    info = data.get("case") if isinstance(data.get("case"), dict) else {}
+    as_of = _date_or_none(info.get("as_of"))
+    n_sites = 0
     for i, a in _items(data, "acts"):
         party_ref(a.get("actor"), ("acts", i, "actor"))
+        n_sites += len(a.get("sites") or []) if isinstance(a.get("sites"), list) else 0
+        when = a.get("date")
+        last = _date_or_none(when.get("to")) if isinstance(when, dict) else _date_or_none(when)
+        if as_of and last and last > as_of:
+            err(("acts", i, "date"), f"the act ends ({last}) after the date of judgment case.as_of ({as_of})")
         ref = a.get("order")
         if isinstance(ref, str):
             o = orders.get(ref)
@@ -297,6 +305,8 @@ def _cross_check(data: dict, file: str, lines: dict) -> list[InputError]:
                     )
     for i, pen in _items(data, "admin_penalties"):
         party_ref(pen.get("party"), ("admin_penalties", i, "party"))
+    if n_sites > MAX_SITES:
+        err(("acts",), f"{n_sites:,} sites in all; at most {MAX_SITES:,} in one case file (their counts are summed)")
     from .catalogue import catalogue, finding_subjects  # local import: the catalogue reads the rule files
 
     known = catalogue()
@@ -357,3 +367,24 @@ def load(path: str | Path) -> Case:
     except (OSError, UnicodeDecodeError) as e:
         raise CaseFileError([InputError(str(p), "", None, f"cannot read the file: {e}")]) from None
     return load_text(text, str(p))
+
+
+def judged_on(case: Case, when: str, source: str = "--as-of") -> Case:
+    """The case with its date of judgment set (``--as-of``), checked like ``case.as_of`` would be."""
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(when) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when) else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise CaseFileError([InputError(source, "", None, f"expected a date YYYY-MM-DD, found {when!r}")])
+    errors = []
+    for i, a in enumerate(case.acts):
+        span = bounds(a.date)
+        if span and span[1] > day:
+            message = f"the act ends ({span[1]}) after the date of judgment ({day})"
+            errors.append(InputError(source, f"acts[{i}].date", None, message))
+    if errors:
+        raise CaseFileError(errors)
+    return case.model_copy(update={"case": case.case.model_copy(update={"as_of": day})})

@@ -16,19 +16,36 @@ _DIGITS = "零一二三四五六七八九"
 
 #: Articles of the Interpretation with more than one paragraph (cited with 第…款).
 _MULTI_PARAGRAPH = {2, 12}
-#: Articles of the Criminal Law by id, in Chinese.
-_CL_NAMES = {"286-1": "第二百八十六条之一", "287-1": "第二百八十七条之一", "287-2": "第二百八十七条之二"}
+#: Articles of the Criminal Law with one paragraph: a third id part is an item (cl.87.1 = 第八十七条第（一）项).
+_CL_SINGLE_PARAGRAPH = {"87"}
 INTERP_ZH = "法释〔2019〕15号"
 INTERP_EN = "Interpretation 2019 No. 15"
 
 
+def _ten_form(n: int) -> str:
+    """10..99 inside a larger number: 八十六, 一十二 (after 百, ten keeps its 一)."""
+    tens, ones = divmod(n, 10)
+    return _DIGITS[tens] + "十" + (_DIGITS[ones] if ones else "")
+
+
 def zh_number(n: int) -> str:
-    """Chinese numeral for 1..99, as the law writes article and item numbers."""
+    """Chinese numeral for 1..999, as the law writes article and item numbers."""
+    if n >= 100:
+        hundreds, rest = divmod(n, 100)
+        if rest == 0:
+            return _DIGITS[hundreds] + "百"
+        return _DIGITS[hundreds] + "百" + ("零" + _DIGITS[rest] if rest < 10 else _ten_form(rest))
     if n < 10:
         return _DIGITS[n]
     tens, ones = divmod(n, 10)
     head = "" if tens == 1 else _DIGITS[tens]
     return head + "十" + (_DIGITS[ones] if ones else "")
+
+
+def cl_article(art: str) -> str:
+    """A Criminal Law article number in Chinese: 286-1 -> 第二百八十六条之一, 12 -> 第十二条."""
+    num, _, sub = art.partition("-")
+    return f"第{zh_number(int(num))}条" + (f"之{zh_number(int(sub))}" if sub else "")
 
 
 def cite(pid: str, lang: str) -> str:
@@ -61,9 +78,12 @@ def cite(pid: str, lang: str) -> str:
         return "".join(zh) if lang == "zh" else " ".join(en)
     if parts[0] == "cl":
         art = parts[1]
-        zh = [f"刑法{_CL_NAMES.get(art, art)}"]
+        zh = [f"刑法{cl_article(art)}"]
         en = [f"Criminal Law Art {art}"]
-        if len(parts) > 2:
+        if len(parts) > 2 and art in _CL_SINGLE_PARAGRAPH:
+            zh.append(f"第（{zh_number(int(parts[2]))}）项")
+            en.append(f"item ({parts[2]})")
+        elif len(parts) > 2:
             zh.append(f"第{zh_number(int(parts[2]))}款")
             en.append(f"¶{parts[2]}")
         if len(parts) > 3:
@@ -157,6 +177,7 @@ _TYPING = {
     **{
         (p, 0): "act"
         for p in (
+            "act",
             "act_kind",
             "actor",
             "act_order",

@@ -11,6 +11,22 @@ LANG = click.option(
     "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="language of the output"
 )
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+AS_OF = click.option(
+    "--as-of", "as_of", metavar="YYYY-MM-DD", default=None, help="date of judgment (overrides the case file's as_of)"
+)
+
+
+def _build(case, case_file: str, lang: str, as_of: str | None):
+    """Reason, turning a bad --as-of into the same kind of error as a bad case file."""
+    from .casefile import CaseFileError
+    from .conclusions import build
+
+    try:
+        return build(case, case_file, lang, as_of=as_of)
+    except CaseFileError as e:
+        for err in e.errors:
+            click.echo(str(err), err=True)
+        sys.exit(2)
 
 
 def _load(path: str):
@@ -36,6 +52,7 @@ def main() -> None:
 @click.argument("case_file", type=click.Path(dir_okay=False))
 @LANG
 @FORMAT
+@AS_OF
 @click.option("--id", "ids", multiple=True, help="show only these conclusion ids")
 @click.option("--all", "show_all", is_flag=True, help="explain every conclusion, not only the offences")
 @click.option("--width", type=int, default=None, help="width of the printout in columns (default: the terminal's)")
@@ -47,14 +64,20 @@ def main() -> None:
     help="list thresholds not reached but reached to at least this share",
 )
 def check(
-    case_file: str, lang: str, fmt: str, ids: tuple[str, ...], show_all: bool, width: int | None, near_miss: float
+    case_file: str,
+    lang: str,
+    fmt: str,
+    as_of: str | None,
+    ids: tuple[str, ...],
+    show_all: bool,
+    width: int | None,
+    near_miss: float,
 ) -> None:
     """Reason about CASE_FILE and print its conclusions with their explanations."""
     case = _load(case_file)
-    from .conclusions import build
     from .render import print_report, to_json
 
-    report = build(case, case_file, lang)
+    report = _build(case, case_file, lang, as_of)
     if fmt == "json":
         if ids:
             report.conclusions = [c for c in report.conclusions if c.id in ids]
@@ -71,18 +94,20 @@ def check(
 @click.option("--party", help="only for this party's acts, orders or records")
 @LANG
 @FORMAT
+@AS_OF
 @click.option("--width", type=int, default=None, help="width of the printout in columns")
-def why_not(case_file: str, provision: str, party: str | None, lang: str, fmt: str, width: int | None) -> None:
+def why_not(
+    case_file: str, provision: str, party: str | None, lang: str, fmt: str, as_of: str | None, width: int | None
+) -> None:
     """Why PROVISION does not hold in CASE_FILE: every route the law offers, closest first, each with
     all of its failing conditions and, for a threshold, the figure, the gap and the share reached."""
     case = _load(case_file)
     from .catalogue import catalogue
-    from .conclusions import build
 
     if provision not in catalogue():
         click.echo(f"{provision!r} is not an encoded provision; `reasoner rules` lists them.", err=True)
         sys.exit(2)
-    report = build(case, case_file, lang)
+    report = _build(case, case_file, lang, as_of)
     chosen = [c for c in report.conclusions if c.id == provision and (party is None or c.party == party)]
     if fmt == "json":
         out = {

@@ -16,8 +16,9 @@ from clingo import Function, String, Symbol, SymbolType
 from .catalogue import catalogue
 from .engine import Result, program, reason
 from .explain import Explainer, Node
-from .i18n import describe, msg, plain
+from .i18n import ALIASES, describe, fmt_yuan, msg, paren, plain, sep, table, term
 from .model import Case
+from .params import parameters
 from .whynot import Condition, WhyNot
 
 SCHEMA = "reasoner/check/1"
@@ -94,6 +95,7 @@ class Report:
     lang: str
     conclusions: list[Conclusion]
     rules_digest: str
+    as_of: str | None = None  # the date of judgment used (YYYY-MM-DD), if one was given
 
     def near_misses(self, at_least: float = 0.8) -> list[NearMiss]:
         """Thresholds not reached but reached to at least ``at_least`` (a share, 0..1), each once,
@@ -127,7 +129,7 @@ class Report:
         conclusions = [c.to_json(table) for c in self.conclusions]
         return {
             "schema": SCHEMA,
-            "case": {"id": self.case_id, "file": self.file},
+            "case": {"id": self.case_id, "file": self.file, "date_of_judgment": self.as_of},
             "lang": self.lang,
             "rules": {"sha256": self.rules_digest, "clingo": clingo.__version__},
             "conclusions": conclusions,
@@ -209,12 +211,24 @@ def _mentions(sym: Symbol) -> set[str]:
     return out
 
 
-def build(case: Case, file: str, lang: str, result: Result | None = None, why_not: bool = True) -> Report:
-    """Reason about a case and assemble its conclusions in one language.
+def build(
+    case: Case,
+    file: str,
+    lang: str,
+    result: Result | None = None,
+    as_of: str | None = None,
+    why_not: bool = True,
+) -> Report:
+    """Reason about a case and assemble its conclusions in one language.  ``as_of`` (YYYY-MM-DD,
+    from ``--as-of``) overrides the case file's date of judgment.
 
     ``why_not=False`` leaves out the routes of conclusions that do not hold (and so near misses):
     batch screening's summary rows do not show them, and they are most of the cost."""
-    result = result or reason(case)
+    if as_of is not None:
+        from .casefile import judged_on
+
+        case = judged_on(case, as_of)
+    result = result or reason(case, "--as-of" if as_of is not None else "case.as_of")
     cat = catalogue()
     order = {pid: i for i, pid in enumerate(cat)}
     links = _Links(case)
@@ -222,6 +236,7 @@ def build(case: Case, file: str, lang: str, result: Result | None = None, why_no
     ex = Explainer(result, lang)
     reach = _reach()
 
+    _name_cumulations(result, links, case)
     subjects: dict[tuple[str, str], Symbol] = {}
     for s in result.model:
         if s.name in ("holds", "candidate") and s.arguments[0].type == SymbolType.String:
@@ -235,7 +250,7 @@ def build(case: Case, file: str, lang: str, result: Result | None = None, why_no
             subjects.setdefault((pid, plain(s.arguments[1])), s.arguments[1])
 
     why = WhyNot(result, lang, ex) if why_not else None
-    consequences = sorted(s for s in result.model if s.name in ("penalty", "liable"))
+    consequences = sorted(s for s in result.model if s.name in _NOTE_PREDICATES)
 
     conclusions = []
     for (pid, subj_text), subj in sorted(
@@ -294,36 +309,78 @@ def build(case: Case, file: str, lang: str, result: Result | None = None, why_no
                 notes=notes,
             )
         )
-    return Report(case.case.id, file, lang, conclusions, program().digest)
+    as_of_text = case.case.as_of.isoformat() if case.case.as_of else None
+    return Report(case.case.id, file, lang, conclusions, program().digest, as_of_text)
 
 
 #: The statute's order of the penalties it names (三年以下有期徒刑、拘役或者管制，并处或者单处罚金).
-_PENALTY_ORDER = (
-    "fixed_term_max_months",
-    "criminal_detention",
-    "public_surveillance",
-    "fine_alone_or_additional",
-    "unit_fine",
-)
+_PENALTY_ORDER = ("fixed_term", "criminal_detention", "public_surveillance", "fine_alone_or_additional", "unit_fine")
+
+
+#: Atoms that attach notes to a conclusion (read by _notes).
+_NOTE_PREDICATES = frozenset({"penalty", "liable", "note", "no_responsible_person"})
 
 
 def _notes(consequences: list[Symbol], pid: str, subj: Symbol, lang: str) -> list[str]:
-    """Consequences the rules attach to an offence: its statutory penalty, who answers for a unit.
+    """What the rules attach to a conclusion besides holding: the statutory penalty with the general
+    part's bounds and their sources, who answers for a unit, the measures open to the court.
 
-    ``consequences`` are the model's penalty/liable atoms, sorted once per case (not per conclusion)."""
-    penalties, liable = [], []
+    ``consequences`` are the model's atoms of _NOTE_PREDICATES, sorted once per case (not per conclusion)."""
+    penalties, rest = [], []
     for s in consequences:
-        if s.name not in ("penalty", "liable") or s.arguments[0] != String(pid) or s.arguments[1] != subj:
+        if s.name not in _NOTE_PREDICATES or not s.arguments:
+            continue
+        if s.name == "no_responsible_person":
+            if pid == "interp.14" and s.arguments[0] == subj:
+                rest.append(describe(s, lang))
+            continue
+        if s.arguments[0] != String(pid) or s.arguments[1] != subj:
             continue
         if s.name == "penalty":
-            kind, value = s.arguments[2].name, s.arguments[3].number
-            text = describe(s, lang)
-            if kind.endswith("_months"):
-                text += f"{msg('comma', lang)}{msg('up_to', lang)} {value} {msg('months', lang)}"
+            kind, lo, hi = s.arguments[2].name, s.arguments[3].number, s.arguments[4].number
+            text = msg("statutory_penalty", lang) + term(kind, lang)
+            if hi:
+                cites = sep(lang).join(
+                    dict.fromkeys(_param_cite(pid, f"{b}_{kind}_months") for b in ("min", "max"))
+                )
+                text += msg("penalty_range", lang).format(lo=lo, hi=hi) + paren(cites, lang)
             penalties.append((_PENALTY_ORDER.index(kind) if kind in _PENALTY_ORDER else 99, text))
+        elif s.name == "note":
+            key = s.arguments[2]
+            args = [
+                a.number if a.type == SymbolType.Number
+                else term(a.name, lang) if a.type == SymbolType.Function and a.name and not a.arguments
+                else plain(a)
+                for a in key.arguments
+            ]
+            text = table()["note"][key.name][lang]
+            if key.name == "illegal_gains_recorded":
+                args = [fmt_yuan(args[0], lang)]
+            rest.append(text.format(*args))
         else:
-            liable.append(describe(s, lang))
-    return [t for _, t in sorted(penalties)] + liable
+            rest.append(describe(s, lang))
+    return [t for _, t in sorted(penalties)] + rest
+
+
+def _param_cite(pid: str, name: str) -> str:
+    """Where a figure of the law comes from, as parameters.toml cites it."""
+    for p in parameters():
+        if p.provision == pid and p.name == name:
+            return p.cite
+    return pid
+
+
+def _name_cumulations(result: Result, links: _Links, case: Case) -> None:
+    """An Art 16 cumulation is shown by its acts in case-file order ("A1+A2+A3"), owned by their actor."""
+    order = {a.id: i for i, a in enumerate(case.acts)}
+    members: dict[Symbol, list[str]] = defaultdict(list)
+    for s in result.model:
+        if s.name == "cum_member_of" and len(s.arguments) == 2:
+            members[s.arguments[0]].append(plain(s.arguments[1]))
+    for c, acts in members.items():
+        name = "+".join(sorted(acts, key=lambda a: (order.get(a, 1 << 30), a)))
+        ALIASES[c] = name
+        links.party_of[name] = links.party_of.get(acts[0], "")
 
 
 def _findings(tree: Node | None) -> list[str]:

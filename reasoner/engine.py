@@ -130,9 +130,9 @@ def _add_facts(ctl: clingo.Control, facts: Facts) -> None:
             be.add_external(be.add_atom(sym), clingo.TruthValue.False_)
 
 
-def reason(case: Case) -> Result:
-    """Ground and solve one case."""
-    facts = case_facts(case)
+def reason(case: Case, as_of_path: str = "case.as_of") -> Result:
+    """Ground and solve one case.  ``as_of_path`` says where its date of judgment came from."""
+    facts = case_facts(case, as_of_path=as_of_path)
     ctl = _control()
     _add_facts(ctl, facts)
     ctl.ground([("base", [])])

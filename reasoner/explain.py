@@ -104,6 +104,8 @@ _NAMED = frozenset(
 
 #: Predicates whose last argument is money in fen.
 MONEY_PREDICATES = frozenset({"payment_settlement", "advertising_funds", "illegal_gains"})
+#: Figures Art 16 adds up (interp_16_cumulation.lp), for a cumulation subject.
+_CUMULATED = MONEY_PREDICATES | {"quantity", "leaked", "publish_count"}
 
 
 def _mentions_any(term, names: set[str]) -> bool:
@@ -244,7 +246,13 @@ class Explainer:
                 subject=subj,
             )
         else:
-            node = Node("derived", describe(sym, self.lang), str(sym))
+            text = describe(sym, self.lang)
+            exact = self._cumulated(sym)
+            if exact is not None:  # an Art 16 total: shown exactly, however large
+                text = self._exact_text(sym, exact)
+                if (exact * 100 if isinstance(exact, Decimal) else exact) > sym.arguments[-1].number:
+                    text += ("" if self.lang == "zh" else " ") + msg("saturated", self.lang)
+            node = Node("derived", text, str(sym))
         built = [self._route(k, body) for k, body in routes]
         if not routes:
             return node
@@ -286,6 +294,28 @@ class Explainer:
             if _fits(sym, cand):
                 return cand
         return sym
+
+    def _cumulated(self, sym: Symbol) -> Decimal | int | None:
+        """The exact total of an Art 16 cumulated figure, from the exact figures of the acts the rules
+        added up (cum_money / cum_count atoms of the model); None for any other atom."""
+        if sym.name not in _CUMULATED or not sym.arguments or sym.arguments[0].type != SymbolType.Function:
+            return None
+        c, mid = sym.arguments[0], list(sym.arguments[1:-1])
+        total: Decimal | int | None = None
+        for s in self.r.model:
+            if s.name not in ("cum_money", "cum_count") or s.arguments[0] != c:
+                continue
+            key = s.arguments[1]
+            if key.name != sym.name or list(key.arguments) != mid:
+                continue
+            info = self.r.facts.atoms.get(Function(sym.name, [s.arguments[2], *mid, s.arguments[3]]))
+            value: Decimal | int = s.arguments[3].number
+            if s.name == "cum_money":
+                value = Decimal(info.value) if info is not None else Decimal(value) / 100
+            elif info is not None and isinstance(info.value, int):
+                value = info.value
+            total = value if total is None else total + value
+        return total
 
     def _exact_text(self, sym: Symbol, exact: object) -> str:
         args = list(sym.arguments)
@@ -379,6 +409,7 @@ DATE_ARGUMENTS = {
     "penalty_date": 1,
     "refused_order": 2,
     "refused_in_window": 1,
+    "judgment_date": 1,
 }
 
 
@@ -398,7 +429,7 @@ def bind(pattern, ground: Symbol, env: dict, exact: dict, units: dict[str, str],
         last = i == len(ground.arguments) - 1
         if last and (ground.name in MONEY_PREDICATES or (param is not None and param.unit == "fen")):
             units[p.name] = "fen"
-        if DATE_ARGUMENTS.get(ground.name) == i:
+        if DATE_ARGUMENTS.get(ground.name) == i or (last and param is not None and param.unit == "date"):
             units[p.name] = "date"
         if info is not None and info.saturated and last:
             value = info.value

@@ -29,6 +29,9 @@ SUMMED_CEILING = 100_000
 MAX_SUMMED = 20_000
 #: Cap on money in fen (10,000,000 yuan): above five times every money threshold (Art 12 ¶2).
 FEN_CEILING = 1_000_000_000
+#: Art 16 adds up figures of up to model.MAX_ACTS acts as (V // SUM_BASE) and (V % SUM_BASE) sums,
+#: each below 2**31 for 1,000 acts of at most FEN_CEILING (interp_16_cumulation.lp).
+SUM_BASE = 1_000_000
 #: Largest integer clingo can hold.
 INT32_MAX = 2**31 - 1
 
@@ -89,7 +92,8 @@ def _f(name: str, *args: Symbol | int | str) -> Symbol:
 
 
 class _Builder:
-    def __init__(self, case: Case, scope: Symbol | None):
+    def __init__(self, case: Case, scope: Symbol | None, as_of_path: str = "case.as_of"):
+        self.as_of_path = as_of_path
         self.case = case
         self.scope = scope
         self.out = Facts()
@@ -152,6 +156,8 @@ class _Builder:
     def build(self) -> Facts:
         c = self.case
         self.fact("count_ceiling", [COUNT_CEILING], "(reasoner: the cap on figures sent to the solver)", COUNT_CEILING)
+        self.fact("fen_ceiling", [FEN_CEILING], "(reasoner: the cap on amounts sent to the solver)", FEN_CEILING)
+        self.fact("sum_base", [SUM_BASE], "(reasoner: Art 16 sums in two parts to stay within 32 bits)", SUM_BASE)
         for i, p in enumerate(c.parties):
             pp = f"parties[{i}]"
             e = self.ent(p.id)
@@ -279,6 +285,10 @@ class _Builder:
         if span:
             self.fact("act_start", [e, date_number(span[0])], f"{pp}.date", span[0])
             self.fact("act_end", [e, date_number(span[1])], f"{pp}.date", span[1])
+        if self.case.case.as_of is not None:
+            self.fact("judgment_date", [e, date_number(self.case.case.as_of)], self.as_of_path, self.case.case.as_of)
+        if a.handled is not None:
+            self.choice("handled", [e], a.handled, ["administrative_sanction", "criminal_sanction"], f"{pp}.handled")
         if a.order is not None:
             self.fact("act_order", [e, self.ent(a.order)], f"{pp}.order", a.order)
         self.flag("duty_not_performed", [e], a.duty_not_performed, f"{pp}.duty_not_performed")
@@ -344,6 +354,7 @@ def _character(b: _Builder, ent: Symbol, act: m.IllegalActivity, path: str) -> N
     )
 
 
-def case_facts(case: Case, scope: Symbol | None = None) -> Facts:
-    """All input atoms of a case.  ``scope`` (a case id symbol) is for screening many cases at once."""
-    return _Builder(case, scope).build()
+def case_facts(case: Case, scope: Symbol | None = None, as_of_path: str = "case.as_of") -> Facts:
+    """All input atoms of a case.  ``scope`` (a case id symbol) is for screening many cases at once;
+    ``as_of_path`` names where the date of judgment came from (the case file, or ``--as-of``)."""
+    return _Builder(case, scope, as_of_path).build()

@@ -56,8 +56,14 @@ def fmt_date(n: int) -> str:
     return f"{n // 10000:04d}-{n // 100 % 100:02d}-{n % 100:02d}"
 
 
+#: Names of subjects the rules make up (an Art 16 cumulation is named by its acts: "A1+A2+A3").
+ALIASES: dict[Symbol, str] = {}
+
+
 def plain(sym: Symbol) -> str:
     """A symbol as a reader sees it: strings without quotes, (case, id) pairs as their id."""
+    if sym in ALIASES:
+        return ALIASES[sym]
     if sym.type == SymbolType.String:
         return sym.string
     if sym.type == SymbolType.Number:
@@ -87,6 +93,9 @@ def describe(sym: Symbol, lang: str) -> str:
         if kind == "yuan" and a.type == SymbolType.Number:
             return fmt_yuan(a.number, lang)
         if kind == "term" and a.type == SymbolType.Function:
+            if a.arguments:  # a keyed figure, e.g. quantity(videos): 数量（违法视频文件）
+                return term(a.name, lang) + paren(sep(lang).join(term(x.name, lang) if x.type == SymbolType.Function
+                                                               else plain(x) for x in a.arguments), lang)
             return term(a.name, lang)
         return plain(a)
 

@@ -30,6 +30,12 @@ UNKNOWN = "unknown"
 Unknown = Literal["unknown"]
 
 
+#: Acts in one case file: Art 16 sums their figures in parts small enough for 32-bit integers.
+MAX_ACTS = 1000
+#: Sites in one case file: their account counts are summed in 32 bits (also across acts, Art 16).
+MAX_SITES = 20_000
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -533,6 +539,10 @@ class Act(_Strict):
     also_other_crime: list[Text] = Field(
         default_factory=list, description="other crimes the same conduct may also amount to (noted, not decided)"
     )
+    handled: Literal["administrative_sanction", "criminal_sanction"] | Unknown | None = Field(
+        default=None,
+        description="how the act was already dealt with, if it was (Art 16 未经处理 means neither); omit if not",
+    )
 
     @model_validator(mode="after")
     def _fields_of_its_kind(self) -> Act:
@@ -561,7 +571,7 @@ class Act(_Strict):
                 "illegal_gains",
             },
         }
-        common = {"id", "actor", "kind", "date", "description", "also_other_crime"}
+        common = {"id", "actor", "kind", "date", "description", "also_other_crime", "handled"}
         misplaced = sorted(f for f in self.model_fields_set - common - own[self.kind])
         if misplaced:
             raise ValueError(f"field(s) {', '.join(misplaced)} do not apply to an act of kind {self.kind}")
@@ -605,6 +615,10 @@ class Case(_Strict):
     case: CaseInfo
     parties: list[Party] = Field(min_length=1)
     orders: list[Order] = Field(default_factory=list)
-    acts: list[Act] = Field(default_factory=list)
+    acts: list[Act] = Field(
+        default_factory=list,
+        max_length=MAX_ACTS,  # Art 16 adds up the figures of a party's acts in 32 bits (interp_16_cumulation.lp)
+        description=f"at most {MAX_ACTS:,} acts in one case file",
+    )
     admin_penalties: list[AdminPenalty] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)

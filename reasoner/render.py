@@ -119,8 +119,12 @@ def conclusion_tree(c: Conclusion, lang: str) -> Tree:
     return t
 
 
+#: The three offences (the conclusions a printout explains by default).
+OFFENCES = ("cl.286-1", "cl.287-1", "cl.287-2")
+
+
 def is_offence(c: Conclusion) -> bool:
-    return c.id.startswith("cl.") and c.id.count(".") == 1
+    return c.id in OFFENCES
 
 
 def print_report(
@@ -130,7 +134,9 @@ def print_report(
     lang = report.lang
     console.print(
         f"[bold]{escape(msg('case', lang))} {escape(report.case_id)}[/bold] [dim]{escape(report.file)} · "
-        f"{escape(msg('rules_version', lang))} {report.rules_digest[:12]}[/dim]"
+        f"{escape(msg('rules_version', lang))} {report.rules_digest[:12]} · "
+        f"{escape(msg('date_of_judgment', lang))}{escape(colon(lang))}"
+        f"{escape(report.as_of or msg('date_of_judgment_not_given', lang))}[/dim]"
     )
     table = Table(
         msg("status", lang),

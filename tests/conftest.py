@@ -90,3 +90,40 @@ def holds(data: dict, pid: str, subject: str = "A1") -> bool:
 @pytest.fixture
 def base() -> dict:
     return make_case()
+
+
+def assist_act(ident: str = "A1", date: object = "2023-05-01", settled: str = "200000", **changes) -> dict:
+    """A CL 287-2 act: ``settled`` yuan paid through for a confirmed fraud ring, knowledge proven."""
+    act = {
+        "id": ident,
+        "actor": "P1",
+        "kind": "assist_network_crime",
+        "date": date,
+        "help": ["payment_settlement"],
+        "payment_settlement": settled,
+        "knowledge": {"proven": True, "evidence": "供述"},
+        "assisted": [
+            {
+                "id": f"X{ident}",
+                "description": f"诈骗团伙 {ident}",
+                "uses_network": True,
+                "reaches_crime": "yes",
+                "confirmable": True,
+            }
+        ],
+    }
+    act.update(changes)
+    return act
+
+
+def assist_case(*acts: dict, as_of: str | None = None, parties: list | None = None, findings=()) -> dict:
+    """A case of CL 287-2 acts by a natural person P1 (or the given parties)."""
+    case: dict = {"id": "t"}
+    if as_of:
+        case["as_of"] = as_of
+    return {
+        "case": case,
+        "parties": parties or [{"id": "P1", "kind": "person", "name": "李某"}],
+        "acts": list(acts) or [assist_act()],
+        "findings": list(findings),
+    }

@@ -36,16 +36,17 @@ def person_case() -> dict:
     return data
 
 
-def penalties(result) -> dict[str, int]:
+def penalties(result) -> dict[str, tuple[int, int]]:
+    """Each statutory penalty with its bounds in months (the general part's minimum, the article's maximum)."""
     return {
-        s.arguments[2].name: s.arguments[3].number
+        s.arguments[2].name: (s.arguments[3].number, s.arguments[4].number)
         for s in result.model
         if s.name == "penalty" and s.arguments[0] == String("cl.286-1") and s.arguments[1] == A1
     }
 
 
 def liable(result) -> set:
-    return {s for s in result.model if s.name == "liable"}
+    return {s for s in result.model if s.name == "liable" and s.arguments[0] == String("cl.286-1.2")}
 
 
 # ----------------------------------------------------------------------------- the offence
@@ -214,25 +215,25 @@ def test_competing_offence_paragraph_applies_to_a_person_too():
 def test_a_unit_is_fined_and_its_persons_answer_under_paragraph_1():
     # ¶2: 对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，依照前款的规定处罚。
     r = run(full_case())
-    assert penalties(r) == {"unit_fine": 1}
+    assert penalties(r) == {"unit_fine": (0, 0)}
     assert Function("liable", [String("cl.286-1.2"), A1, String("P2"), Function("manager")]) in r.model
 
 
 def test_statutory_penalties_of_a_person_are_those_of_paragraph_1():
     r = run(person_case())
     assert MAX_MONTHS == 36  # 三年以下有期徒刑
-    assert Function("penalty", [String("cl.286-1"), A1, Function("fixed_term_max_months"), Number(36)]) in r.model
+    assert Function("penalty", [String("cl.286-1"), A1, Function("fixed_term"), Number(6), Number(36)]) in r.model
     assert penalties(r) == {
-        "fixed_term_max_months": MAX_MONTHS,
-        "criminal_detention": 1,  # 拘役
-        "public_surveillance": 1,  # 管制
-        "fine_alone_or_additional": 1,  # 并处或者单处罚金
+        "fixed_term": (6, MAX_MONTHS),  # 六个月以上 (CL 45), 三年以下
+        "criminal_detention": (1, 6),  # 拘役 (CL 42)
+        "public_surveillance": (3, 24),  # 管制 (CL 38)
+        "fine_alone_or_additional": (0, 0),  # 并处或者单处罚金
     }
 
 
 def test_statutory_penalties_for_a_person():
     assert set(penalties(run(person_case()))) == {
-        "fixed_term_max_months",
+        "fixed_term",
         "criminal_detention",
         "public_surveillance",
         "fine_alone_or_additional",

@@ -75,16 +75,17 @@ def full_case(**kw) -> dict:
     return FULL["cl.287-1.1.1"](**kw)
 
 
-def penalties(result) -> dict[str, int]:
+def penalties(result) -> dict[str, tuple[int, int]]:
+    """Each statutory penalty with its bounds in months (the general part's minimum, the article's maximum)."""
     return {
-        s.arguments[2].name: s.arguments[3].number
+        s.arguments[2].name: (s.arguments[3].number, s.arguments[4].number)
         for s in result.model
         if s.name == "penalty" and s.arguments[0] == String("cl.287-1") and s.arguments[1] == A1
     }
 
 
 def liable(result) -> set:
-    return {s for s in result.model if s.name == "liable"}
+    return {s for s in result.model if s.name == "liable" and s.arguments[0] == String("cl.287-1.2")}
 
 
 def manager_liable(subject: str = "A1") -> Function:
@@ -231,11 +232,11 @@ def test_statutory_penalties_of_a_person():
     # 处三年以下有期徒刑或者拘役，并处或者单处罚金 — no 管制, unlike CL 286-1.
     r = run(full_case())
     assert MAX_MONTHS == 36
-    assert Function("penalty", [String("cl.287-1"), A1, Function("fixed_term_max_months"), Number(36)]) in r.model
+    assert Function("penalty", [String("cl.287-1"), A1, Function("fixed_term"), Number(6), Number(36)]) in r.model
     assert penalties(r) == {
-        "fixed_term_max_months": 36,
-        "criminal_detention": 1,  # 拘役
-        "fine_alone_or_additional": 1,  # 并处或者单处罚金
+        "fixed_term": (6, 36),
+        "criminal_detention": (1, 6),  # 拘役
+        "fine_alone_or_additional": (0, 0),  # 并处或者单处罚金
     }
 
 
@@ -250,7 +251,7 @@ def test_no_public_surveillance_for_287_1(item):
 def test_a_unit_is_fined_only():
     # ¶2: 对单位判处罚金; its persons answer under ¶1 (liable), not through the unit's penalty atoms.
     r = run(full_case(actor_kind="unit"))
-    assert penalties(r) == {"unit_fine": 1}
+    assert penalties(r) == {"unit_fine": (0, 0)}
     assert manager_liable() in r.model
 
 

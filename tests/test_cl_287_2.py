@@ -93,16 +93,17 @@ def help_finding(value: bool = True, subject: str = "A1") -> dict:
     return {"provision": "cl.287-2.1.help", "subject": subject, "holds": value, "reason": "与所列技术支持性质相当"}
 
 
-def penalties(result) -> dict[str, int]:
+def penalties(result) -> dict[str, tuple[int, int]]:
+    """Each statutory penalty with its bounds in months (the general part's minimum, the article's maximum)."""
     return {
-        s.arguments[2].name: s.arguments[3].number
+        s.arguments[2].name: (s.arguments[3].number, s.arguments[4].number)
         for s in result.model
         if s.name == "penalty" and s.arguments[0] == String("cl.287-2") and s.arguments[1] == A1
     }
 
 
 def liable(result) -> set:
-    return {s for s in result.model if s.name == "liable"}
+    return {s for s in result.model if s.name == "liable" and s.arguments[0] == String("cl.287-2.2")}
 
 
 # ----------------------------------------------------------------------------- the offence
@@ -231,7 +232,7 @@ def test_penalties_for_a_person():
     # 处三年以下有期徒刑或者拘役，并处或者单处罚金 — no 管制 (unlike CL 286-1).
     r = run(case())
     assert MAX_MONTHS == 36
-    assert penalties(r) == {"fixed_term_max_months": 36, "criminal_detention": 1, "fine_alone_or_additional": 1}
+    assert penalties(r) == {"fixed_term": (6, 36), "criminal_detention": (1, 6), "fine_alone_or_additional": (0, 0)}
     assert "public_surveillance" not in penalties(r)
     assert "unit_fine" not in penalties(r)
 
@@ -265,7 +266,7 @@ def test_unit_paragraph_and_responsible_persons():
 
 def test_a_unit_is_only_fined():
     # 对单位判处罚金; its persons are punished under ¶1 (not a penalty on the unit).
-    assert penalties(run(unit_case())) == {"unit_fine": 1}
+    assert penalties(run(unit_case())) == {"unit_fine": (0, 0)}
 
 
 def test_unit_paragraph_does_not_hold_for_a_person():

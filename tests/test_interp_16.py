@@ -1,0 +1,221 @@
+"""法释〔2019〕15号 第十六条: the figures of several acts are added up, in either of two branches —
+(a) acts that each are the offence and can still be prosecuted, with no time window; (b) three or
+more acts within two years, none dealt with before."""
+
+from __future__ import annotations
+
+from clingo import Function, Number, String
+from conftest import assist_act, assist_case, run, to_case
+
+from reasoner.conclusions import build
+from reasoner.params import parameters
+
+TIMES = next(p.value for p in parameters() if p.provision == "interp.16" and p.name == "times")
+
+
+def window(anchor: str) -> Function:
+    return Function("cumulation", [String(anchor)])
+
+
+def crimes(actor: str = "P1") -> Function:
+    return Function("cumulation", [String(actor), Function("assist_network_crime")])
+
+
+def members(r, c) -> set[str]:
+    return {s.arguments[1].string for s in r.model if s.name == "cum_member" and s.arguments[0] == c}
+
+
+def three(d2="2022-06-10", d3="2023-03-01", **kw) -> dict:
+    return assist_case(
+        assist_act("A1", "2022-01-10", "80000"),
+        assist_act("A2", d2, "90000.50"),
+        assist_act("A3", d3, "70000"),
+        **kw,
+    )
+
+
+def test_multiple_means_three():
+    assert TIMES == 3
+
+
+def test_three_acts_within_two_years_are_added_up():
+    r = run(three())
+    c = window("A1")
+    assert r.holds("interp.16", c) and members(r, c) == {"A1", "A2", "A3"}
+    assert Function("payment_settlement", [c, Number(24_000_050)]) in r.model  # 240,000.50 yuan in fen
+    assert r.holds("interp.12.1.2", c) and r.holds("interp.12.1.1", c)  # ¥200,000 and three parties
+    assert r.holds("cl.287-2", c)
+    for a in ("A1", "A2", "A3"):
+        assert not r.holds("cl.287-2", String(a))  # none alone
+
+
+def test_two_acts_are_not_multiple():
+    r = run(assist_case(assist_act("A1", "2022-01-10", "120000"), assist_act("A2", "2022-06-10", "120000")))
+    assert not r.holds("interp.16", window("A1"))
+    assert not any(r.holds("cl.287-2", String(a)) for a in ("A1", "A2"))
+
+
+def test_two_year_window_is_exact_to_the_day():
+    # A1 starts 2022-01-10: the window ends on 2024-01-10
+    assert run(three(d3="2024-01-10")).holds("interp.16", window("A1"))
+    r = run(three(d3="2024-01-11"))
+    assert not r.holds("interp.16", window("A1"))
+
+
+def test_window_from_29_february_ends_on_28_february():
+    data = assist_case(
+        assist_act("A1", "2020-02-29", "80000"),
+        assist_act("A2", "2021-01-01", "80000"),
+        assist_act("A3", "2022-02-28", "80000"),
+    )
+    assert run(data).holds("interp.16", window("A1"))
+    data["acts"][2]["date"] = "2022-03-01"
+    assert not run(data).holds("interp.16", window("A1"))
+
+
+def test_handled_act_is_excluded_and_said_to_be():
+    data = three()
+    data["acts"].append(assist_act("A4", "2022-03-01", "50000", handled="administrative_sanction"))
+    r = run(data)
+    c = window("A1")
+    assert members(r, c) == {"A1", "A2", "A3"}
+    assert (
+        Function(
+            "note", [String("interp.16"), c, Function("excluded", [String("A4"), Function("administrative_sanction")])]
+        )
+        in r.model
+    )
+    assert Function("payment_settlement", [c, Number(24_000_050)]) in r.model
+    report = build(to_case(data), "t.json", "en")
+    c16 = next(x for x in report.conclusions if x.id == "interp.16")
+    assert c16.subject == "A1+A2+A3"
+    assert "not included: act A4 (an administrative sanction)" in c16.notes
+    assert [n for n in c16.notes if n.startswith("included")] == [
+        "included: act A1",
+        "included: act A2",
+        "included: act A3",
+    ]
+
+
+def test_handled_acts_leave_fewer_than_three():
+    data = three()
+    data["acts"][1]["handled"] = "criminal_sanction"
+    assert not run(data).holds("interp.16", window("A1"))
+
+
+def test_other_actors_acts_are_not_added():
+    data = three()
+    data["parties"].append({"id": "P9", "kind": "person", "name": "他人"})
+    data["acts"][2]["actor"] = "P9"
+    assert not run(data).holds("interp.16", window("A1"))
+
+
+def test_branch_a_prosecutable_crimes_without_a_window():
+    """Three acts that each are the offence, more than two years apart: added up (no time window)."""
+    data = assist_case(
+        assist_act("A1", "2020-01-10", "200000"),
+        assist_act("A2", "2022-03-10", "210000"),
+        assist_act("A3", "2024-04-01", "220000"),
+        as_of="2024-06-01",
+    )
+    r = run(data)
+    c = crimes()
+    assert r.holds("interp.16", c) and members(r, c) == {"A1", "A2", "A3"}
+    assert Function("payment_settlement", [c, Number(63_000_000)]) in r.model
+    assert not r.holds("interp.16", window("A1"))  # more than two years apart
+
+
+def test_branch_a_leaves_out_a_time_barred_act():
+    data = assist_case(
+        assist_act("A0", "2016-01-10", "200000"),
+        assist_act("A1", "2020-01-10", "200000"),
+        assist_act("A2", "2022-03-10", "210000"),
+        assist_act("A3", "2024-04-01", "220000"),
+        as_of="2024-06-01",
+    )
+    r = run(data)
+    c = crimes()
+    assert r.holds("cl.87.1", String("A0"))
+    assert members(r, c) == {"A1", "A2", "A3"}
+    assert (
+        Function("note", [String("interp.16"), c, Function("excluded", [String("A0"), Function("time_barred")])])
+        in r.model
+    )
+
+
+def test_branch_a_leaves_out_an_act_that_is_not_itself_a_crime():
+    data = assist_case(
+        assist_act("A1", "2020-01-10", "200000"),
+        assist_act("A2", "2022-03-10", "210000"),
+        assist_act("A3", "2024-04-01", "220000"),
+        assist_act("A4", "2024-04-02", "1000"),
+        as_of="2024-06-01",
+    )
+    r = run(data)
+    assert members(r, crimes()) == {"A1", "A2", "A3"}
+
+
+def test_each_act_needs_the_conduct_elements():
+    """Knowledge is an element of the conduct: an act without it does not give the cumulation knowledge."""
+    data = three()
+    data["acts"][2]["knowledge"] = {"proven": False}
+    r = run(data)
+    c = window("A1")
+    assert r.holds("interp.16", c)
+    assert not r.holds("cl.287-2.1.knowledge", c) and not r.holds("cl.287-2", c)
+
+
+def test_sums_above_32_bits_do_not_overflow():
+    """Three acts of ¥9,000,000,000.99 each: each capped at the fen ceiling, the total too."""
+    data = three()
+    for a in data["acts"]:
+        a["payment_settlement"] = "9000000000.99"
+    r = run(data)
+    c = window("A1")
+    total = next(s.arguments[1].number for s in r.model if s.name == "payment_settlement" and s.arguments[0] == c)
+    assert total == 1_000_000_000  # the cap: above every threshold, never a wrapped negative
+    assert r.holds("interp.12.2.payment", c) is False  # 12 ¶2 needs an unverifiable crime
+    assert r.holds("cl.287-2", c)
+
+
+def test_many_acts_sum_exactly():
+    """Ten acts of ¥99,999.99 (9,999,999 fen) add up exactly to ¥999,999.90 by the two-part sum."""
+    acts = [assist_act(f"A{i}", f"2022-01-{i + 10:02d}", "99999.99") for i in range(10)]
+    r = run(assist_case(*acts))
+    c = window("A0")
+    assert Function("payment_settlement", [c, Number(99_999_990)]) in r.model
+
+
+def test_cumulated_total_prints_exactly_above_the_cap():
+    """¥9,000,000,000.99 three times: the explanation shows ¥27,000,000,002.97, exactly, and says
+    that the solver saw the cap."""
+    data = three()
+    for a in data["acts"]:
+        a["payment_settlement"] = "9000000000.99"
+    report = build(to_case(data), "t.json", "zh")
+    offence = next(c for c in report.conclusions if c.id == "cl.287-2" and c.subject == "A1+A2+A3")
+    texts = []
+    stack = [offence.explanation]
+    while stack:
+        n = stack.pop()
+        texts.append(n.text)
+        stack.extend(n.children)
+    assert any("27,000,000,002.97 元" in t for t in texts), [t for t in texts if "支付结算" in t]
+
+
+def test_excluded_act_that_is_not_a_crime_is_said_to_be():
+    data = assist_case(
+        assist_act("A1", "2020-01-10", "200000"),
+        assist_act("A2", "2022-03-10", "210000"),
+        assist_act("A3", "2024-04-01", "220000"),
+        assist_act("A4", "2024-04-02", "1000"),
+        as_of="2024-06-01",
+    )
+    r = run(data)
+    assert (
+        Function(
+            "note",
+            [String("interp.16"), crimes(), Function("excluded", [String("A4"), Function("not_itself_a_crime")])],
+        )
+        in r.model
+    )
