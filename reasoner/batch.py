@@ -212,10 +212,11 @@ def reason_together(cases: list[Case]) -> list:
 
 
 def offences() -> list[str]:
-    """The offences screened: conclusions of the Criminal Law's articles themselves (cl.<article>)."""
+    """The offences screened: those `check` explains (render.OFFENCES), in the catalogue's order."""
     from .catalogue import catalogue
+    from .render import OFFENCES
 
-    return [pid for pid in catalogue() if pid.startswith("cl.") and pid.count(".") == 1]
+    return [pid for pid in catalogue() if pid in OFFENCES]
 
 
 def outcome(statuses: list[str]) -> str:
