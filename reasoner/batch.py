@@ -154,10 +154,13 @@ def _base_globals() -> frozenset[Symbol]:
     global _BASE
     if _BASE is None:
         from .engine import _add_facts, _control
-        from .facts import COUNT_CEILING, FactInfo, Facts
+        from .facts import Facts, case_facts
 
+        # the facts every case brings that name no entity (the solver's ceilings and the like)
+        least = Case.model_validate({"case": {"id": "x"}, "parties": [{"id": "P", "kind": "person", "name": "P"}]})
+        scoped = case_facts(least, _scope(0)).atoms
         ctl = _control()
-        _add_facts(ctl, Facts(atoms={Function("count_ceiling", [Number(COUNT_CEILING)]): FactInfo("")}))
+        _add_facts(ctl, Facts(atoms={s: i for s, i in scoped.items() if SCOPE not in str(s)}))
         ctl.ground([("base", [])])
         atoms: list[Symbol] = []
         ctl.solve(on_model=lambda m: atoms.extend(m.symbols(atoms=True)))

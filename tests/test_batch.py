@@ -199,3 +199,18 @@ def test_ids_that_look_like_scopes_or_need_escapes():
     for c, t in zip(cases, reason_together(cases), strict=True):
         alone = reason(c)
         assert t.model == alone.model and t.fired == alone.fired and t.aggregates == alone.aggregates
+
+
+def test_cases_without_unknowns_are_not_reasoned_alone(generated, monkeypatch):
+    """The safeguard (reason alone when an answer has case atoms outside any case) must not fire for
+    ordinary cases: the facts every case brings without an entity (ceilings) belong to the rules' base."""
+    import reasoner.engine as engine
+
+    cases = _cases(generated[:60])
+    alone = []
+    real = engine.reason
+    monkeypatch.setattr(engine, "reason", lambda c, *a, **k: alone.append(c) or real(c, *a, **k))
+    reason_together(cases)
+    from reasoner.facts import case_facts
+
+    assert len(alone) == sum(1 for c in cases if case_facts(c).unknown)
