@@ -7,7 +7,7 @@ and each case's conclusions are built from its share exactly as for a case reaso
 checks that the output is the same).  Chunks run in worker processes, one per core.
 
 A case that cannot be read or validated gets a row with its errors; nothing is dropped.  A case
-with facts recorded as not known is reasoned alone (its what-if solving assigns its own externals).
+with open facts (unknown, bounds, uncertain days) is reasoned alone (its three statuses come from solving under its own assumptions).
 """
 
 from __future__ import annotations
@@ -186,7 +186,7 @@ def reason_together(cases: list[Case]) -> list:
     for i, c in enumerate(cases):
         f = case_facts(c)
         plain_facts.append(f)
-        if f.unknown:
+        if f.questions or f.unknown or f.defaults:  # open facts: three statuses, one Control per case
             results[i] = reason(c)
         else:
             together.append(i)

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .model import MAX_SITES, Case, bounds
+from .model import MAX_SITES, Case, earliest_end
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,7 @@ def load_text(text: str, file: str, base_dir: str | Path | None = None) -> Case:
 def _structural(e: ValidationError, file: str, lines: dict) -> list[InputError]:
     """pydantic's errors, one per field: a value that fits no branch of a union gets one message."""
     by_field: dict[tuple, list[dict]] = {}
-    for err in e.errors(include_url=False):
+    for err in _best_branches(e.errors(include_url=False)):
         by_field.setdefault(_clean_loc(err["loc"]), []).append(err)
     out = []
     for loc, errs in by_field.items():
@@ -198,6 +198,40 @@ def _structural(e: ValidationError, file: str, lines: dict) -> list[InputError]:
             msg += ' (or "unknown" where the fact is not known)'
         out.append(InputError(file, _path_text(loc), _line_for(lines, loc), msg))
     return out
+
+
+#: a union branch that is a record (a model class): ``DateRange`` or ``function-after[_ordered(), DateRange]``
+_RECORD_BRANCH = re.compile(r"^[A-Z]\w*$|^function-\w+\[.*, [A-Z]\w*\]$")
+
+
+def _best_branches(errs: list[dict]) -> list[dict]:
+    """Where a mapping fits none of the branches of a union with record branches (an act's date: a
+    day, a period ``{from, to}`` or an uncertain day ``{not_before, not_after}``), keep only the
+    errors of the record branch its keys fit best (fewest unknown, then fewest missing fields):
+    the others say only that the keys are foreign, or that a mapping is not a day."""
+    groups: dict[tuple, dict[str, list[dict]]] = {}
+    for x in errs:
+        loc = x["loc"]
+        for k, part in enumerate(loc):
+            if _is_branch(part):
+                groups.setdefault(tuple(loc[:k]), {}).setdefault(part, []).append(x)
+    drop: set[int] = set()
+    for branches in groups.values():
+        records = {b: xs for b, xs in branches.items() if _RECORD_BRANCH.search(b)}
+        if not records:
+            continue
+        mapping = any(isinstance(x.get("input"), dict) for b, xs in branches.items() if b not in records for x in xs)
+        if mapping:  # a mapping is not a scalar: those branches' errors say nothing
+            drop |= {id(x) for b, xs in branches.items() if b not in records for x in xs}
+        if len(records) < 2:
+            continue
+        score = {
+            b: (sum(x["type"] == "extra_forbidden" for x in xs), sum(x["type"] == "missing" for x in xs))
+            for b, xs in records.items()
+        }
+        best = min(score.values())
+        drop |= {id(x) for b, xs in records.items() if score[b] > best for x in xs}
+    return [x for x in errs if id(x) not in drop]
 
 
 def _message(err: dict) -> str:
@@ -280,8 +314,7 @@ def _cross_check(data: dict, file: str, lines: dict) -> list[InputError]:
     for i, a in _items(data, "acts"):
         party_ref(a.get("actor"), ("acts", i, "actor"))
         n_sites += len(a.get("sites") or []) if isinstance(a.get("sites"), list) else 0
-        when = a.get("date")
-        last = _date_or_none(when.get("to")) if isinstance(when, dict) else _date_or_none(when)
+        last = _act_end(a.get("date"), "not_before")
         if as_of and last and last > as_of:
             err(("acts", i, "date"), f"the act ends ({last}) after the date of judgment case.as_of ({as_of})")
         ref = a.get("order")
@@ -295,8 +328,7 @@ def _cross_check(data: dict, file: str, lines: dict) -> list[InputError]:
                     f"order {ref!r} is addressed to {o.get('to')!r}, not to the actor {a.get('actor')!r}",
                 )
             else:
-                when = a.get("date")
-                end = _date_or_none(when.get("to")) if isinstance(when, dict) else _date_or_none(when)
+                end = _act_end(a.get("date"), "not_after")
                 ordered = _date_or_none(o.get("date"))
                 if end and ordered and end < ordered:
                     err(
@@ -357,6 +389,15 @@ def _date_or_none(v: object):
     return None
 
 
+def _act_end(when: object, bound: str):
+    """The earliest (``not_before``) or latest (``not_after``) day an act's date, as written, can end on."""
+    if isinstance(when, dict) and "to" in when:
+        when = when["to"]
+    if isinstance(when, dict):
+        when = when.get(bound)
+    return _date_or_none(when)
+
+
 def load(path: str | Path) -> Case:
     """Read and validate a case file (``.yaml``, ``.yml`` or ``.json``)."""
     p = Path(path)
@@ -381,9 +422,9 @@ def judged_on(case: Case, when: str, source: str = "--as-of") -> Case:
         raise CaseFileError([InputError(source, "", None, f"expected a date YYYY-MM-DD, found {when!r}")])
     errors = []
     for i, a in enumerate(case.acts):
-        span = bounds(a.date)
-        if span and span[1] > day:
-            message = f"the act ends ({span[1]}) after the date of judgment ({day})"
+        end = earliest_end(a.date)
+        if end and end > day:
+            message = f"the act ends ({end}) after the date of judgment ({day})"
             errors.append(InputError(source, f"acts[{i}].date", None, message))
     if errors:
         raise CaseFileError(errors)

@@ -11,22 +11,34 @@ LANG = click.option(
     "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="language of the output"
 )
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+NEAR_MISS = click.option(
+    "--near-miss",
+    type=click.FloatRange(0, 1),
+    default=0.8,
+    show_default=True,
+    help="list thresholds not reached but reached to at least this share",
+)
 AS_OF = click.option(
     "--as-of", "as_of", metavar="YYYY-MM-DD", default=None, help="date of judgment (overrides the case file's as_of)"
 )
 
 
-def _build(case, case_file: str, lang: str, as_of: str | None):
+def _fail(e) -> None:
+    """Print every input error on stderr and exit 2, as for a bad case file."""
+    for err in e.errors:
+        click.echo(str(err), err=True)
+    sys.exit(2)
+
+
+def _build(case, case_file: str, lang: str, as_of: str | None, examine: str | None = None):
     """Reason, turning a bad --as-of into the same kind of error as a bad case file."""
     from .casefile import CaseFileError
     from .conclusions import build
 
     try:
-        return build(case, case_file, lang, as_of=as_of)
+        return build(case, case_file, lang, as_of=as_of, examine=examine)
     except CaseFileError as e:
-        for err in e.errors:
-            click.echo(str(err), err=True)
-        sys.exit(2)
+        _fail(e)
 
 
 def _load(path: str):
@@ -56,13 +68,7 @@ def main() -> None:
 @click.option("--id", "ids", multiple=True, help="show only these conclusion ids")
 @click.option("--all", "show_all", is_flag=True, help="explain every conclusion, not only the offences")
 @click.option("--width", type=int, default=None, help="width of the printout in columns (default: the terminal's)")
-@click.option(
-    "--near-miss",
-    type=click.FloatRange(0, 1),
-    default=0.8,
-    show_default=True,
-    help="list thresholds not reached but reached to at least this share",
-)
+@NEAR_MISS
 def check(
     case_file: str,
     lang: str,
@@ -107,7 +113,7 @@ def why_not(
     if provision not in catalogue():
         click.echo(f"{provision!r} is not an encoded provision; `reasoner rules` lists them.", err=True)
         sys.exit(2)
-    report = _build(case, case_file, lang, as_of)
+    report = _build(case, case_file, lang, as_of, examine=provision)
     chosen = [c for c in report.conclusions if c.id == provision and (party is None or c.party == party)]
     if fmt == "json":
         out = {
@@ -123,6 +129,253 @@ def why_not(
     from .render import print_why_not
 
     print_why_not(report, chosen, provision, Console(highlight=False, width=width))
+
+
+def _subject_atom(c):
+    from clingo import Function, String
+
+    return Function("holds", [String(c.id), String(c.subject)])
+
+
+@main.command("what-it-takes")
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@click.argument("provision")
+@click.option("--party", help="only for this party's acts, orders or records")
+@click.option(
+    "--max", "max_sets", type=click.IntRange(1, 50), default=5, show_default=True, help="sets to list at most"
+)
+@LANG
+@FORMAT
+def what_it_takes_cmd(case_file: str, provision: str, party: str | None, max_sets: int, lang: str, fmt: str) -> None:
+    """The smallest sets of facts, among those CASE_FILE leaves open, that would establish PROVISION
+    (each set minimal; for a figure, the value needed)."""
+    case = _load(case_file)
+    from .abduce import what_it_takes
+    from .catalogue import catalogue
+    from .conclusions import build
+    from .engine import reason
+    from .i18n import msg, paren
+
+    if provision not in catalogue():
+        click.echo(f"{provision!r} is not an encoded provision; `reasoner rules` lists them.", err=True)
+        sys.exit(2)
+    result = reason(case)
+    report = build(case, case_file, lang, result)
+    chosen = [c for c in report.conclusions if c.id == provision and (party is None or c.party == party)]
+    questions = result.facts.questions
+    rows = []
+    for c in chosen:
+        assert result.completions is not None
+        takes = what_it_takes(result.completions, _subject_atom(c), max_sets)
+        rows.append((c, takes))
+    if fmt == "json":
+        out = {
+            "case": report.case_id,
+            "provision": provision,
+            "lang": lang,
+            "conclusions": [
+                {
+                    "id": c.id,
+                    "subject": c.subject,
+                    "party": c.party,
+                    "certainty": c.certainty,
+                    "complete": t.complete,
+                    "sets": [
+                        [
+                            {
+                                "path": questions[f.question].path,
+                                "op": f.op,
+                                "value": f.yaml_value(questions[f.question]),
+                                "text": f.text(questions[f.question], lang),
+                            }
+                            for f in s
+                        ]
+                        for s in t.sets
+                    ],
+                }
+                for c, t in rows
+            ],
+        }
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not chosen:
+        click.echo(msg("not_examined", lang).format(provision=provision))
+        return
+    for c, t in rows:
+        click.echo(f"{msg(c.certainty, lang)}  {c.label}{paren(c.subject, lang)}  {c.id}")
+        if c.certainty == "established":
+            click.echo(f"  {msg('takes_already', lang)}")
+        elif not t.sets:
+            click.echo(f"  {msg('takes_none', lang)}")
+        else:
+            click.echo(f"  {msg('takes_sets', lang)}{'' if t.complete else msg('takes_incomplete', lang)}")
+            for i, s in enumerate(t.sets, 1):
+                for j, f in enumerate(s):
+                    lead = f"{i}." if j == 0 else ""
+                    click.echo(f"  {lead:>4} {f.text(questions[f.question], lang)}")
+        click.echo()
+
+
+def _changes(before, after, lang: str) -> list[str]:
+    from .i18n import msg, paren
+    from .interview import diff
+
+    return [
+        f"  {ch.label}{paren(ch.subject, lang)}  {ch.id}: {msg(ch.before, lang)} → {msg(ch.after, lang)}"
+        for ch in diff(before, after)
+    ]
+
+
+@main.command("what-if")
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@click.option("--set", "sets", multiple=True, required=True, metavar="PATH=VALUE", help="a field and its new value")
+@LANG
+@FORMAT
+def what_if(case_file: str, sets: tuple[str, ...], lang: str, fmt: str) -> None:
+    """Reason about CASE_FILE with some facts changed and print which conclusions change.
+
+    PATH is the field path of the case file (acts[0].payment_settlement); VALUE is written as in
+    the case file (true, unknown, "236500.80", {at_least: 150000}) and checked the same way."""
+    case = _load(case_file)
+    from .casefile import CaseFileError
+    from .conclusions import build
+    from .i18n import msg
+    from .interview import diff
+    from .revise import parse_assignment, read_data, revised
+
+    try:
+        changes = [parse_assignment(x) for x in sets]
+        _, new_case = revised(read_data(case_file), changes, case_file)
+    except ValueError as e:
+        click.echo(str(e), err=True)
+        sys.exit(2)
+    except CaseFileError as e:
+        _fail(e)
+    before = build(case, case_file, lang)
+    after = build(new_case, case_file, lang)
+    if fmt == "json":
+        out = {
+            "case": before.case_id,
+            "lang": lang,
+            "set": [{"path": p, "value": v} for p, v in changes],
+            "changes": [
+                {"id": c.id, "subject": c.subject, "label": c.label, "before": c.before, "after": c.after}
+                for c in diff(before, after)
+            ],
+        }
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    lines = _changes(before, after, lang)
+    click.echo(f"{msg('what_if_changes', lang)}:" if lines else msg("what_if_none", lang))
+    for line in lines:
+        click.echo(line)
+
+
+@main.command()
+@click.argument("case_file", type=click.Path(dir_okay=False, exists=True))
+@click.option("--output", type=click.Path(dir_okay=False), help="write the completed case here (default: CASE_FILE)")
+@LANG
+def ask(case_file: str, output: str | None, lang: str) -> None:
+    """Ask, in the terminal, only the questions whose answers can still change an open conclusion,
+    most decisive first; show what each answer changed; write the completed case file back
+    (comments and layout kept)."""
+    case = _load(case_file)
+    from .casefile import CaseFileError
+    from .conclusions import build
+    from .engine import reason
+    from .i18n import msg, paren
+    from .interview import hint, open_questions
+    from .revise import get, parse_value, read_data, revised, write_back
+
+    data = read_data(case_file)
+    answered: list[tuple[str, object]] = []
+    asked: set[str] = set()
+    result = reason(case)
+    report = build(case, case_file, lang, result)
+    labels = {(c.id, c.subject): c.label for c in report.conclusions}
+    while True:
+        pending = [o for o in open_questions(result, report) if o.question.path not in asked]
+        if not pending:
+            click.echo(msg("ask_none", lang))
+            break
+        o = pending[0]
+        path = o.question.path
+        asked.add(path)
+        decides = [
+            labels.get((a.arguments[0].string, a.arguments[1].string), a.arguments[0].string)
+            + paren(a.arguments[1].string, lang)
+            for a in o.decides
+        ]
+        click.echo(f"{msg('ask_question', lang)}: {path}  [{msg('ask_current', lang)}: {_show(get(data, path))}]")
+        click.echo(f"  {msg('ask_may_decide', lang)}: {', '.join(decides)}")
+        click.echo(f"  {hint(o.question)}")
+        while True:
+            text = click.prompt(msg("ask_prompt", lang), default="", show_default=False).strip()
+            if not text:
+                break
+            try:
+                value = parse_value(text)
+                new_data, new_case = revised(data, [(path, value)], case_file)
+            except ValueError as e:
+                click.echo(str(e))
+                continue
+            except CaseFileError as e:
+                for err in e.errors:
+                    click.echo(str(err))
+                continue
+            data = new_data
+            answered.append((path, value))
+            new_result = reason(new_case)
+            new_report = build(new_case, case_file, lang, new_result)
+            lines = _changes(report, new_report, lang)
+            click.echo(f"{msg('what_if_changes', lang)}:" if lines else msg("what_if_none", lang))
+            for line in lines:
+                click.echo(line)
+            result, report = new_result, new_report
+            labels.update({(c.id, c.subject): c.label for c in report.conclusions})
+            break
+    if not answered:
+        click.echo(msg("ask_unchanged", lang))
+        return
+    target = output or case_file
+    if case_file.endswith(".json"):
+        from pathlib import Path
+
+        Path(target).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    else:
+        write_back(case_file, answered, target)
+    click.echo(f"{msg('ask_written', lang)} {target}")
+
+
+def _show(v: object) -> str:
+    return json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v
+
+
+@main.command()
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), default="-", help="the Markdown file (default: stdout)"
+)
+@LANG
+@AS_OF
+@click.option("--depth", type=click.IntRange(1), default=None, help="levels of explanation shown (default: all)")
+@NEAR_MISS
+def report(case_file: str, output: str, lang: str, as_of: str | None, depth: int | None, near_miss: float) -> None:
+    """Write a review memo of CASE_FILE in Markdown: the facts, each offence with its elements and why
+    (or why not), the reviewer findings relied on, near misses, and a receipt of versions and hashes."""
+    case = _load(case_file)
+    from .casefile import CaseFileError
+    from .report_md import markdown
+
+    try:
+        text = markdown(case, case_file, lang, depth, near_miss, as_of=as_of)
+    except CaseFileError as e:
+        _fail(e)
+    if output == "-":
+        sys.stdout.write(text)
+    else:
+        with open(output, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
 
 
 @main.command()

@@ -14,12 +14,12 @@ from functools import cache
 from clingo import Function, String, Symbol, SymbolType
 
 from .catalogue import catalogue
-from .engine import Result, program, reason
+from .engine import ESTABLISHED, POSSIBLE, Result, program, reason
 from .explain import Explainer, Node
 from .i18n import ALIASES, describe, fmt_yuan, msg, paren, plain, sep, table, term
 from .model import Case
 from .params import parameters
-from .whynot import Condition, WhyNot
+from .whynot import Condition, WhyNot, route_closeness
 
 SCHEMA = "reasoner/check/1"
 
@@ -29,7 +29,7 @@ class Conclusion:
     id: str
     subject: str
     party: str
-    status: str  # holds | not_established
+    status: str  # holds (established) | not_established
     label: str
     citation: str
     text: str
@@ -40,6 +40,8 @@ class Conclusion:
     explanation: Node | None
     routes: list[list[Condition]] = field(default_factory=list)  # why not: each way it could hold
     notes: list[str] = field(default_factory=list)
+    #: established (in every completion of the unknowns) | possible (in some) | excluded (in none)
+    certainty: str = "excluded"
 
     def to_json(self, table: dict[str, dict]) -> dict:
         out = {
@@ -47,6 +49,7 @@ class Conclusion:
             "subject": self.subject,
             "party": self.party,
             "status": self.status,
+            "certainty": self.certainty,
             "label": self.label,
             "citation": self.citation,
             "source_text": self.text,
@@ -162,7 +165,7 @@ def _reach() -> dict[str, frozenset[tuple]]:
 
 def _unknown_key(sym: Symbol) -> tuple:
     args = sym.arguments
-    if sym.name in ("quantity", "leaked") and len(args) > 1:
+    if sym.name in ("quantity", "leaked", "publish_count") and len(args) > 1:
         return (sym.name, args[1].name)
     return (sym.name, None)
 
@@ -211,16 +214,23 @@ def _mentions(sym: Symbol) -> set[str]:
     return out
 
 
+#: How many levels of failing elements why-not opens (offence -> its ¶1 elements -> an element ->
+#: the items of an article -> their conditions).
+ROUTE_DEPTH = 4
+
+
 def build(
     case: Case,
     file: str,
     lang: str,
     result: Result | None = None,
     as_of: str | None = None,
+    examine: str | None = None,
     why_not: bool = True,
 ) -> Report:
     """Reason about a case and assemble its conclusions in one language.  ``as_of`` (YYYY-MM-DD,
-    from ``--as-of``) overrides the case file's date of judgment.
+    from ``--as-of``) overrides the case file's date of judgment; ``examine`` is a provision to
+    examine even where no rule marks it as a candidate (for why-not).
 
     ``why_not=False`` leaves out the routes of conclusions that do not hold (and so near misses):
     batch screening's summary rows do not show them, and they are most of the cost."""
@@ -251,6 +261,18 @@ def build(
 
     why = WhyNot(result, lang, ex) if why_not else None
     consequences = sorted(s for s in result.model if s.name in _NOTE_PREDICATES)
+    if why is not None and examine in cat and not any(pid == examine for pid, _ in subjects):
+        # not examined for any record (no candidate): try it for every subject of the case and keep
+        # those for which the rules come closest, so why-not can still say what is missing
+        scored = []
+        for text, subj in sorted({(t, s) for (_, t), s in subjects.items()}):
+            routes = why.routes(examine, subj, depth=ROUTE_DEPTH)
+            if routes:
+                scored.append((max(route_closeness(r) for r in routes), text, subj))
+        best = max((score for score, _, _ in scored), default=0.0)
+        for score, text, subj in scored:
+            if best > 0 and score == best:
+                subjects[(examine, text)] = subj
 
     conclusions = []
     for (pid, subj_text), subj in sorted(
@@ -264,32 +286,37 @@ def build(
     ):
         prov = cat[pid]
         atom = Function("holds", [String(pid), subj])
-        holds = atom in result.model
-        tree = ex.atom(atom) if holds else None
+        certainty = result.status(atom)
+        holds = certainty == ESTABLISHED
+        tree = ex.atom(atom) if holds and atom in result.model else None
         unknown = []
-        if result.depends_on_unknown(atom):
-            # the not-known facts that change this conclusion on their own; failing that (several
-            # are needed together), those the rules can reach from it for this subject
-            unknown = sorted({result.facts.unknown[u].path for u, changed in result.flips.items() if atom in changed})
-            if not unknown:
-                near = links.near(subj_text)
-                keys = reach[pid]
-                unknown = sorted(
-                    {
-                        info.path
-                        for u, info in result.facts.unknown.items()
-                        if (_unknown_key(u) in keys or (_unknown_key(u)[0], None) in keys) and _mentions(u) & near
-                    }
+        if certainty == POSSIBLE:
+            # the open questions whose answer changes this conclusion, among those its rules can
+            # reach for this subject; failing that (only several together decide it), all of those
+            near = links.near(subj_text)
+            keys = reach[pid]
+            reachable = [
+                q
+                for q, question in enumerate(result.facts.questions)
+                if any(
+                    (_unknown_key(u) in keys or (_unknown_key(u)[0], None) in keys) and _mentions(u) & near
+                    for answer in question.answers
+                    for u in answer.atoms
                 )
-        routes = [] if holds or why is None else why.routes(pid, subj, depth=3)
-        # a date not known leaves no atom, so clingo cannot weigh it: list the unknown dates the
-        # rules for this conclusion read, for a conclusion that does not hold
+            ]
+            chosen = result.hangs_on_among(atom, reachable) or reachable
+            unknown = sorted({result.facts.questions[q].path for q in chosen})
+        routes = [] if holds or why is None else why.routes(pid, subj, depth=ROUTE_DEPTH)
+        # a date not known leaves no atom, so clingo cannot weigh it: a conclusion not established
+        # whose rules read such a date for this subject stays possible, and lists it
         if not holds and result.facts.unknown_dates:
             near = links.near(subj_text)
             dates = {
                 path for pred, ident, path in result.facts.unknown_dates if (pred, None) in reach[pid] and ident in near
             }
             unknown = sorted(set(unknown) | dates)
+            if dates:
+                certainty = POSSIBLE
         notes = _notes(consequences, pid, subj, lang)
         conclusions.append(
             Conclusion(
@@ -307,6 +334,7 @@ def build(
                 explanation=tree,
                 routes=routes,
                 notes=notes,
+                certainty=certainty,
             )
         )
     as_of_text = case.case.as_of.isoformat() if case.case.as_of else None

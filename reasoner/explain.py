@@ -220,6 +220,9 @@ class Explainer:
                 text = self._exact_text(sym, info.value) + gap + msg("saturated", self.lang)
             if info.source is not None:  # a figure summed from evidence: what was summed, from where
                 text += paren(info.source.describe(self.lang), self.lang)
+            if info.bound is not None:
+                bounds = bound_text(info.bound, self.lang)
+                text += paren(f"{msg('bounded', self.lang)}{colon(self.lang)}{bounds}", self.lang)
             return Node("fact", text, str(sym), path=info.path, value=value if _scalar(value) else None)
         if sym in self.params:
             p = self.params[sym]
@@ -436,6 +439,24 @@ def bind(pattern, ground: Symbol, env: dict, exact: dict, units: dict[str, str],
             exact.setdefault(p.name, fen(value) if isinstance(value, Decimal) else int(value))
         else:
             exact.setdefault(p.name, g.number)
+
+
+def bound_text(bound: tuple[object, object, str], lang: str) -> str:
+    """Bounds of a figure in words: 不少于 150,000.00 元 / at least 300, at most 500."""
+    lo, hi, unit = bound
+
+    def fig(v: object) -> str:
+        if unit == "date":
+            return v.isoformat()  # type: ignore[attr-defined]
+        return fmt_yuan(int(Decimal(str(v)) * 100), lang) if unit == "fen" else fmt_num(int(v))  # type: ignore[call-overload]
+
+    parts = []
+    low_word, high_word = ("not_before", "not_after") if unit == "date" else ("at_least", "at_most")
+    if lo is not None:
+        parts.append(f"{msg(low_word, lang)} {fig(lo)}")
+    if hi is not None:
+        parts.append(f"{msg(high_word, lang)} {fig(hi)}")
+    return msg("comma", lang).join(parts)
 
 
 def param_text(p, lang: str) -> str:

@@ -59,7 +59,64 @@ class FactInfo:
     value: object = None  # the exact value (int, Decimal, date, str) when the atom carries one
     saturated: bool = False  # the atom carries COUNT_CEILING instead of the exact (larger) value
     unknown: bool = False  # recorded as not known; present only in "what if it were" solving
+    #: a bounded figure: (at least, at most, unit) as written; the atom carries the lower bound
+    bound: tuple[object, object, str] | None = None
     source: object = None  # where a figure was summed from (evidence.StatementTotals), shown with it
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One way an open question could be settled, and the atoms that then hold."""
+
+    value: object  # True/False, an option, a figure in solver units (count or fen), or None (none)
+    atoms: tuple[Symbol, ...]
+
+
+@dataclass
+class Question:
+    """A fact the case file leaves open: every answer it could have, exactly one of which is true.
+
+    Booleans answer False/True, closed choices one option each, and figures (counts, money) a
+    finite set of representative values: the bounds and, between them, every breakpoint at which
+    a comparison with a figure of the law can change (see :func:`figure_candidates`)."""
+
+    path: str  # the case-file field
+    kind: str  # bool | choice | count | money
+    answers: list[Answer]
+    low: int | None = None  # figures: the least possible value, in solver units
+    high: int | None = None  # figures: the greatest (the ceiling when unbounded above)
+    bounded_above: bool = False
+    negated: bool = False  # a boolean whose atom holds when the field is false (response.complied)
+
+    def field_value(self, answer: int) -> object:
+        """The answer as the case-file field would record it."""
+        value = self.answers[answer].value
+        return (not value) if self.negated and isinstance(value, bool) else value
+
+
+def figure_candidates(unit: str, low: int, high: int) -> list[int]:
+    """Representative values of a figure known to lie in [low, high].
+
+    The rules compare figures with the figures of the law (param/3, in the same unit; money also
+    with its multiples, Art 12 ¶2) by ``>=`` and ``<``, alone or in non-negative sums.  Between two
+    consecutive breakpoints every such comparison of the figure alone keeps its truth, and sums are
+    monotone in each addend: so the ends of each interval (c - 1 and c for every breakpoint c, plus
+    low and high) give every status the rules can reach.  No value is enumerated one by one."""
+    from .params import parameters
+
+    params = parameters()
+    if unit == "fen":
+        base = [p.value for p in params if p.unit == "fen"]
+        multiples = [p.value for p in params if p.unit == "multiple"]
+        points = set(base) | {b * k for b in base for k in multiples}
+    else:
+        points = {p.value for p in params if p.unit in ("count", "times")}
+    values = {low, high}
+    for c in points:
+        for v in (c - 1, c):
+            if low <= v <= high:
+                values.add(v)
+    return sorted(values)
 
 
 @dataclass
@@ -72,11 +129,24 @@ class Facts:
     #: listed here, as (predicate, entity id, case path), for the conclusions that may depend on them
     unknown_dates: list[tuple[str, str, str]] = field(default_factory=list)
     findings: dict[Symbol, m.Finding] = field(default_factory=dict)
+    #: the open questions, in case-file order (booleans, choices and figures not known exactly)
+    questions: list[Question] = field(default_factory=list)
+    #: atoms of ``atoms`` that hold only in the recorded reading (a bounded figure at its lower
+    #: bound), not in every completion: the engine adds them as defaults, not as facts
+    defaults: set[Symbol] = field(default_factory=set)
 
     def add(
         self, sym: Symbol, path: str, value: object = None, saturated: bool = False, source: object = None
     ) -> None:
         self.atoms.setdefault(sym, FactInfo(path, value, saturated, source=source))
+
+    def ask(self, path: str, kind: str, answers: list[Answer], **figure: object) -> None:
+        """Record an open question; its atoms are marked not known (unless already facts)."""
+        self.questions.append(Question(path, kind, answers, **figure))  # type: ignore[arg-type]
+        for a in answers:
+            for sym in a.atoms:
+                if sym not in self.atoms:
+                    self.add_unknown(sym, path)
 
     def add_unknown(self, sym: Symbol, path: str) -> None:
         self.unknown.setdefault(sym, FactInfo(path, None, False, True))
@@ -106,18 +176,47 @@ class _Builder:
     def fact(self, name: str, args: list, path: str, value: object = None) -> None:
         self.out.add(_f(name, *args), path, value)
 
-    def flag(self, name: str, args: list, v: m.MaybeBool | None, path: str) -> None:
+    def flag(self, name: str, args: list, v: m.MaybeBool | None, path: str, negated: bool = False) -> None:
         """A boolean fact: true adds the atom, unknown records it as open, false/absent adds nothing."""
         if v is True:
             self.fact(name, args, path, True)
         elif v == UNKNOWN:
-            self.out.add_unknown(_f(name, *args), path)
+            self.bool_question(_f(name, *args), path, negated)
 
-    def count(self, name: str, args: list, v: m.MaybeCount | None, path: str) -> None:
-        if v is None:
-            return
+    def bool_question(self, sym: Symbol, path: str, negated: bool = False) -> None:
+        self.out.ask(path, "bool", [Answer(False, ()), Answer(True, (sym,))], negated=negated)
+
+    def figure(
+        self, name: str, args: list, v: object, path: str, unit: str, ceiling: int, summed: bool = False
+    ) -> bool:
+        """A figure not known exactly (``unknown`` or bounds) becomes a question; True if it was one.
+
+        A figure the rules add up with others (``summed``: accounts over sites, leaked items over
+        categories) takes only its two bounds: clingo grounds a sum over every subset of the
+        candidate atoms, and the sum is compared with the law's figure, not the addend."""
+        scale = 100 if unit == "fen" else 1
         if v == UNKNOWN:
-            self.out.add_unknown(_f(name, *args, COUNT_CEILING), path)
+            low, high, above = 0, ceiling, False
+        elif isinstance(v, m.CountBounds | m.MoneyBounds):
+            low = int(v.low() * scale)
+            above = v.at_most is not None
+            high = min(int(v.at_most * scale), ceiling) if above else ceiling
+            low = min(low, ceiling)
+        else:
+            return False
+        values = sorted({low, high}) if summed else figure_candidates(unit, low, high)
+        answers = [Answer(x, (_f(name, *args, x),)) for x in values]
+        if v != UNKNOWN:
+            # the recorded reading: the figure is at its lower bound
+            base = _f(name, *args, low)
+            shown = Decimal(v.low()) if unit == "fen" else int(v.low())
+            self.out.atoms[base] = FactInfo(path, shown, False, False, (v.at_least, v.at_most, unit))
+            self.out.defaults.add(base)
+        self.out.ask(path, "money" if unit == "fen" else "count", answers, low=low, high=high, bounded_above=above)
+        return True
+
+    def count(self, name: str, args: list, v: m.MaybeCount | None, path: str, summed: bool = False) -> None:
+        if v is None or self.figure(name, args, v, path, "count", COUNT_CEILING, summed):
             return
         capped = min(int(v), COUNT_CEILING)
         self.out.add(_f(name, *args, capped), path, int(v), saturated=int(v) > COUNT_CEILING)
@@ -128,10 +227,7 @@ class _Builder:
 
     def money(self, name: str, args: list, v: m.MaybeMoney | None, path: str) -> None:
         """An amount of yuan as whole fen, exact, capped at FEN_CEILING."""
-        if v is None:
-            return
-        if v == UNKNOWN:
-            self.out.add_unknown(_f(name, *args, FEN_CEILING), path)
+        if v is None or self.figure(name, args, v, path, "fen", FEN_CEILING):
             return
         self.capped(name, args, fen(v), FEN_CEILING, path, exact=v)
 
@@ -140,12 +236,14 @@ class _Builder:
         if v is None:
             return
         if v == UNKNOWN:
-            for o in options:
-                self.out.add_unknown(_f(name, *args, o), path)
+            self.out.ask(path, "choice", [Answer(o, (_f(name, *args, o),)) for o in options])
         else:
             self.fact(name, [*args, v], path, v)
 
-    def date(self, name: str, args: list, v: dt.date | str | None, path: str) -> None:
+    def date(self, name: str, args: list, v: object, path: str) -> None:
+        if name in ("order_date", "penalty_date") and (v == UNKNOWN or isinstance(v, m.DateBounds)):
+            self.day_question(name, args, v, path)
+            return
         if v == UNKNOWN:
             ident = args[0].arguments[-1].string if args[0].type.name == "Function" else args[0].string
             self.out.unknown_dates.append((name, ident, path))
@@ -153,8 +251,80 @@ class _Builder:
             return  # an unknown date establishes nothing that depends on it
         self.fact(name, [*args, date_number(v)], path, v)
 
+    def day_question(
+        self, name: str | tuple[str, ...], args: list, v: object, path: str, span: tuple | None = None
+    ) -> None:
+        """A day not known exactly: its bounds and, between them, the days around every date the
+        rules can compare it with (see :func:`day_candidates`).  ``name`` may be several predicates
+        that all take the day (a one-day act starts and ends on it); ``span`` overrides the bounds
+        (an end of a period, closed by the other end; an act, closed above by the judgment)."""
+        names = (name,) if isinstance(name, str) else name
+        low = v.not_before if isinstance(v, m.DateBounds) else None
+        high = v.not_after if isinstance(v, m.DateBounds) else None
+        if span is not None:
+            low, high = span
+        days = day_candidates(self.known_days, low, high)
+        answers = [Answer(d, tuple(_f(n, *args, date_number(d)) for n in names)) for d in days]
+        if low is not None:  # the recorded reading: the earliest possible day
+            shown = (v.not_before, v.not_after) if isinstance(v, m.DateBounds) else (low, high)
+            for n in names:
+                base = _f(n, *args, date_number(low))
+                self.out.atoms[base] = FactInfo(path, low, False, False, (*shown, "date"))
+                self.out.defaults.add(base)
+        self.out.ask(path, "date", answers)
+
+    def act_dates(self, pp: str, e: Symbol, when: m.When) -> None:
+        """An act's first and last day (act_start, act_end): exact days are facts; a day known
+        within bounds or not known is a question, and a day after the judgment is not a candidate."""
+        as_of = self.case.case.as_of
+
+        def clip(low: dt.date | None, high: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+            if as_of is not None and (high is None or high > as_of):
+                high = as_of
+            return low, high
+
+        if isinstance(when, m.DateRange):
+            ends = (("act_start", when.start, when.start_span()), ("act_end", when.end, when.end_span()))
+            for name, v, span in ends:
+                if isinstance(v, dt.date):
+                    self.fact(name, [e, date_number(v)], f"{pp}.date", v)
+                else:
+                    part = "from" if name == "act_start" else "to"
+                    self.day_question(name, [e], v, f"{pp}.date.{part}", clip(*span))
+        elif isinstance(when, dt.date):
+            self.fact("act_start", [e, date_number(when)], f"{pp}.date", when)
+            self.fact("act_end", [e, date_number(when)], f"{pp}.date", when)
+        else:
+            low, high = (when.not_before, when.not_after) if isinstance(when, m.DateBounds) else (None, None)
+            self.day_question(("act_start", "act_end"), [e], when, f"{pp}.date", clip(low, high))
+
+    def _known_days(self) -> list[dt.date]:
+        """Every day the case records exactly, and every bound of a day or a period."""
+        out: list[dt.date] = []
+        c = self.case
+
+        def add(v: object) -> None:
+            if isinstance(v, dt.date):
+                out.append(v)
+            elif isinstance(v, m.DateBounds):
+                out.extend(d for d in (v.not_before, v.not_after) if d is not None)
+            elif isinstance(v, m.DateRange):
+                add(v.start)
+                add(v.end)
+
+        for o in c.orders:
+            add(o.date)
+            add(o.deadline)
+        for a in c.acts:
+            add(a.date)
+        for pen in c.admin_penalties:
+            add(pen.date)
+        add(c.case.as_of)  # the limitation period and Art 19 compare an act's last day with the judgment
+        return out
+
     def build(self) -> Facts:
         c = self.case
+        self.known_days = self._known_days()
         self.fact("count_ceiling", [COUNT_CEILING], "(reasoner: the cap on figures sent to the solver)", COUNT_CEILING)
         self.fact("fen_ceiling", [FEN_CEILING], "(reasoner: the cap on amounts sent to the solver)", FEN_CEILING)
         self.fact("sum_base", [SUM_BASE], "(reasoner: Art 16 sums in two parts to stay within 32 bits)", SUM_BASE)
@@ -196,15 +366,17 @@ class _Builder:
         self.date("order_date", [e], o.date, f"{pp}.date")
         self.date("order_deadline", [e], o.deadline, f"{pp}.deadline")
         if o.legal_basis == UNKNOWN:
-            for b in m.BasisKind:
-                self.out.add_unknown(_f("order_basis", e, b.value), f"{pp}.legal_basis")
+            # the strongest kind of basis cited, or none (the rules ask only whether some basis is
+            # of a given kind, so one kind stands for any list that contains it)
+            answers = [Answer(None, ())] + [Answer(b.value, (_f("order_basis", e, b.value),)) for b in m.BasisKind]
+            self.out.ask(f"{pp}.legal_basis", "choice", answers)
         else:
             for j, b in enumerate(o.legal_basis):
                 self.fact("order_basis", [e, b.kind.value], f"{pp}.legal_basis[{j}]", b.name)
         self.flag("provider_capacity", [e], o.capacity_to_comply, f"{pp}.capacity_to_comply")
         complied = o.response.complied
         not_complied = UNKNOWN if complied == UNKNOWN else (not complied)
-        self.flag("order_not_complied", [e], not_complied, f"{pp}.response.complied")
+        self.flag("order_not_complied", [e], not_complied, f"{pp}.response.complied", negated=True)
 
     def _illegal_use(self, pp: str, e: Symbol, a: m.Act) -> None:
         for j, site in enumerate(a.sites):
@@ -225,9 +397,9 @@ class _Builder:
                 self.fact("site_impersonates", [s, site.impersonates], f"{sp}.impersonates", site.impersonates)
             for field_name, pred in (("registered_accounts", "site_accounts"), ("members", "site_members")):
                 v = getattr(site, field_name)
-                if v == UNKNOWN:
-                    self.out.add_unknown(_f(pred, s, SUMMED_CEILING), f"{sp}.{field_name}")
-                elif v is not None:
+                if self.figure(pred, [s], v, f"{sp}.{field_name}", "count", SUMMED_CEILING, summed=True):
+                    continue
+                if v is not None:
                     self.capped(pred, [s], v, SUMMED_CEILING, f"{sp}.{field_name}")
         if a.publishing is not None:
             pub = a.publishing
@@ -279,12 +451,7 @@ class _Builder:
         self.fact("act", [e], pp, a.description)
         self.fact("actor", [e, self.ent(a.actor)], f"{pp}.actor", a.actor)
         self.fact("act_kind", [e, a.kind], f"{pp}.kind", a.kind)
-        span = m.bounds(a.date)
-        if span is None:
-            self.out.unknown_dates.append(("act_end", a.id, f"{pp}.date"))
-        if span:
-            self.fact("act_start", [e, date_number(span[0])], f"{pp}.date", span[0])
-            self.fact("act_end", [e, date_number(span[1])], f"{pp}.date", span[1])
+        self.act_dates(pp, e, a.date)
         if self.case.case.as_of is not None:
             self.fact("judgment_date", [e, date_number(self.case.case.as_of)], self.as_of_path, self.case.case.as_of)
         if a.handled is not None:
@@ -302,8 +469,10 @@ class _Builder:
                 if name in ("occurred", "harms", "economic_loss"):
                     continue
                 v = getattr(lk, name)
-                self.count("leaked", [e, name], v, f"{pp}.leak.{name}")
-                any_count = any_count or (isinstance(v, int) and v > 0)
+                self.count("leaked", [e, name], v, f"{pp}.leak.{name}", summed=True)
+                any_count = (
+                    any_count or (isinstance(v, int) and v > 0) or (isinstance(v, m.CountBounds) and v.low() > 0)
+                )
             occurred = True if any_count else lk.occurred
             self.flag("user_info_leaked", [e], occurred, f"{pp}.leak.occurred")
             for j, h in enumerate(lk.harms):
@@ -314,7 +483,7 @@ class _Builder:
             if ev.affects_conviction_or_sentencing is True:
                 self.fact("evidence_loss", [e, ee], ep, ev.case)
             elif ev.affects_conviction_or_sentencing == UNKNOWN:
-                self.out.add_unknown(_f("evidence_loss", e, ee), f"{ep}.affects_conviction_or_sentencing")
+                self.bool_question(_f("evidence_loss", e, ee), f"{ep}.affects_conviction_or_sentencing")
             self.choice(
                 "evidence_case_crime",
                 [ee],
@@ -324,7 +493,7 @@ class _Builder:
             )
             s = ev.likely_sentence
             if s == UNKNOWN:
-                self.out.add_unknown(_f("evidence_case_sentence_life", ee), f"{ep}.likely_sentence")
+                self.bool_question(_f("evidence_case_sentence_life", ee), f"{ep}.likely_sentence")
             elif s.kind in ("life", "death"):
                 self.fact("evidence_case_sentence_life", [ee], f"{ep}.likely_sentence", s.kind)
             elif s.kind == "fixed_term":
@@ -342,6 +511,46 @@ class _Builder:
         self.money("illegal_gains", [e], a.illegal_gains, f"{pp}.illegal_gains")
         for j, name in enumerate(a.also_other_crime):
             self.fact("also_other_crime", [e, String(name)], f"{pp}.also_other_crime[{j}]", name)
+
+
+def _first_day_from(n: int) -> dt.date:
+    """The first real day on or after the integer YYYYMMDD (20220229 -> 2022-03-01): shifting a
+    29 February by whole years can leave the month."""
+    year, rest = divmod(n, 10000)
+    month, day = divmod(rest, 100)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date(year + (month == 12), month % 12 + 1, 1)
+
+
+def day_candidates(known: list[dt.date], low: dt.date | None, high: dt.date | None) -> list[dt.date]:
+    """Representative days of a day known only within [low, high] (open ends when None).
+
+    The rules compare such a day D with other days E and with E shifted by whole years
+    (``D + N * 10000`` on YYYYMMDD; N from the figures of the law in years, and the day Amendment IX
+    came into force), by <, <=, >=.  Between consecutive breakpoints every such comparison keeps
+    its truth, so the real days just before, at and just after each breakpoint, and the bounds,
+    give every status.  Limit: two days that are both uncertain are compared only through the
+    days the case records (their bounds included), not through each other's shifted values."""
+    from .params import parameters
+
+    years = sorted({p.value for p in parameters() if p.unit == "years"} | {0})
+    points = {date_number(d) + sign * y * 10000 for d in known for y in years for sign in (1, -1)}
+    points |= {p.value for p in parameters() if p.unit == "date"}
+    out: set[dt.date] = set()
+    for n in points:
+        if not 19010101 <= n <= 21991231:
+            continue
+        first = _first_day_from(n)  # the days before, at and after the breakpoint
+        out |= {first, first - dt.timedelta(days=1), first + dt.timedelta(days=1)}
+    if low is not None:
+        out = {d for d in out if d >= low} | {low}
+    if high is not None:
+        out = {d for d in out if d <= high} | {high}
+    if not out:
+        out = {dt.date(2000, 1, 1)}
+    return sorted(out)
 
 
 def _character(b: _Builder, ent: Symbol, act: m.IllegalActivity, path: str) -> None:

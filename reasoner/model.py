@@ -110,36 +110,130 @@ Count = Annotated[StrictInt, Field(ge=0)]
 Id = Annotated[StrictStr, Field(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$")]
 Text = Annotated[StrictStr, Field(min_length=1)]
 
-MaybeCount = Count | Unknown
-MaybeBool = StrictBool | Unknown
-MaybeMoney = Money | Unknown
 
+class _Bounds(_Strict):
+    """Shared check of a bounded figure: at least one bound, and the lower not above the upper."""
 
-class DateRange(_Strict):
-    """A period when the exact date is not one day."""
-
-    start: Date = Field(alias="from")
-    end: Date = Field(alias="to")
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    at_least: object = None
+    at_most: object = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> DateRange:
-        if self.end < self.start:
-            raise ValueError(f"the range ends ({self.end}) before it starts ({self.start})")
+    def _ordered(self) -> _Bounds:
+        lo, hi = self.at_least, self.at_most
+        if lo is None and hi is None:
+            raise ValueError("a bounded figure needs at_least, at_most or both")
+        if lo is not None and hi is not None and lo > hi:
+            raise ValueError(f"at_least ({lo}) is above at_most ({hi})")
+        return self
+
+    def low(self) -> int | Decimal:
+        """The least value the figure may have (0 when only an upper bound is known)."""
+        return self.at_least if self.at_least is not None else 0  # type: ignore[return-value]
+
+
+class CountBounds(_Bounds):
+    """A count known only within bounds: ``{at_least: N}``, ``{at_most: N}`` or both (between)."""
+
+    at_least: Count | None = None
+    at_most: Count | None = None
+
+
+class MoneyBounds(_Bounds):
+    """An amount known only within bounds, in exact yuan: ``{at_least: "150,000"}``, ``{at_most: …}``."""
+
+    at_least: Money | None = None
+    at_most: Money | None = None
+
+
+MaybeCount = Count | CountBounds | Unknown
+MaybeBool = StrictBool | Unknown
+MaybeMoney = Money | MoneyBounds | Unknown
+
+
+class DateBounds(_Strict):
+    """One day, not known exactly: ``{not_before: YYYY-MM-DD, not_after: YYYY-MM-DD}`` (either or
+    both).  Not a period: an act's duration is ``{from, to}``."""
+
+    not_before: Date | None = None
+    not_after: Date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateBounds:
+        if self.not_before is None and self.not_after is None:
+            raise ValueError("an uncertain date needs not_before, not_after or both")
+        if self.not_before is not None and self.not_after is not None and self.not_after < self.not_before:
+            raise ValueError(f"not_after ({self.not_after}) is before not_before ({self.not_before})")
         return self
 
 
-When = Date | DateRange | Unknown
+def earliest(v: object) -> dt.date | None:
+    """The earliest a day can be: the day itself, or ``not_before``; None when open or not known."""
+    return v if isinstance(v, dt.date) else v.not_before if isinstance(v, DateBounds) else None
+
+
+def latest(v: object) -> dt.date | None:
+    """The latest a day can be: the day itself, or ``not_after``; None when open or not known."""
+    return v if isinstance(v, dt.date) else v.not_after if isinstance(v, DateBounds) else None
+
+
+class DateRange(_Strict):
+    """A period (an act that went on from one day to another); either end may be a day known only
+    within bounds.  Every day the period may start on is on or before every day it may end on."""
+
+    start: Date | DateBounds = Field(alias="from")
+    end: Date | DateBounds = Field(alias="to")
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def start_span(self) -> tuple[dt.date | None, dt.date | None]:
+        """The days the period may start on: its own bounds, closed above by an exact end."""
+        return earliest(self.start), latest(self.start) or (self.end if isinstance(self.end, dt.date) else None)
+
+    def end_span(self) -> tuple[dt.date | None, dt.date | None]:
+        """The days the period may end on: its own bounds, closed below by an exact start."""
+        return earliest(self.end) or (self.start if isinstance(self.start, dt.date) else None), latest(self.end)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateRange:
+        if isinstance(self.start, dt.date) and isinstance(self.end, dt.date):
+            if self.end < self.start:
+                raise ValueError(f"the range ends ({self.end}) before it starts ({self.start})")
+            return self
+        last_start, first_end = self.start_span()[1], self.end_span()[0]
+        if last_start is None or first_end is None:
+            raise ValueError(
+                "the period might start after it ends: bound it so that the latest start (from.not_after, "
+                "or an exact from) is on or before the earliest end (to.not_before, or an exact to)"
+            )
+        if last_start > first_end:
+            raise ValueError(
+                f"the period might start ({last_start}) after it ends ({first_end}): the latest start must be "
+                "on or before the earliest end"
+            )
+        return self
+
+
+#: the date of an act: a day, a period, a day known within bounds, or not known
+When = Date | DateRange | DateBounds | Unknown
+
+#: the date of an order or a penalty: a day, a day known within bounds, or not known
+Day = Date | DateBounds | Unknown
 
 
 def bounds(when: When) -> tuple[dt.date, dt.date] | None:
-    """First and last day of a date or range; None when not known."""
-    if when == UNKNOWN:
-        return None
+    """First and last day of a date or range known exactly; None when any end is not known exactly."""
     if isinstance(when, DateRange):
-        return when.start, when.end
-    return when, when  # type: ignore[return-value]
+        if isinstance(when.start, dt.date) and isinstance(when.end, dt.date):
+            return when.start, when.end
+        return None
+    if isinstance(when, dt.date):
+        return when, when
+    return None
+
+
+def earliest_end(when: When) -> dt.date | None:
+    """The earliest day an act can have ended: for checks that the act is before the judgment."""
+    return when.end_span()[0] if isinstance(when, DateRange) else earliest(when)
 
 
 # ----------------------------------------------------------------------------- parties
@@ -253,7 +347,7 @@ class Order(_Strict):
     to: Id = Field(description="the party ordered")
     issuer: Issuer
     form: Literal["rectification_notice", "other_document", "oral"] | Unknown
-    date: Date | Unknown
+    date: Day
     legal_basis: list[LegalBasis] | Unknown = Field(description="the laws the order relies on; [] for none")
     measures: Text | None = None
     deadline: Date | Unknown | None = None
@@ -586,7 +680,7 @@ class Act(_Strict):
 class AdminPenalty(_Strict):
     id: Id
     party: Id
-    date: Date | Unknown
+    date: Day
     for_: Literal["illegal_use_of_network", "assisting_network_crime", "computer_system_security", "other"] = Field(
         alias="for"
     )

@@ -84,6 +84,8 @@ def _add_routes(tree: Tree, routes: list[list[Condition]], lang: str) -> None:
 
 
 def _status(c: Conclusion, lang: str) -> str:
+    if c.certainty == "possible":
+        return "[bold yellow]? " + escape(msg("possible", lang)) + "[/]"
     if c.status == "holds":
         return "[bold green]✔ " + escape(msg("holds", lang)) + "[/]"
     return "[bold red]✘ " + escape(msg("not_established", lang)) + "[/]"
@@ -108,7 +110,8 @@ def conclusion_tree(c: Conclusion, lang: str) -> Tree:
     t.add(f"[dim]「{escape(c.text)}」[/dim]")
     if c.depends_on_unknown:
         unknown = sep(lang).join(c.depends_on_unknown)
-        t.add(f"[yellow]? {escape(msg('depends_on_unknown', lang) + colon(lang) + unknown)}[/yellow]")
+        word = "hangs_on" if c.certainty == "possible" else "depends_on_unknown"
+        t.add(f"[yellow]? {escape(msg(word, lang) + colon(lang) + unknown)}[/yellow]")
     for note in c.notes:
         t.add(f"[blue]ℹ {escape(note)}[/blue]")
     seen: set[str] = set()

@@ -73,11 +73,11 @@ def test_grounded_together_equals_alone(generated):
     n_unknown = 0
     for c, t in zip(cases, together, strict=True):
         alone = reason(c)
-        n_unknown += bool(alone.facts.unknown)
+        n_unknown += bool(alone.facts.questions)
         assert t.model == alone.model, c.case.id
         assert t.fired == alone.fired, c.case.id
         assert t.aggregates == alone.aggregates, c.case.id
-        assert t.possible == alone.possible and t.certain == alone.certain and t.flips == alone.flips
+        assert t.possible == alone.possible and t.certain == alone.certain and t.effects == alone.effects
     assert n_unknown > 0  # cases with facts not known were among them
 
 

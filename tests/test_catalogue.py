@@ -99,7 +99,7 @@ def test_citations_follow_the_law_structure():
 
 def test_translation_table_has_both_languages_everywhere():
     t = table()
-    for section in ("atom", "msg"):
+    for section in ("atom", "msg", "kind"):
         for key, entry in t[section].items():
             for lang in LANGS:
                 assert entry.get(lang), (section, key, lang)
@@ -145,3 +145,75 @@ def test_schema_command_gives_a_json_schema():
     assert schema["$schema"].endswith("2020-12/schema")
     assert set(schema["required"]) == {"case", "parties"}
     assert schema["additionalProperties"] is False
+
+
+def _kinds_in_source() -> set[str]:
+    """The kinds of explanation line and why-not condition the code can make: the first argument of
+    every ``Node(...)`` and ``Condition(...)`` call, and every string assigned to a ``.kind``."""
+    import ast as pyast
+
+    kinds: set[str] = set()
+    for f in (ROOT / "reasoner").glob("*.py"):
+        for n in pyast.walk(pyast.parse(f.read_text(encoding="utf-8"))):
+            if isinstance(n, pyast.Call) and getattr(n.func, "id", None) in ("Node", "Condition") and n.args:
+                first = n.args[0]
+                if isinstance(first, pyast.Constant) and isinstance(first.value, str):
+                    kinds.add(first.value)
+            if isinstance(n, pyast.Assign) and any(getattr(t, "attr", None) == "kind" for t in n.targets):
+                kinds |= {c.value for c in pyast.walk(n.value) if isinstance(c, pyast.Constant)
+                          and isinstance(c.value, str)}
+    return kinds
+
+
+def test_every_kind_of_explanation_line_has_words_and_a_mark():
+    from reasoner.render import _MARK
+
+    kinds = _kinds_in_source()
+    assert {"provision", "derived", "fact", "finding", "comparison", "element", "route", "law"} <= kinds
+    for kind in kinds:
+        entry = table()["kind"].get(kind)
+        assert entry is not None, f"[kind] {kind} is missing from messages.toml"
+        for lang in LANGS:
+            assert entry.get(lang), ("kind", kind, lang)
+    assert set(table()["kind"]) == kinds, set(table()["kind"]) ^ kinds  # no word for a kind that is never made
+    condition_kinds = {"element"}  # why-not conditions are marked ✔/✘, not by kind
+    assert set(_MARK) == kinds - condition_kinds, set(_MARK) ^ (kinds - condition_kinds)
+
+
+def test_the_examples_make_only_kinds_that_have_words():
+    from reasoner.casefile import load
+    from reasoner.conclusions import build
+
+    seen: set[str] = set()
+
+    def conditions(routes):
+        for route in routes:
+            for c in route:
+                seen.add(c.kind)
+                conditions(c.routes)
+
+    for p in sorted((ROOT / "examples").glob("*.yaml"))[:4]:
+        for c in build(load(p), p.name, "en").conclusions:
+            stack = [c.explanation] if c.explanation else []
+            while stack:
+                n = stack.pop()
+                seen.add(n.kind)
+                stack.extend(n.children)
+            conditions(c.routes)
+    assert seen <= set(table()["kind"]), seen - set(table()["kind"])
+    assert len(seen) >= 6
+
+
+def test_every_message_the_code_asks_for_is_in_both_languages():
+    """Every msg("key") (or self.m("key")) in the code names an entry with zh and en."""
+    used: set[str] = set()
+    for f in (ROOT / "reasoner").glob("*.py"):
+        text = f.read_text(encoding="utf-8")
+        used |= set(re.findall(r"""\b(?:msg|m)\(\s*["']([a-z_]+)["']\s*[,)]""", text))
+        used |= set(re.findall(r"""["'](report_[a-z_]+)["']""", text))  # keys the memo looks up from a table
+    assert len(used) > 60
+    missing = sorted(k for k in used if k not in table()["msg"])
+    assert missing == []
+    for key in used:
+        for lang in LANGS:
+            assert table()["msg"][key].get(lang), (key, lang)

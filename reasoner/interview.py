@@ -1,0 +1,106 @@
+"""Which open questions matter, most decisive first, and what an answer changed.
+
+Used by ``reasoner ask`` (the interview) and ``reasoner what-if``.  Nothing here decides a legal
+question: the effects of each answer are the brave and cautious consequences clingo computed for
+it (:attr:`reasoner.engine.Result.effects`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from clingo import Function, String, Symbol
+
+from .conclusions import Report
+from .engine import ESTABLISHED, EXCLUDED, POSSIBLE, Result, _status_in
+from .facts import Question
+
+
+def _is_offence(pid: str) -> bool:
+    return pid.startswith("cl.") and pid.count(".") == 1
+
+
+@dataclass
+class Open:
+    """An open question whose answer can still change an open conclusion."""
+
+    index: int
+    question: Question
+    decides: list[Symbol]  # the open conclusions that hang on it
+    offences: int  # how many open offences some answer decides
+    decided: float  # open conclusions an answer decides, on average over the answers tried
+
+
+def open_questions(result: Result, report: Report | None = None) -> list[Open]:
+    """Questions that can change an open (possible) conclusion, most decisive first: those that
+    settle more offences, then more conclusions on average, then in case-file order.
+
+    A question counts when an answer tried alone changes an open conclusion's status, or when the
+    report lists it for an open conclusion (found by changing it within a completion: a day, say,
+    that matters only between its extremes)."""
+    open_atoms = sorted(result.possible - result.certain)
+    listed: dict[str, list[Symbol]] = {}
+    for c in report.conclusions if report else []:
+        if c.certainty == POSSIBLE:
+            for path in c.depends_on_unknown:
+                listed.setdefault(path, []).append(Function("holds", [String(c.id), String(c.subject)]))
+    out = []
+    for q, question in enumerate(result.facts.questions):
+        answers = [a for (qq, a) in result.effects if qq == q]
+        hangs = [atom for atom in open_atoms if len({_status_in(result.effects[(q, a)], atom) for a in answers}) > 1]
+        hangs += [atom for atom in listed.get(question.path, []) if atom not in hangs]
+        if not hangs:
+            continue
+        per_answer = [
+            [atom for atom in open_atoms if _status_in(result.effects[(q, a)], atom) != POSSIBLE] for a in answers
+        ] or [[atom for atom in hangs]]
+        offences = max(sum(1 for atom in d if _is_offence(atom.arguments[0].string)) for d in per_answer)
+        decided = sum(len(d) for d in per_answer) / len(per_answer) if answers else 0.0
+        out.append(Open(q, question, hangs, offences, decided))
+    return sorted(out, key=lambda o: (-o.offences, -o.decided, o.index))
+
+
+def hint(question: Question) -> str:
+    """What may be answered, in the case file's syntax."""
+    if question.kind == "bool":
+        return "true | false | unknown"
+    if question.kind == "choice":
+        options = ["[]" if a.value is None else str(a.value) for a in question.answers]
+        if question.path.endswith("legal_basis"):
+            return "[{kind: " + " | ".join(o for o in options if o != "[]") + ", name: …}] | [] | unknown"
+        return " | ".join(options) + " | unknown"
+    if question.kind == "date":
+        day = "YYYY-MM-DD | {not_before: YYYY-MM-DD, not_after: YYYY-MM-DD}"
+        if question.path.startswith("acts[") and question.path.endswith("].date"):  # a one-day act's date
+            return day + " | {from: …, to: …} | unknown"
+        return day if question.path.endswith((".from", ".to")) else day + " | unknown"
+    unit = "yuan" if question.kind == "money" else "count"
+    return f"{unit} | {{at_least: …}} | {{at_most: …}} | {{at_least: …, at_most: …}} | unknown"
+
+
+@dataclass(frozen=True)
+class Change:
+    id: str
+    subject: str
+    label: str
+    before: str  # established | possible | excluded
+    after: str
+
+
+def diff(before: Report, after: Report) -> list[Change]:
+    """Conclusions whose status changed (or that appeared or went), in the new report's order."""
+    old = {(c.id, c.subject): c for c in before.conclusions}
+    new = {(c.id, c.subject): c for c in after.conclusions}
+    out = []
+    for key, c in new.items():
+        prev = old.get(key)
+        was = prev.certainty if prev else EXCLUDED  # not examined before: it held in no completion
+        if was != c.certainty:
+            out.append(Change(c.id, c.subject, c.label, was, c.certainty))
+    for key, c in old.items():  # no longer examined: it holds in no completion
+        if key not in new and c.certainty != EXCLUDED:
+            out.append(Change(c.id, c.subject, c.label, c.certainty, EXCLUDED))
+    return out
+
+
+__all__ = ["ESTABLISHED", "EXCLUDED", "POSSIBLE", "Change", "Open", "diff", "hint", "open_questions"]

@@ -1,0 +1,155 @@
+"""Changing facts of a case file: ``PATH=VALUE`` edits, checked like the file itself, and written back.
+
+PATH is the case-file field path the error messages use (``acts[0].payment_settlement``); VALUE is
+written as in the case file (``true``, ``unknown``, ``"236500.80"``, ``{at_least: 150000}``) and read
+with the same YAML reader.  The edited data is validated by the same model and cross-checks as a
+file, so a bad value is an error naming the field, never a silent change.
+
+Writing back uses ruamel.yaml's round-trip mode, which keeps the file's comments, key order and
+layout outside the fields changed (PyYAML, used for reading, drops comments).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from .casefile import CaseFileError, InputError, _cross_check, _Loader, _structural
+from .model import Case
+
+_PART = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)((?:\[[0-9]+\])*)")
+
+PathParts = list[str | int]
+
+
+def parse_path(text: str) -> PathParts:
+    """``acts[0].payment_settlement`` -> ['acts', 0, 'payment_settlement']."""
+    parts: PathParts = []
+    for piece in text.split("."):
+        m = _PART.fullmatch(piece)
+        if not m:
+            raise ValueError(f"{text!r} is not a field path such as acts[0].payment_settlement")
+        parts.append(m.group(1))
+        parts.extend(int(i) for i in re.findall(r"\[([0-9]+)\]", m.group(2)))
+    return parts
+
+
+def parse_value(text: str) -> object:
+    """A value written as in the case file (YAML flow syntax, the case files' scalar rules)."""
+    try:
+        value = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.YAMLError as e:
+        raise ValueError(f"{text!r} is not a value of the case format: {getattr(e, 'problem', e)}") from None
+    # a decimal typed on the command line is money written out (236500.80), as the block style of
+    # a case file reads it: keep its text, never a float (a count then fails validation by name)
+    return text if isinstance(value, float) else value
+
+
+def parse_assignment(text: str) -> tuple[str, object]:
+    """``PATH=VALUE`` -> (path, value)."""
+    path, sep, value = text.partition("=")
+    if not sep or not path.strip():
+        raise ValueError(f"{text!r}: expected PATH=VALUE, e.g. acts[0].payment_settlement=200000")
+    parse_path(path.strip())
+    return path.strip(), parse_value(value.strip())
+
+
+def get(data: object, path: str) -> object:
+    node = data
+    for part in parse_path(path):
+        node = node[part]  # type: ignore[index]
+    return node
+
+
+def assign(data: object, path: str, value: object) -> None:
+    """Set one field; the records on the way must exist (a new field of a mapping may be added)."""
+    parts = parse_path(path)
+    node = data
+    for i, part in enumerate(parts[:-1]):
+        try:
+            node = node[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            where = _text(parts[: i + 1])
+            raise ValueError(f"{path}: the case file has no {where}") from None
+    last = parts[-1]
+    if isinstance(last, int):
+        if not isinstance(node, list) or not 0 <= last < len(node):
+            raise ValueError(f"{path}: the case file has no {_text(parts)}")
+    elif not isinstance(node, dict):
+        raise ValueError(f"{path}: {_text(parts[:-1])} is not a record with fields")
+    node[last] = value  # type: ignore[index]
+
+
+def _text(parts: PathParts) -> str:
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else ("." if out else "") + p
+    return out
+
+
+def read_data(file: str) -> object:
+    text = Path(file).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+
+
+def validate(data: object, file: str) -> Case:
+    """Validate edited data as a case file would be (without line numbers: the data is edited)."""
+    if not isinstance(data, dict):
+        raise CaseFileError([InputError(file, "", None, "expected a mapping with the case")])
+    errors = []
+    case = None
+    try:
+        case = Case.model_validate(data)
+    except ValidationError as e:
+        errors.extend(_structural(e, file, {}))
+    errors.extend(_cross_check(data, file, {}))
+    if errors:
+        raise CaseFileError(errors)
+    assert case is not None
+    return case
+
+
+def revised(data: object, changes: list[tuple[str, object]], file: str) -> tuple[object, Case]:
+    """A copy of the data with the changes applied, and its validated case."""
+    new = copy.deepcopy(data)
+    for path, value in changes:
+        try:
+            assign(new, path, value)
+        except ValueError as e:
+            raise CaseFileError([InputError(file, path, None, str(e).removeprefix(f"{path}: "))]) from None
+    return new, validate(new, file)
+
+
+def write_back(file: str, changes: list[tuple[str, object]], out: str | None = None) -> None:
+    """Apply the changes to the YAML file itself, keeping its comments and layout elsewhere."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    rt = YAML(typ="rt")
+    rt.preserve_quotes = True
+    rt.width = 4096
+    rt.indent(mapping=2, sequence=4, offset=2)  # the layout of the examples and docs
+    src = Path(file)
+    doc = rt.load(src.read_text(encoding="utf-8"))
+
+    def convert(v: object) -> object:
+        if isinstance(v, dict):
+            m = CommentedMap((k, convert(x)) for k, x in v.items())
+            m.fa.set_flow_style()
+            return m
+        if isinstance(v, list):
+            s = CommentedSeq(convert(x) for x in v)
+            s.fa.set_flow_style()
+            return s
+        return v
+
+    for path, value in changes:
+        assign(doc, path, convert(value))
+    buf = io.StringIO()
+    rt.dump(doc, buf)
+    Path(out or file).write_text(buf.getvalue(), encoding="utf-8")

@@ -1,0 +1,313 @@
+"""Incomplete facts: each kind of unknown, and the three statuses at the edges of bounded figures.
+
+A conclusion is established when it holds in every completion of the unknowns, possible when in
+some, excluded when in none; clingo computes this over the questions the case leaves open.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from clingo import Function, String
+from conftest import make_case, to_case
+from test_cl_287_2 import BASE as ASSIST
+
+from reasoner.casefile import CaseFileError, load_text
+from reasoner.conclusions import build
+from reasoner.engine import reason
+
+
+def status(data: dict, pid: str, subject: str = "A1") -> str:
+    return reason(to_case(data)).status(Function("holds", [String(pid), String(subject)]))
+
+
+def assist(**act) -> dict:
+    data = copy.deepcopy(ASSIST)
+    data["acts"][0].update(act)
+    return data
+
+
+# ----------------------------------------------------------------------------- bounded money
+
+
+# Art 12 ¶1 item (2): 支付结算金额二十万元以上 (200,000 yuan)
+@pytest.mark.parametrize(
+    ("bounds", "expected"),
+    [
+        ({"at_least": "200000"}, "established"),  # at the threshold
+        ({"at_least": "199999.99"}, "possible"),  # just below: the rest of the range reaches it
+        ({"at_least": "200000.01"}, "established"),  # just above
+        ({"at_most": "200000"}, "possible"),  # the greatest value reaches it
+        ({"at_most": "199999.99"}, "excluded"),  # one fen short at best
+        ({"at_least": "100000", "at_most": "199999.99"}, "excluded"),
+        ({"at_least": "100000", "at_most": "200000"}, "possible"),
+        ({"at_least": "199999.99", "at_most": "199999.99"}, "excluded"),
+        ({"at_least": "200000", "at_most": "200000"}, "established"),
+    ],
+)
+def test_bounded_payment_settlement_at_the_threshold(bounds, expected):
+    data = assist(payment_settlement=bounds)
+    assert status(data, "interp.12.1.2") == expected
+    assert status(data, "cl.287-2") == expected
+
+
+def test_unknown_money_is_possible_and_exact_money_decides():
+    assert status(assist(payment_settlement="unknown"), "cl.287-2") == "possible"
+    assert status(assist(payment_settlement="200000"), "cl.287-2") == "established"
+    assert status(assist(payment_settlement="199999.99"), "cl.287-2") == "excluded"
+
+
+# Art 12 ¶2: five times the threshold when the assisted party's crime cannot be verified
+@pytest.mark.parametrize(
+    ("low", "expected"),
+    [("1000000", "established"), ("999999.99", "possible")],
+)
+def test_five_times_rule_at_its_breakpoint(low, expected):
+    party = dict(ASSIST["acts"][0]["assisted"][0], reaches_crime="unverifiable")
+    data = assist(payment_settlement={"at_least": low}, assisted=[party])
+    data["findings"] = [{"provision": "interp.12.2.unverifiable", "subject": "X1", "holds": True, "reason": "境外"}]
+    assert status(data, "interp.12.2", "A1") == expected
+
+
+# ----------------------------------------------------------------------------- bounded counts
+
+
+# Art 3 item (1): 违法视频文件二百个以上
+@pytest.mark.parametrize(
+    ("bounds", "expected"),
+    [
+        ({"at_least": 200}, "established"),
+        ({"at_least": 199}, "possible"),
+        ({"at_least": 201}, "established"),
+        ({"at_most": 199}, "excluded"),
+        ({"at_most": 200}, "possible"),
+        ({"at_least": 150, "at_most": 199}, "excluded"),
+    ],
+)
+def test_bounded_video_count_at_the_threshold(bounds, expected):
+    data = make_case(act={"quantities": {"illegal_videos": bounds}})
+    assert status(data, "interp.3.1.1") == expected
+    assert status(data, "cl.286-1") == expected
+
+
+def test_converted_total_needs_a_value_between_breakpoints():
+    # Art 3 item (3): fewer than 200 videos and 2,000 other items, but 10 * videos + other >= 2,000.
+    # With 1,000 other items it holds for 100..199 videos and not above: a range ending at 199
+    # makes it possible, one starting at 200 excludes it (item (1) then holds instead).
+    q = {"illegal_other_info": 1000}
+    assert status(make_case(act={"quantities": {**q, "illegal_videos": "unknown"}}), "interp.3.1.3") == "possible"
+    low = make_case(act={"quantities": {**q, "illegal_videos": {"at_least": 100, "at_most": 199}}})
+    assert status(low, "interp.3.1.3") == "established"
+    high = make_case(act={"quantities": {**q, "illegal_videos": {"at_least": 200}}})
+    assert status(high, "interp.3.1.3") == "excluded"
+    assert status(high, "interp.3.1.1") == "established"
+
+
+def test_site_accounts_summed_over_sites_with_bounds():
+    # Art 10 item (2): registered accounts of the websites, in total, 2,000 or more.
+    from test_cl_287_1 import case as use_case
+    from test_cl_287_1 import site
+
+    sites = [
+        site("W1", kind="website", registered_accounts={"at_least": 900, "at_most": 950}),
+        site("W2", kind="website", registered_accounts={"at_most": 1100}),
+    ]
+    assert status(use_case(sites=sites), "interp.10.1.2") == "possible"  # 950 + 1,100 at most
+    sites[1]["registered_accounts"] = {"at_most": 1049}
+    assert status(use_case(sites=sites), "interp.10.1.2") == "excluded"  # 1,999 at most
+    sites[1]["registered_accounts"] = {"at_least": 1100}
+    assert status(use_case(sites=sites), "interp.10.1.2") == "established"  # 2,000 at least
+
+
+# ----------------------------------------------------------------------------- booleans and choices
+
+
+def test_unknown_boolean_is_possible():
+    data = make_case(order={"capacity_to_comply": "unknown"}, act={"quantities": {"illegal_videos": 300}})
+    assert status(data, "cl.286-1") == "possible"
+    c = [c for c in build(to_case(data), "t", "en").conclusions if c.id == "cl.286-1"][0]
+    assert (c.status, c.certainty, c.depends_on_unknown) == (
+        "not_established",
+        "possible",
+        ["orders[0].capacity_to_comply"],
+    )
+
+
+def test_unknown_choice_takes_exactly_one_value():
+    # reaches_crime unknown: yes makes the offence, no and unverifiable (without the five times) do not.
+    party = dict(ASSIST["acts"][0]["assisted"][0], reaches_crime="unknown")
+    data = assist(assisted=[party])
+    assert status(data, "cl.287-2") == "possible"
+    assert status(data, "interp.12.2") == "excluded"  # needs a finding on 确因客观条件限制 besides
+
+
+def test_unknown_legal_basis_opens_each_kind_and_none():
+    data = make_case(order={"legal_basis": "unknown"}, act={"quantities": {"illegal_videos": 300}})
+    assert status(data, "interp.2.2.1", "O1") == "possible"
+    assert status(data, "cl.286-1") == "possible"
+
+
+def test_knowledge_unknown_against_a_presumption_rebutted():
+    data = assist(knowledge={"proven": "unknown", "indicators": ["dedicated_tool"], "counter_evidence": ["合法用途"]})
+    assert status(data, "cl.287-2.1.knowledge") == "possible"
+    assert status(data, "interp.11.1") == "excluded"
+
+
+def test_what_is_irrelevant_stays_decided():
+    # clicks unknown, the offence established through the videos anyway
+    data = make_case(act={"quantities": {"illegal_videos": 300, "clicks": "unknown"}})
+    assert status(data, "cl.286-1") == "established"
+    assert status(data, "interp.3.1.6") == "possible"
+
+
+def test_established_conclusions_keep_their_explanation_from_the_lower_bound():
+    data = assist(payment_settlement={"at_least": "250000"})
+    report = build(to_case(data), "t", "en")
+    c = [c for c in report.conclusions if c.id == "interp.12.1.2"][0]
+    assert c.certainty == "established" and c.status == "holds"
+    table: dict = {}
+    c.to_json(table)
+    assert "at least CNY 250,000.00" in str(table)
+
+
+# ----------------------------------------------------------------------------- validation
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ('{at_least: "300", at_most: "200"}', "at_least (300) is above at_most (200)"),
+        ("{}", "needs at_least, at_most or both"),
+        ("{at_least: 1.5}", "floating-point"),
+        ('{at_least: "1.234"}', "at most two decimals"),
+        ("{more_than: 5}", "unknown field 'more_than'"),
+    ],
+)
+def test_bad_bounds_are_rejected_with_file_line_and_field(value, message):
+    text = f"""case: {{id: t}}
+parties:
+  - {{id: P1, kind: person, name: 李某}}
+acts:
+  - id: A1
+    actor: P1
+    kind: assist_network_crime
+    date: 2023-05-01
+    payment_settlement: {value}
+"""
+    with pytest.raises(CaseFileError) as e:
+        load_text(text, "c.yaml")
+    errs = [str(x) for x in e.value.errors]
+    assert any(x.startswith("c.yaml:9: acts[0].payment_settlement") and message in x for x in errs), errs
+
+
+def test_bad_count_bounds_are_rejected():
+    data = make_case(act={"quantities": {"illegal_videos": {"at_least": 10, "at_most": 5}}})
+    with pytest.raises(CaseFileError) as e:
+        to_case(data)
+    assert "acts[0].quantities.illegal_videos" in str(e.value.errors[0])
+    data = make_case(act={"quantities": {"illegal_videos": {"at_least": -1}}})
+    with pytest.raises(CaseFileError):
+        to_case(data)
+
+
+# ----------------------------------------------------------------------------- uncertain days
+
+
+def _three_orders(third: object) -> dict:
+    """Art 6 (2): orders of 2023-03-01, 2023-06-01 and a third, all refused; the act ends 2023-12-01.
+    Three fall within two years when the third is between 2021-06-01 and the act's last day."""
+    data = make_case()
+    for n, date in ((2, "2023-06-01"), (3, third)):
+        data["orders"].append(dict(data["orders"][0], id=f"O{n}", date=date, deadline=None))
+        data["findings"].append({"provision": "interp.2.2.2", "subject": f"O{n}", "holds": True, "reason": "明确"})
+    data["acts"][0]["date"] = "2023-12-01"
+    return data
+
+
+@pytest.mark.parametrize(
+    ("third", "expected"),
+    [
+        ({"not_before": "2021-06-01", "not_after": "2023-12-01"}, "established"),
+        ({"not_before": "2021-05-31", "not_after": "2023-12-01"}, "possible"),  # a day too early at worst
+        ({"not_before": "2021-06-01", "not_after": "2023-12-02"}, "possible"),  # a day too late at worst
+        ({"not_after": "2021-05-31"}, "excluded"),
+        ({"not_before": "2023-12-02"}, "excluded"),
+        ({"not_before": "2023-12-01"}, "possible"),
+        ("unknown", "possible"),
+        ("2021-06-01", "established"),
+        ("2021-05-31", "excluded"),
+    ],
+)
+def test_uncertain_order_day_at_the_edges_of_the_two_years(third, expected):
+    assert status(_three_orders(third), "interp.6.1.2") == expected
+
+
+def test_what_it_takes_gives_the_days_needed():
+    from reasoner.abduce import what_it_takes
+
+    r = reason(to_case(_three_orders("unknown")))
+    atom = Function("holds", [String("interp.6.1.2"), String("A1")])
+    takes = what_it_takes(r.completions, atom)
+    qs = r.facts.questions
+    assert [[f.text(qs[f.question], "en") for f in s] for s in takes.sets] == [
+        ["orders[2].date ≥ 2021-06-01", "orders[2].date ≤ 2023-12-01"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("{not_before: 2023-03-01, not_after: 2023-02-01}", "not_after (2023-02-01) is before not_before"),
+        ("{}", "needs not_before, not_after or both"),
+        ("{from: 2023-01-01, to: 2023-02-01}", "unknown field 'from'"),
+        ("{not_before: 2023-02-30}", "is not a calendar date"),
+    ],
+)
+def test_bad_uncertain_days_are_rejected(value, message):
+    text = f"""case: {{id: t}}
+parties:
+  - {{id: P1, kind: person, name: 李某}}
+admin_penalties:
+  - id: X1
+    party: P1
+    for: other
+    date: {value}
+"""
+    with pytest.raises(CaseFileError) as e:
+        load_text(text, "c.yaml")
+    errs = [str(x) for x in e.value.errors]
+    assert any(x.startswith("c.yaml:8: admin_penalties[0].date") and message in x for x in errs), errs
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        ({"not_before": "2021-05-01", "not_after": "2023-04-30"}, "established"),
+        ({"not_before": "2021-04-30", "not_after": "2023-04-30"}, "possible"),
+        ({"not_before": "2021-05-01", "not_after": "2023-05-01"}, "possible"),  # not before the conduct
+        ({"not_after": "2021-04-30"}, "excluded"),
+    ],
+)
+def test_uncertain_penalty_day_for_art_12_item_5(day, expected):
+    # an administrative penalty for assisting network crime within two years before the help (2023-05-01)
+    data = assist(payment_settlement="1000")
+    data["admin_penalties"] = [{"id": "Y1", "party": "P1", "date": day, "for": "assisting_network_crime"}]
+    assert status(data, "interp.12.1.5") == expected
+
+
+def test_a_possible_offence_lists_every_fact_it_hangs_on():
+    # CL 287-1 needs the criminal character and either 100 items on websites or ¥10,000 gained:
+    # no single one of them decides it alone, yet each is listed.
+    from conftest import EXAMPLES
+
+    from reasoner.casefile import load
+
+    report = build(load(EXAMPLES / "287-1-websites-incomplete.yaml"), "x", "en")
+    (c,) = [c for c in report.conclusions if c.id == "cl.287-1"]
+    assert c.certainty == "possible"
+    assert c.depends_on_unknown == [
+        "acts[0].illegal_gains",
+        "acts[0].publishing.activity.legal_character",
+        "acts[0].publishing.items_on_websites",
+    ]
