@@ -7,7 +7,8 @@ and each case's conclusions are built from its share exactly as for a case reaso
 checks that the output is the same).  Chunks run in worker processes, one per core.
 
 A case that cannot be read or validated gets a row with its errors; nothing is dropped.  A case
-with open facts (unknown, bounds, uncertain days) is reasoned alone (its three statuses come from solving under its own assumptions).
+with open facts (unknown, bounds, uncertain days) is reasoned alone: its three statuses come from
+solving under its own assumptions.
 """
 
 from __future__ import annotations
