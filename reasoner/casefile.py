@@ -121,8 +121,11 @@ def _clean_loc(loc: tuple) -> tuple:
     return tuple(p for p in loc if not _is_branch(p))
 
 
-def load_text(text: str, file: str) -> Case:
-    """Parse and validate case text; ``file`` names it in errors and selects JSON or YAML."""
+def load_text(text: str, file: str, base_dir: str | Path | None = None) -> Case:
+    """Parse and validate case text; ``file`` names it in errors and selects JSON or YAML.
+
+    Evidence files the case points to are found relative to ``base_dir`` (default: the folder of
+    ``file``)."""
     errors: list[InputError] = []
     lines: dict = {}
     data: object
@@ -164,6 +167,11 @@ def load_text(text: str, file: str) -> Case:
         errors.extend(_structural(e, file, lines))
         case = None
     errors.extend(_cross_check(data, file, lines))
+    if case is not None and not errors:
+        from .evidence import attach
+
+        base = Path(base_dir) if base_dir is not None else Path(file).parent
+        errors.extend(attach(case, base, file, lambda loc: _line_for(lines, loc)))
     if errors:
         raise CaseFileError(sorted(errors, key=lambda x: (x.line or 0, x.path)))
     assert case is not None

@@ -426,5 +426,78 @@ def schema() -> None:
     sys.stdout.write(json.dumps(s, ensure_ascii=False, indent=2) + "\n")
 
 
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(exists=True))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="write the rows here: FILE.jsonl (one JSON object per case) or FILE.csv (one line per case); "
+    "default: JSONL on standard output",
+)
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="worker processes (default: one per core)")
+@click.option(
+    "--detail",
+    type=click.Choice(["summary", "full"]),
+    default="summary",
+    show_default=True,
+    help="JSONL rows: conclusions with their flags (summary), or the whole report of `check --format json` (full)",
+)
+@click.option("--chunk", type=click.IntRange(min=1), default=250, show_default=True, help="cases per clingo program")
+@LANG
+def batch(input_path: str, output: str | None, jobs: int | None, detail: str, chunk: int, lang: str) -> None:
+    """Screen many cases: INPUT is a folder of case files or a JSONL file (one case per line).
+
+    One row per case, in input order; a case with errors gets a row with its errors and the batch
+    goes on.  A summary table per offence is printed at the end."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .batch import Tally, collect, csv_fields, csv_header, jsonl_line, offences, screen
+    from .casefile import CaseFileError
+    from .render import print_tally
+
+    try:
+        items = collect(input_path)
+    except CaseFileError as e:
+        for err in e.errors:
+            click.echo(str(err), err=True)
+        sys.exit(2)
+    names = offences()
+    tally = Tally(names)
+    as_csv = bool(output and output.lower().endswith(".csv"))
+    if output and not as_csv and not output.lower().endswith((".jsonl", ".json")):
+        click.echo(f"{output}: expected a .jsonl or .csv output file", err=True)
+        sys.exit(2)
+    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
+    err_console = Console(stderr=True, highlight=False)
+    try:
+        writer = None
+        if as_csv:
+            import csv
+
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(csv_header(names))
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=err_console,
+            transient=False,
+        ) as bar:
+            task = bar.add_task(input_path, total=len(items))
+            for row in screen(items, lang, detail, jobs, chunk, progress=lambda n: bar.advance(task, n)):
+                tally.add(row)
+                if writer is not None:
+                    writer.writerow(csv_fields(row, names))
+                else:
+                    out.write(jsonl_line(row))
+    finally:
+        if output:
+            out.close()
+    print_tally(tally, Console(highlight=False) if output else err_console, lang)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

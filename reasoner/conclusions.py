@@ -226,10 +226,14 @@ def build(
     result: Result | None = None,
     as_of: str | None = None,
     examine: str | None = None,
+    why_not: bool = True,
 ) -> Report:
     """Reason about a case and assemble its conclusions in one language.  ``as_of`` (YYYY-MM-DD,
     from ``--as-of``) overrides the case file's date of judgment; ``examine`` is a provision to
-    examine even where no rule marks it as a candidate (for why-not)."""
+    examine even where no rule marks it as a candidate (for why-not).
+
+    ``why_not=False`` leaves out the routes of conclusions that do not hold (and so near misses):
+    batch screening's summary rows do not show them, and they are most of the cost."""
     if as_of is not None:
         from .casefile import judged_on
 
@@ -255,8 +259,9 @@ def build(
         if pid in cat:
             subjects.setdefault((pid, plain(s.arguments[1])), s.arguments[1])
 
-    why = WhyNot(result, lang, ex)
-    if examine in cat and not any(pid == examine for pid, _ in subjects):
+    why = WhyNot(result, lang, ex) if why_not else None
+    consequences = sorted(s for s in result.model if s.name in _NOTE_PREDICATES)
+    if why is not None and examine in cat and not any(pid == examine for pid, _ in subjects):
         # not examined for any record (no candidate): try it for every subject of the case and keep
         # those for which the rules come closest, so why-not can still say what is missing
         scored = []
@@ -301,7 +306,7 @@ def build(
             ]
             chosen = result.hangs_on_among(atom, reachable) or reachable
             unknown = sorted({result.facts.questions[q].path for q in chosen})
-        routes = [] if holds else why.routes(pid, subj, depth=ROUTE_DEPTH)
+        routes = [] if holds or why is None else why.routes(pid, subj, depth=ROUTE_DEPTH)
         # a date not known leaves no atom, so clingo cannot weigh it: a conclusion not established
         # whose rules read such a date for this subject stays possible, and lists it
         if not holds and result.facts.unknown_dates:
@@ -312,7 +317,7 @@ def build(
             unknown = sorted(set(unknown) | dates)
             if dates:
                 certainty = POSSIBLE
-        notes = _notes(result, pid, subj, lang)
+        notes = _notes(consequences, pid, subj, lang)
         conclusions.append(
             Conclusion(
                 id=pid,
@@ -340,12 +345,18 @@ def build(
 _PENALTY_ORDER = ("fixed_term", "criminal_detention", "public_surveillance", "fine_alone_or_additional", "unit_fine")
 
 
-def _notes(result: Result, pid: str, subj: Symbol, lang: str) -> list[str]:
+#: Atoms that attach notes to a conclusion (read by _notes).
+_NOTE_PREDICATES = frozenset({"penalty", "liable", "note", "no_responsible_person"})
+
+
+def _notes(consequences: list[Symbol], pid: str, subj: Symbol, lang: str) -> list[str]:
     """What the rules attach to a conclusion besides holding: the statutory penalty with the general
-    part's bounds and their sources, who answers for a unit, the measures open to the court."""
+    part's bounds and their sources, who answers for a unit, the measures open to the court.
+
+    ``consequences`` are the model's atoms of _NOTE_PREDICATES, sorted once per case (not per conclusion)."""
     penalties, rest = [], []
-    for s in sorted(result.model):
-        if s.name not in ("penalty", "liable", "note", "no_responsible_person") or not s.arguments:
+    for s in consequences:
+        if s.name not in _NOTE_PREDICATES or not s.arguments:
             continue
         if s.name == "no_responsible_person":
             if pid == "interp.14" and s.arguments[0] == subj:

@@ -344,22 +344,8 @@ def reason(case: Case, as_of_path: str = "case.as_of") -> Result:
     ``as_of_path`` says where its date of judgment came from (the case file, or ``--as-of``)."""
     facts = case_facts(case, as_of_path=as_of_path)
     comp = Completions(facts)
-    model = comp.base_model()
-    shown = frozenset(s for s in model if not s.name.startswith("__"))
-    fired: dict[Symbol, list[tuple[int, Symbol]]] = defaultdict(list)
-    aggs: dict[tuple, list[tuple[Symbol, Symbol]]] = defaultdict(list)
-    for s in model:
-        if s.name == FIRED:
-            k, head, body = s.arguments
-            fired[head].append((k.number, body))
-        elif s.name == AGGEL:
-            k, j, g, terms, conds = s.arguments
-            aggs[(k.number, j.number, g)].append((terms, conds))
-    for v in fired.values():
-        v.sort()
-    for v in aggs.values():
-        v.sort()
-    result = Result(facts, shown, dict(fired), dict(aggs), completions=comp)
+    result = result_from_model(facts, comp.base_model())
+    result.completions = comp
     if facts.questions:
         cons = comp.consequences()
         assert cons is not None, "every combination of answers is a completion"
@@ -371,6 +357,30 @@ def reason(case: Case, as_of_path: str = "case.as_of") -> Result:
                     if got is not None:
                         result.effects[(q, a)] = got
     return result
+
+
+def result_from_model(facts: Facts, model: list[Symbol]) -> Result:
+    """A Result from the atoms of one answer: shown atoms, fired rules and aggregate elements.
+
+    Shared by :func:`reason` and batch screening (which splits one answer of many cases)."""
+    shown = []
+    fired: dict[Symbol, list[tuple[int, Symbol]]] = defaultdict(list)
+    aggs: dict[tuple, list[tuple[Symbol, Symbol]]] = defaultdict(list)
+    for s in model:
+        name = s.name  # one call into clingo per atom: this loop runs over every atom of a batch
+        if not name.startswith("__"):
+            shown.append(s)
+        elif name == FIRED:
+            k, head, body = s.arguments
+            fired[head].append((k.number, body))
+        elif name == AGGEL:
+            k, j, g, terms, conds = s.arguments
+            aggs[(k.number, j.number, g)].append((terms, conds))
+    for v in fired.values():
+        v.sort()
+    for v in aggs.values():
+        v.sort()
+    return Result(facts, frozenset(shown), dict(fired), dict(aggs))
 
 
 def _consequences(ctl: clingo.Control, mode: str, assumptions: list[Assumption]) -> frozenset[Symbol] | None:

@@ -15,6 +15,7 @@ from clingo import Function, Number, String, Symbol, SymbolType, ast
 
 from .catalogue import catalogue
 from .engine import Result, program
+from .facts import fen
 from .i18n import colon, describe, fmt_date, fmt_num, fmt_yuan, msg, paren, plain, sep
 from .params import by_symbol
 from .transform import ANY, RuleInfo
@@ -217,6 +218,8 @@ class Explainer:
             if info.saturated:
                 gap = "" if self.lang == "zh" else " "
                 text = self._exact_text(sym, info.value) + gap + msg("saturated", self.lang)
+            if info.source is not None:  # a figure summed from evidence: what was summed, from where
+                text += paren(info.source.describe(self.lang), self.lang)
             if info.bound is not None:
                 bounds = bound_text(info.bound, self.lang)
                 text += paren(f"{msg('bounded', self.lang)}{colon(self.lang)}{bounds}", self.lang)
@@ -320,7 +323,7 @@ class Explainer:
     def _exact_text(self, sym: Symbol, exact: object) -> str:
         args = list(sym.arguments)
         if isinstance(exact, Decimal):
-            args[-1] = String(fmt_yuan(int(exact * 100), self.lang))
+            args[-1] = String(fmt_yuan(fen(exact), self.lang))
         elif isinstance(exact, int):
             args[-1] = String(fmt_num(exact))
         return describe(Function(sym.name, args), self.lang)
@@ -433,7 +436,7 @@ def bind(pattern, ground: Symbol, env: dict, exact: dict, units: dict[str, str],
             units[p.name] = "date"
         if info is not None and info.saturated and last:
             value = info.value
-            exact.setdefault(p.name, int(value * 100) if isinstance(value, Decimal) else int(value))
+            exact.setdefault(p.name, fen(value) if isinstance(value, Decimal) else int(value))
         else:
             exact.setdefault(p.name, g.number)
 

@@ -36,6 +36,16 @@ SUM_BASE = 1_000_000
 INT32_MAX = 2**31 - 1
 
 
+def fen(yuan: Decimal) -> int:
+    """Yuan (at most two decimals) as whole fen, exactly at any size: from the digits, because
+    Decimal arithmetic rounds to the context's 28 digits."""
+    sign, digits, exponent = yuan.as_tuple()
+    n = int("".join(map(str, digits)) or "0")
+    shift = int(exponent) + 2
+    n = n * 10**shift if shift >= 0 else n // 10**-shift
+    return -n if sign else n
+
+
 def date_number(d: dt.date) -> int:
     """A date as the integer YYYYMMDD: order-preserving, and '+ 20000' is 'two years later'."""
     return d.year * 10000 + d.month * 100 + d.day
@@ -51,6 +61,7 @@ class FactInfo:
     unknown: bool = False  # recorded as not known; present only in "what if it were" solving
     #: a bounded figure: (at least, at most, unit) as written; the atom carries the lower bound
     bound: tuple[object, object, str] | None = None
+    source: object = None  # where a figure was summed from (evidence.StatementTotals), shown with it
 
 
 @dataclass(frozen=True)
@@ -124,8 +135,10 @@ class Facts:
     #: bound), not in every completion: the engine adds them as defaults, not as facts
     defaults: set[Symbol] = field(default_factory=set)
 
-    def add(self, sym: Symbol, path: str, value: object = None, saturated: bool = False) -> None:
-        self.atoms.setdefault(sym, FactInfo(path, value, saturated))
+    def add(
+        self, sym: Symbol, path: str, value: object = None, saturated: bool = False, source: object = None
+    ) -> None:
+        self.atoms.setdefault(sym, FactInfo(path, value, saturated, source=source))
 
     def ask(self, path: str, kind: str, answers: list[Answer], **figure: object) -> None:
         """Record an open question; its atoms are marked not known (unless already facts)."""
@@ -216,8 +229,7 @@ class _Builder:
         """An amount of yuan as whole fen, exact, capped at FEN_CEILING."""
         if v is None or self.figure(name, args, v, path, "fen", FEN_CEILING):
             return
-        fen = int(v * 100)
-        self.capped(name, args, fen, FEN_CEILING, path, exact=v)
+        self.capped(name, args, fen(v), FEN_CEILING, path, exact=v)
 
     def choice(self, name: str, args: list, v: str | None, options: list[str], path: str) -> None:
         """A fact with a closed set of values; unknown opens every value."""
@@ -443,6 +455,11 @@ class _Builder:
                 else:
                     self.flag("counter_evidence", [e, j + 1], ce.accepted, f"{cp}.accepted")
         self.money("payment_settlement", [e], a.payment_settlement, f"{pp}.payment_settlement")
+        if a.statement is not None:  # summed from the rows of a statement (evidence.py), exact, then capped
+            t = a.statement.totals
+            total = t.settlement_fen
+            sym = _f("payment_settlement", e, min(total, FEN_CEILING))
+            self.out.add(sym, f"{pp}.statement", t.settlement_yuan, saturated=total > FEN_CEILING, source=t)
         self.money("advertising_funds", [e], a.advertising_funds, f"{pp}.advertising_funds")
 
     def _act(self, i: int, a: m.Act) -> None:

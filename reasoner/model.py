@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    PrivateAttr,
     StrictBool,
     StrictInt,
     StrictStr,
@@ -577,6 +578,29 @@ class Knowledge(_Strict):
     )
 
 
+class Statement(_Strict):
+    """A CSV of bank transactions beside the case file (see evidence.py for its columns).
+
+    Its rows are summed when the case is read; the totals are kept on the model, not in the file."""
+
+    file: Annotated[StrictStr, Field(min_length=1, pattern=r"\.csv$")] = Field(
+        description="the CSV file, relative to the case file"
+    )
+    settlement: Literal["inflow", "outflow"] = Field(
+        default="inflow",
+        description="which rows make the payment settlement (支付结算金额): money into the accounts (default) "
+        "or out of them",
+    )
+    _totals: object = PrivateAttr(default=None)
+
+    @property
+    def totals(self):
+        """The summed statement (evidence.StatementTotals); set by casefile when the case is read."""
+        if self._totals is None:
+            raise ValueError(f"the statement {self.file} has not been read (read cases with casefile.load)")
+        return self._totals
+
+
 class Act(_Strict):
     id: Id
     actor: Id
@@ -595,6 +619,9 @@ class Act(_Strict):
     assisted: list[AssistedParty] = Field(default_factory=list, description="the parties helped")
     knowledge: Knowledge | None = None
     payment_settlement: MaybeMoney | None = Field(default=None, description="yuan settled for the assisted crimes")
+    statement: Statement | None = Field(
+        default=None, description="bank statement whose rows give the payment settlement (instead of the figure)"
+    )
     advertising_funds: MaybeMoney | None = Field(
         default=None, description="yuan provided by placing advertisements or otherwise"
     )
@@ -653,6 +680,7 @@ class Act(_Strict):
                 "assisted",
                 "knowledge",
                 "payment_settlement",
+                "statement",
                 "advertising_funds",
                 "illegal_gains",
             },
@@ -661,6 +689,8 @@ class Act(_Strict):
         misplaced = sorted(f for f in self.model_fields_set - common - own[self.kind])
         if misplaced:
             raise ValueError(f"field(s) {', '.join(misplaced)} do not apply to an act of kind {self.kind}")
+        if self.statement is not None and self.payment_settlement is not None:
+            raise ValueError("give payment_settlement or a statement to sum it from, not both")
         return self
 
 

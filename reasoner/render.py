@@ -193,3 +193,26 @@ def print_why_not(report: Report, chosen: list[Conclusion], provision: str, cons
             continue
         console.print(conclusion_tree(c, lang))
         console.print()
+
+
+def print_tally(tally, console: Console, lang: str) -> None:
+    """The summary of a batch: per offence, how many cases established, possible, excluded."""
+    from .batch import OUTCOMES
+    from .catalogue import catalogue
+
+    cat = catalogue()
+    title = msg("batch_title", lang).format(cases=f"{tally.cases:,}", invalid=f"{tally.invalid:,}")
+    t = Table(
+        msg("id", lang),
+        *(msg(f"outcome_{o}", lang) for o in OUTCOMES),
+        msg("offence", lang),
+        title=title,
+        box=box.SIMPLE,
+        title_justify="left",
+    )
+    t.columns[0].no_wrap = True
+    for col in t.columns[1:-1]:
+        col.justify = "right"
+    for name in tally.names:
+        t.add_row(escape(name), *(f"{tally.count(name, o):,}" for o in OUTCOMES), escape(cat[name].label(lang)))
+    console.print(t)

@@ -90,8 +90,9 @@ class RuleInfo:
         ast.parse_string(self.source, found.append)
         return next(s for s in found if s.ast_type == ast.ASTType.Rule)
 
-    @property
+    @cached_property
     def body(self) -> list:
+        """The body literals (kept: every explanation walks them, and each AST access is a C call)."""
         return list(self.ast.body)
 
     @property
@@ -109,7 +110,7 @@ class RuleInfo:
         return out
 
     def to_json(self) -> dict:
-        d = {k: v for k, v in self.__dict__.items() if k not in ("ast", "comparisons")}
+        d = {k: v for k, v in self.__dict__.items() if k not in ("ast", "body", "comparisons")}
         d["aggregates"] = [a.__dict__ for a in self.aggregates]
         return d
 

@@ -1,0 +1,216 @@
+"""Batch screening: every input case gets a row, in input order; error rows carry their errors; and
+the conclusions of cases grounded together equal those of each case reasoned alone."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLES, ROOT
+
+from reasoner.batch import Tally, collect, outcome, reason_together, screen
+from reasoner.casefile import CaseFileError, load_text
+from reasoner.cli import main
+from reasoner.conclusions import build
+from reasoner.engine import reason
+
+sys.path.insert(0, str(ROOT / "bench"))
+from gen_cases import generate  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def generated() -> list[dict]:
+    return generate(300, seed=11)
+
+
+def _cases(data: list[dict]):
+    out = []
+    for d in data:
+        try:
+            out.append(load_text(json.dumps(d, ensure_ascii=False), "gen.json"))
+        except CaseFileError:
+            pass
+    return out
+
+
+@pytest.fixture(scope="module")
+def screened(generated):
+    """All generated cases screened in two worker processes, with full reports."""
+    items = _items(generated)
+    return items, list(screen(items, "en", "full", jobs=2, chunk=40))
+
+
+def test_generator_covers_the_three_offences_both_ways(screened):
+    _, rows = screened
+    seen = {(name, o) for r in rows for name, o in r.outcomes.items()}
+    for name in ("cl.286-1", "cl.287-1", "cl.287-2"):
+        assert (name, "established") in seen and (name, "excluded") in seen, name
+    assert sum(1 for r in rows if r.errors) >= 3
+    assert generate(50, seed=3) == generate(50, seed=3)
+
+
+def _items(data: list[dict], tmp=None):
+    import tempfile
+    from pathlib import Path
+
+    d = Path(tempfile.mkdtemp())
+    p = d / "cases.jsonl"
+    p.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in data), encoding="utf-8")
+    return collect(p)
+
+
+def test_grounded_together_equals_alone(generated):
+    """The answer of each case, split from a program of many, equals its answer alone: the same
+    atoms, the same fired rules, the same aggregate elements (what every report is built from)."""
+    cases = _cases(generated)
+    assert len(cases) > 250
+    together = []
+    for k in range(0, len(cases), 100):
+        together += reason_together(cases[k : k + 100])
+    n_unknown = 0
+    for c, t in zip(cases, together, strict=True):
+        alone = reason(c)
+        n_unknown += bool(alone.facts.questions)
+        assert t.model == alone.model, c.case.id
+        assert t.fired == alone.fired, c.case.id
+        assert t.aggregates == alone.aggregates, c.case.id
+        assert t.possible == alone.possible and t.certain == alone.certain and t.effects == alone.effects
+    assert n_unknown > 0  # cases with facts not known were among them
+
+
+def test_full_rows_equal_the_check_report_on_two_processes(screened):
+    """With --detail full each row holds the report `check --format json` gives for the case alone,
+    also when the chunks run in worker processes; every case has its row, in order."""
+    items, rows = screened
+    assert [r.index for r in rows] == list(range(len(items))) == list(range(300))
+    assert [r.source for r in rows] == [it.source for it in items]
+    for it, row in list(zip(items, rows, strict=True))[:80]:
+        try:
+            case = load_text(it.text, it.name)
+        except CaseFileError as e:
+            assert [x["message"] for x in row.payload["errors"]] == [x.message for x in e.errors]
+            continue
+        assert row.payload["report"] == build(case, it.source, "en").to_json(), it.source
+
+
+def test_folder_rows_in_order_with_error_rows(tmp_path):
+    names = ["a.yaml", "b.yaml", "c.json", "d.yaml", "e.yml"]
+    (tmp_path / "a.yaml").write_text((EXAMPLES / "287-2-card-seller.yaml").read_text("utf-8"), "utf-8")
+    (tmp_path / "b.yaml").write_text("case: {id: x}\nparties: []\nacts: 3\n", "utf-8")
+    (tmp_path / "c.json").write_text("{not json", "utf-8")
+    (tmp_path / "d.yaml").write_bytes(b"case: {id: \xff}\n")
+    (tmp_path / "e.yml").write_text((EXAMPLES / "286-1-leak.yaml").read_text("utf-8"), "utf-8")
+    (tmp_path / "notes.txt").write_text("not a case", "utf-8")
+    rows = list(screen(collect(tmp_path), jobs=1))
+    assert [r.source.rsplit("/", 1)[1] for r in rows] == names
+    assert rows[0].ok and rows[0].outcomes["cl.287-2"] == "established"
+    assert rows[4].ok and rows[4].outcomes["cl.286-1"] == "established"
+    b = {e.path: e for e in rows[1].errors}
+    assert b["parties"].line == 2 and b["acts"].line == 3 and b["parties"].file.endswith("b.yaml")
+    assert rows[2].errors[0].message.startswith("not valid JSON")
+    assert "cannot read" in rows[3].errors[0].message
+    assert rows[1].payload["errors"][0]["file"].endswith("b.yaml") and "offences" not in rows[1].payload
+
+
+def test_jsonl_error_rows_name_the_input_line(tmp_path):
+    good = json.dumps(generate(1, seed=1)[0], ensure_ascii=False)
+    bad = json.loads(good)
+    bad["acts"][0]["colour"] = "red"
+    p = tmp_path / "in.jsonl"
+    p.write_text(f"{good}\n\n{json.dumps(bad)}\n{good}\n[1]\n", "utf-8")
+    rows = list(screen(collect(p), jobs=1))
+    assert len(rows) == 4 and [r.index for r in rows] == [0, 1, 2, 3]
+    assert rows[0].ok and rows[2].ok
+    (err,) = rows[1].errors
+    assert (err.file, err.line, err.path) == (str(p), 3, "acts[0].colour") and "unknown field" in err.message
+    assert rows[3].errors[0].line == 5
+
+
+def test_outcome_is_the_strongest_status():
+    assert outcome([]) == "not_examined"
+    assert outcome(["not_established", "holds"]) == "established"
+    assert outcome(["not_established", "possible"]) == "possible"
+    assert outcome(["not_established"]) == "excluded"
+
+
+def test_cli_csv_and_summary(tmp_path):
+    data = generate(40, seed=5)
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in data), "utf-8")
+    out = tmp_path / "out.csv"
+    res = CliRunner().invoke(main, ["batch", str(src), "-o", str(out), "--jobs", "1", "--lang", "en"])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == 40 and [int(r["index"]) for r in rows] == list(range(40))
+    expect = list(screen(collect(src), jobs=1))
+    tally = Tally(["cl.286-1", "cl.287-1", "cl.287-2"])
+    for r, e in zip(rows, expect, strict=True):
+        tally.add(e)
+        assert r["cl.287-2"] == e.outcomes.get("cl.287-2", "")
+        assert bool(r["errors"]) == (not e.ok)
+    assert "Screening results (40 cases" in res.output
+    line = next(x for x in res.output.splitlines() if x.strip().startswith("cl.287-2"))
+    outcomes = ("established", "possible", "excluded", "not_examined")
+    assert [int(x) for x in line.split()[1:5]] == [tally.count("cl.287-2", o) for o in outcomes]
+
+
+def test_cli_jsonl_to_stdout():
+    res = CliRunner().invoke(main, ["batch", str(EXAMPLES), "--jobs", "1"])
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(x) for x in res.stdout.splitlines() if x.startswith("{")]
+    assert [x["source"] for x in lines] == [str(p) for p in sorted(EXAMPLES.glob("*.yaml"))]
+    assert all(x["conclusions"] for x in lines)
+
+
+def test_summary_rows_equal_the_conclusions_of_each_case_alone(generated):
+    """Summary rows (no why-not routes) carry the same conclusions and flags as the full report."""
+    from reasoner.batch import _compact
+
+    items = _items(generated[:40])
+    for it, row in zip(items, screen(items, "zh", "summary", jobs=1, chunk=15), strict=True):
+        try:
+            case = load_text(it.text, it.name)
+        except CaseFileError:
+            assert row.errors
+            continue
+        assert row.payload["conclusions"] == _compact(build(case, it.source, "zh")), it.source
+
+
+def test_input_must_be_a_folder_or_jsonl():
+    res = CliRunner().invoke(main, ["batch", str(EXAMPLES / "286-1-leak.yaml")])
+    assert res.exit_code == 2 and "expected a folder of case files or a .jsonl file" in res.output
+
+
+def test_ids_that_look_like_scopes_or_need_escapes():
+    """Ids with quotes, backslashes, Chinese text or the scope's own spelling survive the split."""
+    import yaml
+
+    from reasoner.casefile import _Loader
+
+    data = yaml.load((EXAMPLES / "287-2-card-seller.yaml").read_text("utf-8"), Loader=_Loader)  # noqa: S506
+    text = json.dumps(data, ensure_ascii=False)
+    odd = text.replace('"P1"', json.dumps('(__case(0),"P1")')).replace('"A1"', json.dumps('A\\"1 行为'))
+    odd = odd.replace('"X1"', json.dumps("X\\\\1"))
+    cases = [load_text(t, "c.json") for t in (text, odd, text)]
+    assert cases[1].acts[0].id == 'A\\"1 行为'
+    for c, t in zip(cases, reason_together(cases), strict=True):
+        alone = reason(c)
+        assert t.model == alone.model and t.fired == alone.fired and t.aggregates == alone.aggregates
+
+
+def test_cases_without_unknowns_are_not_reasoned_alone(generated, monkeypatch):
+    """The safeguard (reason alone when an answer has case atoms outside any case) must not fire for
+    ordinary cases: the facts every case brings without an entity (ceilings) belong to the rules' base."""
+    import reasoner.engine as engine
+
+    cases = _cases(generated[:60])
+    alone = []
+    real = engine.reason
+    monkeypatch.setattr(engine, "reason", lambda c, *a, **k: alone.append(c) or real(c, *a, **k))
+    reason_together(cases)
+    from reasoner.facts import case_facts
+
+    assert len(alone) == sum(1 for c in cases if case_facts(c).unknown)

@@ -1,0 +1,237 @@
+"""Statements of transactions: exact sums at any size, errors naming file, line and column, and the
+settlement they give reaching the rules (capped) and the explanation (exact, with what was summed)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+
+from reasoner.batch import collect, screen
+from reasoner.casefile import CaseFileError, load
+from reasoner.conclusions import build
+from reasoner.engine import reason
+from reasoner.evidence import read_statement
+from reasoner.facts import FEN_CEILING
+from reasoner.render import to_json
+
+HEADER = "date,account,direction,amount,counterparty,flags\n"
+
+
+def _case(tmp: Path, csv_text: str, **statement) -> Path:
+    (tmp / "s.csv").write_text(csv_text, encoding="utf-8")
+    data = json.loads(json.dumps(_CASE))
+    data["acts"][0]["statement"] = {"file": "s.csv", **statement}
+    p = tmp / "case.json"
+    p.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return p
+
+
+_CASE = {
+    "case": {"id": "ev"},
+    "parties": [{"id": "P1", "kind": "person", "name": "孙某"}],
+    "acts": [
+        {
+            "id": "A1",
+            "actor": "P1",
+            "kind": "assist_network_crime",
+            "date": "2023-03-01",
+            "help": ["payment_settlement"],
+            "assisted": [
+                {"id": "X1", "description": "团伙", "uses_network": True, "reaches_crime": "yes", "confirmable": True}
+            ],
+            "knowledge": {"proven": True},
+        }
+    ],
+}
+
+
+def _holds(path: Path, pid: str = "interp.12.1.2") -> bool:
+    import clingo
+
+    return reason(load(path)).holds(pid, clingo.String("A1"))
+
+
+@pytest.mark.parametrize("total_fen", [2**31 + 7, 2**53 + 1, 10**30 + 3])
+def test_sums_are_exact_above_32_and_53_bits(tmp_path, total_fen):
+    """Many rows whose exact sum is above 2^31 / 2^53 fen (where a float loses the last fen)."""
+    rows, left = [], total_fen
+    piece = total_fen // 37 + 1_234_567  # about 37 rows, with odd fen digits
+    accounts = set()
+    i = 0
+    while left > 0:
+        fen = min(piece + i, left)
+        rows.append(f"2023-03-{1 + i % 28:02d},acct{i % 5},in,{fen // 100}.{fen % 100:02d},x,\n")
+        accounts.add(f"acct{i % 5}")
+        left -= fen
+        i += 1
+    rows.append("2023-03-05,acct9,out,0.01,x,verified_fraud\n")
+    p = _case(tmp_path, HEADER + "".join(rows))
+    t = read_statement(tmp_path / "s.csv", "s.csv")
+    assert t.inflow_fen == total_fen and t.outflow_fen == 1 and t.fraud_fen == 1
+    assert t.rows == len(rows) > 30 and t.accounts == len(accounts) + 1
+    assert str(t.settlement_yuan) == f"{total_fen // 100}.{total_fen % 100:02d}"
+    if total_fen > 2**53:
+        assert int(float(total_fen)) != total_fen  # a float could not even hold the total
+    case = load(p)
+    result = reason(case)
+    (atom,) = [s for s in result.facts.atoms if s.name == "payment_settlement"]
+    assert atom.arguments[-1].number == FEN_CEILING  # the solver sees the cap, far below 2^31
+    info = result.facts.atoms[atom]
+    assert info.saturated and info.path == "acts[0].statement"
+    report = build(case, str(p), "zh")
+    text = to_json(report)
+    yuan = f"{total_fen // 100:,}.{total_fen % 100:02d} 元"
+    assert f"支付结算金额：{yuan}" in text and f"{len(rows):,} 条流水" in text and "来源 s.csv" in text
+
+
+def test_settlement_from_the_inflow_or_the_outflow(tmp_path):
+    rows = HEADER + "2023-03-01,a,in,150000.00,x,\n2023-03-02,a,out,250000.00,y,\n"
+    assert not _holds(_case(tmp_path, rows))  # inflow 150,000 < 200,000
+    assert _holds(_case(tmp_path, rows, settlement="outflow"))  # outflow 250,000
+
+
+def test_columns_in_any_order_and_optional_ones(tmp_path):
+    rows = "amount,direction,account,date\n199999.99,in,a,2023-03-01\n0.01,in,b,2023-03-02\n"
+    assert _holds(_case(tmp_path, rows))
+    t = read_statement(tmp_path / "s.csv", "s.csv")
+    assert (t.inflow_fen, t.accounts, t.fraud_fen) == (20_000_000, 2, 0)
+
+
+def test_bad_rows_name_file_line_and_column(tmp_path):
+    rows = HEADER + "\n".join(
+        [
+            "2023-03-01,a,in,100.00,x,",  # line 2: fine
+            "2023-02-30,a,in,100.00,x,",  # line 3: no such day
+            "2023-03-01,a,sideways,100.00,x,",  # 4
+            "2023-03-01,a,in,1,000.00,x,",  # 5: a thousands separator splits the field
+            "2023-03-01,a,in,-5,x,",  # 6
+            "2023-03-01,a,in,1.234,x,",  # 7: below a fen
+            "2023-03-01,a,in,１２,x,",  # 8: full-width digits
+            "2023-03-01,a,in,1e3,x,",  # 9
+            "2023-03-01,,in,5,x,",  # 10: no account
+            "2023-03-01,a,in,5,x,stolen",  # 11: unknown flag
+        ]
+    )
+    p = _case(tmp_path, rows + "\n")
+    with pytest.raises(CaseFileError) as e:
+        load(p)
+    got = [(Path(x.file).name, x.line, x.path) for x in e.value.errors]
+    assert got == [
+        ("s.csv", 3, "date"),
+        ("s.csv", 4, "direction"),
+        ("s.csv", 5, ""),
+        ("s.csv", 6, "amount"),
+        ("s.csv", 7, "amount"),
+        ("s.csv", 8, "amount"),
+        ("s.csv", 9, "amount"),
+        ("s.csv", 10, "account"),
+        ("s.csv", 11, "flags"),
+    ]
+    assert "expected 6 fields, found 7" in e.value.errors[2].message
+    assert "'2023-02-30'" in e.value.errors[0].message
+
+
+def test_header_and_file_errors(tmp_path):
+    with pytest.raises(CaseFileError) as e:
+        load(_case(tmp_path, "date,account,amount,colour\n"))
+    (err,) = e.value.errors
+    assert err.line == 1 and "missing column(s) direction" in err.message and "unknown column(s) colour" in err.message
+    p = _case(tmp_path, HEADER)
+    (tmp_path / "s.csv").unlink()
+    with pytest.raises(CaseFileError) as e:
+        load(p)
+    (err,) = e.value.errors
+    assert err.file == str(p) and err.path == "acts[0].statement.file" and err.line and "cannot read" in err.message
+
+
+def test_statement_is_exclusive_and_only_for_assistance(tmp_path):
+    data = json.loads(json.dumps(_CASE))
+    data["acts"][0]["statement"] = {"file": "s.csv"}
+    data["acts"][0]["payment_settlement"] = "5"
+    p = tmp_path / "c.json"
+    p.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(CaseFileError, match="not both"):
+        load(p)
+    data["acts"][0].pop("payment_settlement")
+    data["acts"][0]["statement"] = {"file": "s.txt"}
+    p.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(CaseFileError, match="acts\\[0\\].statement.file"):
+        load(p)
+
+
+def test_the_example_statement_is_summed_and_explained():
+    case = load(EXAMPLES / "287-2-card-statement.yaml")
+    t = case.acts[0].statement.totals
+    assert (t.rows, t.accounts, t.inflow_fen, t.outflow_fen, t.fraud_fen) == (12, 4, 21030079, 21003029, 16150050)
+    en = to_json(build(case, "x.yaml", "en"))
+    assert "12 transactions (4 accounts), inflow CNY 210,300.79" in en and "from 287-2-card-statement.csv" in en
+
+
+def test_batch_finds_statements_beside_the_case_files(tmp_path):
+    """A folder: beside each case file; a JSONL file: beside the JSONL file."""
+    p = _case(tmp_path, HEADER + "2023-03-01,a,in,200000,x,\n")
+    rows = list(screen(collect(tmp_path), jobs=1))
+    assert rows[0].ok and rows[0].outcomes["cl.287-2"] == "established"
+    jl = tmp_path / "cases.jsonl"
+    jl.write_text(json.dumps(json.loads(p.read_text("utf-8"))) + "\n", "utf-8")
+    (row,) = screen(collect(jl), jobs=1)
+    assert row.ok and row.outcomes["cl.287-2"] == "established"
+
+
+def _reference(text: str) -> tuple[int, int, int, int]:
+    """Inflow, outflow, fraud money (fen) and rows, with the csv module and Decimal."""
+    import csv
+    import io
+    from decimal import Decimal
+
+    r = csv.DictReader(io.StringIO(text))
+    sums = {"in": 0, "out": 0}
+    fraud = rows = 0
+    for row in r:
+        fen = int(Decimal(row["amount"]) * 100)
+        sums[row["direction"]] += fen
+        fraud += fen if row.get("flags") else 0
+        rows += 1
+    return sums["in"], sums["out"], fraud, rows
+
+
+@pytest.mark.parametrize("block", [64, 1 << 22])
+def test_block_sums_equal_row_by_row_sums_and_lines_stay_right(tmp_path, monkeypatch, block):
+    """Blocks summed column-wise, blocks read again row by row, quoted fields (also over two
+    lines): the same totals as a plain reading, and an error's line is the line in the file."""
+    import random
+
+    from reasoner import evidence
+
+    monkeypatch.setattr(evidence, "BLOCK_BYTES", block)
+    rng = random.Random(4)
+    rows = []
+    for i in range(400):
+        amount = f"{rng.randrange(0, 10**6)}" + rng.choice(["", f".{rng.randrange(10)}", f".{rng.randrange(100):02d}"])
+        rows.append(
+            f"2023-0{1 + i % 9}-1{i % 10},a{i % 13},{rng.choice(['in', 'out'])},{amount},cp{i},"
+            f"{rng.choice(['', '', 'verified_fraud'])}\n"
+        )
+    plain = HEADER + "".join(rows)
+    path = tmp_path / "s.csv"
+    path.write_text(plain, "utf-8")
+    t = read_statement(path, "s.csv")
+    assert (t.inflow_fen, t.outflow_fen, t.fraud_fen, t.rows) == _reference(plain)
+    quoted = rows[:300] + ['2023-05-01,a1,in,7.5,"某公司, 分公司\n（第二行）",\n'] + rows[300:]
+    text = HEADER + "".join(quoted)
+    path.write_text(text, "utf-8")
+    t = read_statement(path, "s.csv")
+    assert (t.inflow_fen, t.outflow_fen, t.fraud_fen, t.rows) == _reference(text)
+    bad = rows[:250] + ["2023-05-01,a1,in,7.5.5,x,\n"] + rows[250:]
+    path.write_text(HEADER + "".join(bad), "utf-8")
+    with pytest.raises(evidence.StatementError) as e:
+        read_statement(path, "s.csv")
+    assert e.value.problems == [(252, "amount", e.value.problems[0][2])]
+    after_quote = quoted[:350] + ["2023-13-01,a1,in,1,x,\n"] + quoted[350:]
+    path.write_text(HEADER + "".join(after_quote), "utf-8")
+    with pytest.raises(evidence.StatementError) as e:
+        read_statement(path, "s.csv")
+    assert [(line, col) for line, col, _ in e.value.problems] == [(353, "date")]  # the quoted row spans 2 lines
