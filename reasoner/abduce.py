@@ -16,8 +16,9 @@ The search is abduction by counterexample, both halves in clingo:
 
 Sets come out smallest first; each found set is blocked with its supersets, so every set returned
 is subset-minimal (a smaller establishing set would have been proposed first).  The limit: a value
-needed is one of the representative values, so for a figure added up with others (sums over sites
-or leak categories, which take only their bounds) it can be above the least value that suffices.
+needed is one of the representative values, so for a figure added up with others it can be above
+the least value that suffices (accounts over sites take only their bounds; leaked items of a tier
+take the values that bring the tier's total to its figure and one below).
 """
 
 from __future__ import annotations
@@ -94,6 +95,17 @@ def _assumptions(chosen: list[Fact], comp: Completions) -> list[Assumption]:
     return [x for f in chosen for x in f.assumptions(comp.facts.questions[f.question], comp)]
 
 
+def _runs(answers: frozenset[int]) -> list[frozenset[int]]:
+    """The answers (indices of a figure's values, in order) as runs of consecutive indices."""
+    out: list[list[int]] = []
+    for a in sorted(answers):
+        if out and a == out[-1][-1] + 1:
+            out[-1].append(a)
+        else:
+            out.append([a])
+    return [frozenset(r) for r in out]
+
+
 class _Generator:
     """Proposes the smallest set of facts that rules out every counterexample seen so far."""
 
@@ -112,15 +124,26 @@ class _Generator:
         self._stronger: dict[int, list[int]] = {}
 
     def add_counterexample(self, cex: dict[int, frozenset[int]]) -> None:
-        self.counterexamples.append(cex)
-        self.rule_outs.append(
-            [
-                i
-                for q, answers in cex.items()
-                for i in self.of_question.get(q, ())
-                if not any(self.facts[i].admits(self.questions[q], a) for a in answers)
-            ]
-        )
+        """Every proposal must rule out the counterexample.  Facts on a figure bound it from one
+        side, so a fact rules out a run of consecutive values only; a figure whose failing values
+        have a gap (Art 4 item (4) fails below and above 499) is split into its runs, each a
+        counterexample of its own, which a single fact (or the other side's) can rule out."""
+        pieces: list[dict[int, frozenset[int]]] = [{}]
+        for q, answers in cex.items():
+            runs = [answers]
+            if self.questions[q].kind in ("count", "money", "date"):
+                runs = _runs(answers)
+            pieces = [{**p, q: r} for p in pieces for r in runs]
+        for piece in pieces:
+            self.counterexamples.append(piece)
+            self.rule_outs.append(
+                [
+                    i
+                    for q, answers in piece.items()
+                    for i in self.of_question.get(q, ())
+                    if not any(self.facts[i].admits(self.questions[q], a) for a in answers)
+                ]
+            )
 
     def stronger(self, i: int) -> list[int]:
         """Facts that imply fact i (itself, and for a figure any tighter bound on the same side)."""

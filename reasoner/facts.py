@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
 from clingo import Function, Number, String, Symbol
 
@@ -94,6 +95,74 @@ class Question:
         return (not value) if self.negated and isinstance(value, bool) else value
 
 
+def figure_range(v: object, unit: str, ceiling: int) -> tuple[int, int, bool] | None:
+    """(least, greatest, bounded above) of a figure not known exactly, in solver units; None if exact."""
+    scale = 100 if unit == "fen" else 1
+    if v == UNKNOWN:
+        return 0, ceiling, False
+    if isinstance(v, m.CountBounds | m.MoneyBounds):
+        above = v.at_most is not None
+        high = min(int(v.at_most * scale), ceiling) if above else ceiling
+        return min(int(v.low() * scale), ceiling), high, above
+    return None
+
+
+@cache
+def leak_tiers() -> dict[str, tuple[str, int]]:
+    """Each leak category's tier and the items that tier's own item requires (500, 5,000, 50,000),
+    read from the rules (``leak_tier/2``, ``tier_item/2`` in interp_04_leak.lp) and their
+    parameters, so that Python keeps no second copy of the grouping."""
+    import clingo
+
+    from .catalogue import rules_dir
+    from .params import parameters
+
+    ctl = clingo.Control(["--warn=none"])
+    ctl.load(str(rules_dir() / "interp_04_leak.lp"))
+    ctl.ground([("base", [])])
+    atoms = list(ctl.symbolic_atoms.by_signature("leak_tier", 2)) + list(
+        ctl.symbolic_atoms.by_signature("tier_item", 2)
+    )
+    tier_of = {a.symbol.arguments[0].name: a.symbol.arguments[1].name for a in atoms if a.symbol.name == "leak_tier"}
+    item_of = {a.symbol.arguments[0].name: a.symbol.arguments[1].string for a in atoms if a.symbol.name == "tier_item"}
+    need = {p.provision: p.value for p in parameters() if p.name == "items"}
+    return {c: (t, need[item_of[t]]) for c, t in tier_of.items()}
+
+
+def leak_candidates(leak: m.Leak) -> dict[str, frozenset[int]]:
+    """Values for the open leaked counts at which a tier's total reaches T - 1 and T.
+
+    Art 4 items (1)-(3) compare a tier's total with its figure T (>=), and item (4) needs every
+    tier total below its T (<) with the converted sum at the figure of item (3) (>=, monotone).
+    So beside the extremes, the totals that decide every status are T - 1 and T; each open count
+    of the tier gets the values of one way to make the total exactly so (the earlier counts as
+    high as needed, the later ones at their least), and the product of the candidates then
+    contains every such total."""
+    tiers = leak_tiers()
+    known: dict[str, int] = {}
+    open_: dict[str, list[tuple[str, int, int]]] = {}
+    for name, (tier, _) in tiers.items():
+        v = getattr(leak, name, None)
+        if v is None:
+            continue
+        r = figure_range(v, "count", COUNT_CEILING)
+        if r is None:
+            known[tier] = known.get(tier, 0) + min(int(v), COUNT_CEILING)
+        else:
+            open_.setdefault(tier, []).append((name, r[0], r[1]))
+    out: dict[str, set[int]] = {}
+    for tier, addends in open_.items():
+        threshold = next(t for c, (tt, t) in tiers.items() if tt == tier)
+        for target in (threshold - 1, threshold):
+            remaining = target - known.get(tier, 0)
+            for i, (name, low, high) in enumerate(addends):
+                later = sum(lo for _, lo, _ in addends[i + 1 :])
+                x = max(low, min(high, remaining - later))
+                out.setdefault(name, set()).add(x)
+                remaining -= x
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def figure_candidates(unit: str, low: int, high: int) -> list[int]:
     """Representative values of a figure known to lie in [low, high].
 
@@ -135,9 +204,7 @@ class Facts:
     #: bound), not in every completion: the engine adds them as defaults, not as facts
     defaults: set[Symbol] = field(default_factory=set)
 
-    def add(
-        self, sym: Symbol, path: str, value: object = None, saturated: bool = False, source: object = None
-    ) -> None:
+    def add(self, sym: Symbol, path: str, value: object = None, saturated: bool = False, source: object = None) -> None:
         self.atoms.setdefault(sym, FactInfo(path, value, saturated, source=source))
 
     def ask(self, path: str, kind: str, answers: list[Answer], **figure: object) -> None:
@@ -187,24 +254,31 @@ class _Builder:
         self.out.ask(path, "bool", [Answer(False, ()), Answer(True, (sym,))], negated=negated)
 
     def figure(
-        self, name: str, args: list, v: object, path: str, unit: str, ceiling: int, summed: bool = False
+        self,
+        name: str,
+        args: list,
+        v: object,
+        path: str,
+        unit: str,
+        ceiling: int,
+        summed: bool = False,
+        extra: frozenset[int] = frozenset(),
     ) -> bool:
         """A figure not known exactly (``unknown`` or bounds) becomes a question; True if it was one.
 
         A figure the rules add up with others (``summed``: accounts over sites, leaked items over
-        categories) takes only its two bounds: clingo grounds a sum over every subset of the
-        candidate atoms, and the sum is compared with the law's figure, not the addend."""
-        scale = 100 if unit == "fen" else 1
-        if v == UNKNOWN:
-            low, high, above = 0, ceiling, False
-        elif isinstance(v, m.CountBounds | m.MoneyBounds):
-            low = int(v.low() * scale)
-            above = v.at_most is not None
-            high = min(int(v.at_most * scale), ceiling) if above else ceiling
-            low = min(low, ceiling)
-        else:
+        categories) takes its two bounds and the ``extra`` values that let the sum reach the
+        breakpoints that matter for it (see :meth:`_leak`): clingo grounds a sum over every
+        combination of the candidate atoms, and the sum is compared with the law's figure, not the
+        addend, so the addend's own breakpoints would be the wrong ones."""
+        bounds = figure_range(v, unit, ceiling)
+        if bounds is None:
             return False
-        values = sorted({low, high}) if summed else figure_candidates(unit, low, high)
+        low, high, above = bounds
+        if summed:
+            values = sorted({low, high} | {x for x in extra if low <= x <= high})
+        else:
+            values = figure_candidates(unit, low, high)
         answers = [Answer(x, (_f(name, *args, x),)) for x in values]
         if v != UNKNOWN:
             # the recorded reading: the figure is at its lower bound
@@ -215,8 +289,16 @@ class _Builder:
         self.out.ask(path, "money" if unit == "fen" else "count", answers, low=low, high=high, bounded_above=above)
         return True
 
-    def count(self, name: str, args: list, v: m.MaybeCount | None, path: str, summed: bool = False) -> None:
-        if v is None or self.figure(name, args, v, path, "count", COUNT_CEILING, summed):
+    def count(
+        self,
+        name: str,
+        args: list,
+        v: m.MaybeCount | None,
+        path: str,
+        summed: bool = False,
+        extra: frozenset[int] = frozenset(),
+    ) -> None:
+        if v is None or self.figure(name, args, v, path, "count", COUNT_CEILING, summed, extra):
             return
         capped = min(int(v), COUNT_CEILING)
         self.out.add(_f(name, *args, capped), path, int(v), saturated=int(v) > COUNT_CEILING)
@@ -482,11 +564,12 @@ class _Builder:
         if a.leak is not None:
             lk = a.leak
             any_count = False
+            extra = leak_candidates(lk)
             for name in m.Leak.model_fields:
                 if name in ("occurred", "harms", "economic_loss"):
                     continue
                 v = getattr(lk, name)
-                self.count("leaked", [e, name], v, f"{pp}.leak.{name}", summed=True)
+                self.count("leaked", [e, name], v, f"{pp}.leak.{name}", summed=True, extra=extra.get(name, frozenset()))
                 any_count = (
                     any_count or (isinstance(v, int) and v > 0) or (isinstance(v, m.CountBounds) and v.low() > 0)
                 )

@@ -120,6 +120,69 @@ def test_site_accounts_summed_over_sites_with_bounds():
     assert status(use_case(sites=sites), "interp.10.1.2") == "established"  # 2,000 at least
 
 
+# ----------------------------------------------------------------------------- leaked items summed per tier
+
+
+def leak(**counts) -> dict:
+    return make_case(act={"leak": counts})
+
+
+# Art 4 item (4): every tier below its figure (500 / 5,000 / 50,000) and 100 A + 10 B + C >= 50,000.
+# Tier a's total at 499 with 10 items of tier b converts to exactly 50,000: only a middle value of
+# a count between its bounds makes the item hold; both bounds fail (400: 40,100; 600: not below 500).
+@pytest.mark.parametrize(
+    ("tier_a", "expected"),
+    [
+        ({"at_least": 400, "at_most": 600}, "possible"),  # 499 in between
+        ({"at_least": 499, "at_most": 499}, "established"),
+        ({"at_least": 400, "at_most": 498}, "excluded"),  # 100 * 498 + 100 = 49,900
+        ({"at_least": 500, "at_most": 600}, "excluded"),  # tier a's own item (1) instead
+        ({"at_least": 499, "at_most": 600}, "possible"),
+        ("unknown", "possible"),
+    ],
+)
+def test_conversion_reaches_the_middle_of_a_bounded_count(tier_a, expected):
+    data = leak(location_tracking=tier_a, lodging=10)
+    assert status(data, "interp.4.1.4") == expected
+
+
+def test_what_it_takes_a_value_between_two_that_fail():
+    # item (4) fails at 400 and at 600: one bound does not establish it, both together (= 499) do
+    from reasoner.abduce import what_it_takes
+
+    r = reason(to_case(leak(location_tracking={"at_least": 400, "at_most": 600}, lodging=10)))
+    takes = what_it_takes(r.completions, Function("holds", [String("interp.4.1.4"), String("A1")]))
+    texts = [[f.text(r.facts.questions[f.question], "en") for f in s] for s in takes.sets]
+    assert texts == [["acts[0].leak.location_tracking ≥ 499", "acts[0].leak.location_tracking ≤ 499"]]
+    assert takes.complete
+
+
+def test_conversion_reaches_the_middle_with_several_open_counts_in_a_tier():
+    # two open categories of tier a, 200-300 each: the total runs from 400 to 600, 499 inside
+    data = leak(
+        location_tracking={"at_least": 200, "at_most": 300}, credit={"at_least": 200, "at_most": 300}, lodging=10
+    )
+    assert status(data, "interp.4.1.4") == "possible"
+    assert status(data, "interp.4.1.1") == "possible"  # 500 and more also inside
+    # with a known category beside them the target moves: 100 known, open 150-250 twice (400-600)
+    data = leak(
+        location_tracking={"at_least": 150, "at_most": 250},
+        credit={"at_least": 150, "at_most": 250},
+        property=100,
+        lodging=10,
+    )
+    assert status(data, "interp.4.1.4") == "possible"
+
+
+def test_item_1_of_a_tier_at_its_figure_with_open_counts():
+    def item_1(a: dict, c: dict) -> str:
+        return status(leak(location_tracking=a, credit=c), "interp.4.1.1")
+
+    assert item_1({"at_least": 100, "at_most": 200}, {"at_least": 100, "at_most": 299}) == "excluded"  # 499 at most
+    assert item_1({"at_least": 100, "at_most": 200}, {"at_least": 100, "at_most": 300}) == "possible"  # 500 at most
+    assert item_1({"at_least": 250, "at_most": 400}, {"at_least": 250}) == "established"  # 500 at least
+
+
 # ----------------------------------------------------------------------------- booleans and choices
 
 
