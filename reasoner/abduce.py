@@ -69,15 +69,32 @@ class Fact:
         return f"{q.path} {op} {shown}"
 
     def yaml_value(self, q: Question) -> object:
-        """The value to record in the case file for this fact (a bound for a figure)."""
+        """The value to record in the case file for this fact (a bound for a figure, or the figure
+        itself when it is ``=``)."""
         value = q.field_value(self.answer)
         if q.kind in ("money", "count"):
             shown = str(Decimal(int(value)) / 100) if q.kind == "money" else int(value)  # type: ignore[call-overload]
-            return {"at_least": shown} if self.op == ">=" else {"at_most": shown}
+            return shown if self.op == "=" else {"at_least": shown} if self.op == ">=" else {"at_most": shown}
         if q.kind == "date":
             day = value.isoformat()  # type: ignore[union-attr]
-            return {"not_before": day} if self.op == ">=" else {"not_after": day}
+            return day if self.op == "=" else {"not_before": day} if self.op == ">=" else {"not_after": day}
         return value
+
+
+def shown(chosen: list[Fact]) -> list[Fact]:
+    """A set as it is shown: a figure at least and at most the same value is that value
+    (``= 499`` for ``≥ 499`` + ``≤ 499``).  The search keeps the two bounds apart, since each is
+    needed on its own; to the reader they are one fact."""
+    lower = {(f.question, f.answer) for f in chosen if f.op == ">="}
+    upper = {(f.question, f.answer) for f in chosen if f.op == "<="}
+    both = lower & upper
+    out: list[Fact] = []
+    for f in chosen:
+        if (f.question, f.answer) not in both:
+            out.append(f)
+        elif f.op == ">=":  # the pair's place in the set; its "<=" half is dropped
+            out.append(Fact(f.question, "=", f.answer))
+    return out
 
 
 def facts_of(questions: list[Question]) -> list[Fact]:

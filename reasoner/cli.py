@@ -150,7 +150,7 @@ def what_it_takes_cmd(case_file: str, provision: str, party: str | None, max_set
     """The smallest sets of facts, among those CASE_FILE leaves open, that would establish PROVISION
     (each set minimal; for a figure, the value needed)."""
     case = _load(case_file)
-    from .abduce import what_it_takes
+    from .abduce import shown, what_it_takes
     from .catalogue import catalogue
     from .conclusions import build
     from .engine import reason
@@ -188,7 +188,7 @@ def what_it_takes_cmd(case_file: str, provision: str, party: str | None, max_set
                                 "value": f.yaml_value(questions[f.question]),
                                 "text": f.text(questions[f.question], lang),
                             }
-                            for f in s
+                            for f in shown(s)
                         ]
                         for s in t.sets
                     ],
@@ -210,7 +210,7 @@ def what_it_takes_cmd(case_file: str, provision: str, party: str | None, max_set
         else:
             click.echo(f"  {msg('takes_sets', lang)}{'' if t.complete else msg('takes_incomplete', lang)}")
             for i, s in enumerate(t.sets, 1):
-                for j, f in enumerate(s):
+                for j, f in enumerate(shown(s)):
                     lead = f"{i}." if j == 0 else ""
                     click.echo(f"  {lead:>4} {f.text(questions[f.question], lang)}")
         click.echo()

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from clingo import Function, String
 from conftest import EXAMPLES, make_case, to_case
-from test_incomplete import ASSIST, assist
+from test_incomplete import ASSIST, assist, leak
 
 from reasoner.abduce import establishes, what_it_takes
 from reasoner.casefile import load
@@ -106,6 +106,28 @@ def test_what_it_takes_command_text_and_json():
         {k: f[k] for k in ("path", "op", "value")} for s in c["sets"] for f in s
     ]
     assert runner.invoke(main, ["what-it-takes", path, "cl.nope"]).exit_code == 2
+
+
+def test_a_figure_bounded_both_ways_at_one_value_is_shown_as_that_value(tmp_path):
+    # Art 4 item (4) holds only at 499 items of tier a (with 10 of tier b): the search needs both
+    # bounds, and the command shows them as one exact value, which is also what it would record
+    path = tmp_path / "leak.json"
+    path.write_text(json.dumps(leak(location_tracking={"at_least": 400, "at_most": 600}, lodging=10)))
+    runner = CliRunner()
+    out = runner.invoke(main, ["what-it-takes", str(path), "interp.4.1.4", "--lang", "en"])
+    assert out.exit_code == 0, out.output
+    assert "acts[0].leak.location_tracking = 499" in out.output
+    assert "≥" not in out.output and "≤" not in out.output
+    out = runner.invoke(main, ["what-it-takes", str(path), "interp.4.1.4", "--format", "json"])
+    (c,) = json.loads(out.output)["conclusions"]
+    assert [[{k: f[k] for k in ("path", "op", "value")} for f in s] for s in c["sets"]] == [
+        [{"path": "acts[0].leak.location_tracking", "op": "=", "value": 499}]
+    ]
+    # recording that value establishes it
+    out = runner.invoke(main, ["what-if", str(path), "--set", "acts[0].leak.location_tracking=499", "--format", "json"])
+    assert ("interp.4.1.4", "possible", "established") in {
+        (ch["id"], ch["before"], ch["after"]) for ch in json.loads(out.output)["changes"]
+    }
 
 
 # ----------------------------------------------------------------------------- what-if
