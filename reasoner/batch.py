@@ -31,8 +31,6 @@ from .model import Case
 SCOPE = "__case"
 #: Case file suffixes read from a folder.
 SUFFIXES = (".yaml", ".yml", ".json")
-#: Statuses a conclusion can have that mean "could hold, not established" (three-valued reasoning).
-POSSIBLE_STATUSES = frozenset({"possible", "undetermined", "unknown"})
 #: Per offence, the outcome of a case: the strongest status among its subjects.
 OUTCOMES = ("established", "possible", "excluded", "not_examined")
 
@@ -223,15 +221,15 @@ def offences() -> list[str]:
     return [pid for pid in catalogue() if pid in OFFENCES]
 
 
-def outcome(statuses: list[str]) -> str:
-    """A case's outcome for one offence from the statuses of its subjects: the strongest wins."""
-    if not statuses:
+def outcome(certainties: list[str]) -> str:
+    """A case's outcome for one offence from the certainty of each of its subjects (established,
+    possible or excluded over the completions of the unknowns): the strongest wins."""
+    if not certainties:
         return "not_examined"
-    if "holds" in statuses:
-        return "established"
-    if any(s in POSSIBLE_STATUSES for s in statuses):
-        return "possible"
-    return "excluded"
+    for strongest in ("established", "possible", "excluded"):
+        if strongest in certainties:
+            return strongest
+    raise ValueError(f"not a certainty: {certainties}")
 
 
 def _error_json(e: InputError) -> dict:
@@ -246,6 +244,7 @@ def _compact(report) -> list[dict]:
             "subject": c.subject,
             "party": c.party,
             "status": c.status,
+            "certainty": c.certainty,
             "discretionary": c.discretionary,
             "findings_relied_on": c.findings,
             "depends_on_unknown": c.depends_on_unknown,
@@ -273,7 +272,7 @@ def screen_chunk(items: list[Item], lang: str, detail: str) -> list[Row]:
             statuses: dict[str, list[str]] = {n: [] for n in names}
             for c in report.conclusions:
                 if c.id in statuses:
-                    statuses[c.id].append(c.status)
+                    statuses[c.id].append(c.certainty)
             row.outcomes = {n: outcome(s) for n, s in statuses.items()}
         payload: dict = {"index": it.index, "source": it.source, "case": row.case_id}
         if errors:

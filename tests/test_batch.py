@@ -129,11 +129,30 @@ def test_jsonl_error_rows_name_the_input_line(tmp_path):
     assert rows[3].errors[0].line == 5
 
 
-def test_outcome_is_the_strongest_status():
+def test_outcome_is_the_strongest_certainty():
     assert outcome([]) == "not_examined"
-    assert outcome(["not_established", "holds"]) == "established"
-    assert outcome(["not_established", "possible"]) == "possible"
-    assert outcome(["not_established"]) == "excluded"
+    assert outcome(["excluded", "established"]) == "established"
+    assert outcome(["excluded", "possible"]) == "possible"
+    assert outcome(["possible", "established"]) == "established"
+    assert outcome(["excluded"]) == "excluded"
+    with pytest.raises(ValueError):
+        outcome(["holds"])
+
+
+def test_open_facts_make_an_offence_possible_in_the_batch_as_alone(tmp_path):
+    # each incomplete example leaves its offence open: the batch row says possible, as check does
+    names = ["286-1-mass-spread-incomplete.yaml", "287-1-websites-incomplete.yaml", "287-2-card-seller-incomplete.yaml"]
+    for n in names:
+        (tmp_path / n).write_text((EXAMPLES / n).read_text("utf-8"), "utf-8")
+    rows = list(screen(collect(tmp_path), "en", "summary", jobs=1))
+    for n, row, offence in zip(sorted(names), rows, ("cl.286-1", "cl.287-1", "cl.287-2"), strict=True):
+        case = load_text((EXAMPLES / n).read_text("utf-8"), n)
+        alone = build(case, n, "en", reason(case))
+        certainties = [c.certainty for c in alone.conclusions if c.id == offence]
+        assert certainties and "possible" in certainties and "established" not in certainties, n
+        assert row.outcomes[offence] == "possible", n
+        compact = [c for c in row.payload["conclusions"] if c["id"] == offence]
+        assert [c["certainty"] for c in compact] == certainties, n
 
 
 def test_cli_csv_and_summary(tmp_path):
