@@ -131,12 +131,6 @@ def why_not(
     print_why_not(report, chosen, provision, Console(highlight=False, width=width))
 
 
-def _subject_atom(c):
-    from clingo import Function, String
-
-    return Function("holds", [String(c.id), String(c.subject)])
-
-
 @main.command("what-it-takes")
 @click.argument("case_file", type=click.Path(dir_okay=False))
 @click.argument("provision")
@@ -166,7 +160,7 @@ def what_it_takes_cmd(case_file: str, provision: str, party: str | None, max_set
     rows = []
     for c in chosen:
         assert result.completions is not None
-        takes = what_it_takes(result.completions, _subject_atom(c), max_sets)
+        takes = what_it_takes(result.completions, c.atom(), max_sets)
         rows.append((c, takes))
     if fmt == "json":
         out = {
@@ -283,7 +277,7 @@ def ask(case_file: str, output: str | None, lang: str) -> None:
     from .casefile import CaseFileError
     from .conclusions import build
     from .engine import reason
-    from .i18n import msg, paren
+    from .i18n import msg, paren, plain
     from .interview import hint, open_questions
     from .revise import get, parse_value, read_data, revised, write_back
 
@@ -292,7 +286,7 @@ def ask(case_file: str, output: str | None, lang: str) -> None:
     asked: set[str] = set()
     result = reason(case)
     report = build(case, case_file, lang, result)
-    labels = {(c.id, c.subject): c.label for c in report.conclusions}
+    labels = {c.atom(): c.label for c in report.conclusions}
     stop = False
     while not stop:
         pending = [o for o in open_questions(result, report) if o.question.path not in asked]
@@ -302,11 +296,7 @@ def ask(case_file: str, output: str | None, lang: str) -> None:
         o = pending[0]
         path = o.question.path
         asked.add(path)
-        decides = [
-            labels.get((a.arguments[0].string, a.arguments[1].string), a.arguments[0].string)
-            + paren(a.arguments[1].string, lang)
-            for a in o.decides
-        ]
+        decides = [labels.get(a, a.arguments[0].string) + paren(plain(a.arguments[1]), lang) for a in o.decides]
         click.echo(f"{msg('ask_question', lang)}: {path}  [{msg('ask_current', lang)}: {_show(get(data, path))}]")
         click.echo(f"  {msg('ask_may_decide', lang)}: {', '.join(decides)}")
         click.echo(f"  {hint(o.question)}")
@@ -338,7 +328,7 @@ def ask(case_file: str, output: str | None, lang: str) -> None:
             for line in lines:
                 click.echo(line)
             result, report = new_result, new_report
-            labels.update({(c.id, c.subject): c.label for c in report.conclusions})
+            labels.update({c.atom(): c.label for c in report.conclusions})
             break
     if not answered:
         click.echo(msg("ask_unchanged", lang))

@@ -42,6 +42,14 @@ class Conclusion:
     notes: list[str] = field(default_factory=list)
     #: established (in every completion of the unknowns) | possible (in some) | excluded (in none)
     certainty: str = "excluded"
+    #: the subject as the rules name it (a record's id, or a term such as ``cumulation("A1")`` for
+    #: acts taken together, which ``subject`` shows as ``A1+A2+A3``)
+    subject_term: Symbol | None = field(default=None, repr=False, compare=False)
+
+    def atom(self) -> Symbol:
+        """The conclusion as a clingo atom: ``holds(Id, Subject)``."""
+        subject = self.subject_term if self.subject_term is not None else String(self.subject)
+        return Function("holds", [String(self.id), subject])
 
     def to_json(self, table: dict[str, dict]) -> dict:
         out = {
@@ -335,6 +343,7 @@ def build(
                 routes=routes,
                 notes=notes,
                 certainty=certainty,
+                subject_term=subj,
             )
         )
     as_of_text = case.case.as_of.isoformat() if case.case.as_of else None

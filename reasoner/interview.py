@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clingo import Function, String, Symbol
+from clingo import Symbol
 
 from .conclusions import Report
 from .engine import ESTABLISHED, EXCLUDED, POSSIBLE, Result, _status_in
@@ -43,7 +43,7 @@ def open_questions(result: Result, report: Report | None = None) -> list[Open]:
     for c in report.conclusions if report else []:
         if c.certainty == POSSIBLE:
             for path in c.depends_on_unknown:
-                listed.setdefault(path, []).append(Function("holds", [String(c.id), String(c.subject)]))
+                listed.setdefault(path, []).append(c.atom())
     out = []
     for q, question in enumerate(result.facts.questions):
         answers = [a for (qq, a) in result.effects if qq == q]

@@ -130,6 +130,42 @@ def test_a_figure_bounded_both_ways_at_one_value_is_shown_as_that_value(tmp_path
     }
 
 
+def _cumulation(tmp_path, old: str, new: str):
+    """The Art 16 example with one fact left open; three acts are taken together (A1+A2+A3)."""
+    text = (EXAMPLES / "287-2-cumulation.yaml").read_text("utf-8")
+    assert old in text
+    path = tmp_path / "cumulation.yaml"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    return path
+
+
+def test_what_it_takes_for_acts_taken_together(tmp_path):
+    # the third act's day is open: the acts add up under Art 16 only if it is within two years of
+    # the others; the rules name that subject cumulation("A1"), shown as A1+A2+A3
+    path = _cumulation(tmp_path, "date: 2023-03-01", "date: {not_before: 2023-01-01, not_after: 2024-03-01}")
+    out = CliRunner().invoke(main, ["what-it-takes", str(path), "cl.287-2", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    (c,) = [c for c in json.loads(out.output)["conclusions"] if c["subject"] == "A1+A2+A3"]
+    assert c["certainty"] == "possible" and c["complete"]
+    ((fact,),) = c["sets"]
+    assert fact["path"] == "acts[2].date" and fact["op"] == "<="
+    # and recording it establishes the offence for the acts together
+    day = fact["value"]["not_after"]
+    bounded = f"acts[2].date={{not_before: 2023-01-01, not_after: {day}}}"
+    out = CliRunner().invoke(main, ["what-if", str(path), "--set", bounded, "--format", "json"])
+    assert ("cl.287-2", "A1+A2+A3", "possible", "established") in {
+        (ch["id"], ch["subject"], ch["before"], ch["after"]) for ch in json.loads(out.output)["changes"]
+    }
+
+
+def test_ask_names_acts_taken_together(tmp_path):
+    path = _cumulation(tmp_path, 'payment_settlement: "70000"', "payment_settlement: unknown")
+    out = CliRunner().invoke(main, ["ask", str(path), "--lang", "en"], input="\n")
+    assert out.exit_code == 0, out.output
+    assert "question: acts[2].payment_settlement" in out.output
+    assert "(A1+A2+A3)" in out.output
+
+
 # ----------------------------------------------------------------------------- what-if
 
 
