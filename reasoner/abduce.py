@@ -30,7 +30,7 @@ import clingo
 from clingo import Symbol
 
 from .engine import Assumption, Completions
-from .facts import Question
+from .facts import Question, shown_value
 from .i18n import fmt_num, fmt_yuan
 
 
@@ -61,10 +61,8 @@ class Fact:
             shown = fmt_num(int(value))  # type: ignore[call-overload]
         elif q.kind == "date":
             shown = value.isoformat()  # type: ignore[union-attr]
-        elif value is None:
-            shown = "[]"
         else:
-            shown = str(value).lower() if isinstance(value, bool) else str(value)
+            shown = shown_value(value, q.absent)
         op = {"=": "=", ">=": "≥", "<=": "≤"}[self.op]
         return f"{q.path} {op} {shown}"
 
@@ -78,6 +76,8 @@ class Fact:
         if q.kind == "date":
             day = value.isoformat()  # type: ignore[union-attr]
             return day if self.op == "=" else {"not_before": day} if self.op == ">=" else {"not_after": day}
+        if value is None:  # none: no legal basis cited ([]), not dealt with (null)
+            return [] if q.absent == "[]" else None
         return value
 
 
@@ -240,8 +240,8 @@ def what_it_takes(comp: Completions, atom: Symbol, max_sets: int = 5, max_rounds
     gen = _Generator(facts, questions)
     found: list[list[Fact]] = []
     for _ in range(max_rounds):
-        if len(found) >= max_sets:
-            return Takes(found, False)
+        if len(found) > max_sets:  # one more than asked for: so the search is known to be cut short
+            return Takes(found[:max_sets], False)
         proposal = gen.propose()
         if proposal is None:
             return Takes(found, True)
@@ -254,7 +254,7 @@ def what_it_takes(comp: Completions, atom: Symbol, max_sets: int = 5, max_rounds
         gen.blocked.append(proposal)
         if comp.completion(assume) is not None:  # consistent: some completion agrees with it
             found.append(chosen)
-    return Takes(found, False)
+    return Takes(found[:max_sets], False)
 
 
 def _generalise(comp: Completions, atom: Symbol, cex: dict[int, int]) -> dict[int, frozenset[int]]:

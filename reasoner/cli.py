@@ -54,6 +54,19 @@ def _load(path: str):
         sys.exit(2)
 
 
+def _check_query(case, case_file: str, provision: str, party: str | None) -> None:
+    """A provision and party asked about must exist: a typo is an error, not an empty answer."""
+    from .catalogue import catalogue
+
+    if provision not in catalogue():
+        click.echo(f"{provision!r} is not an encoded provision; `reasoner rules` lists them.", err=True)
+        sys.exit(2)
+    ids = [p.id for p in case.parties]
+    if party is not None and party not in ids:
+        click.echo(f"--party: {case_file} has no party {party!r} (its parties: {', '.join(ids)})", err=True)
+        sys.exit(2)
+
+
 @click.group()
 @click.version_option(package_name="reasoner")
 def main() -> None:
@@ -108,11 +121,7 @@ def why_not(
     """Why PROVISION does not hold in CASE_FILE: every route the law offers, closest first, each with
     all of its failing conditions and, for a threshold, the figure, the gap and the share reached."""
     case = _load(case_file)
-    from .catalogue import catalogue
-
-    if provision not in catalogue():
-        click.echo(f"{provision!r} is not an encoded provision; `reasoner rules` lists them.", err=True)
-        sys.exit(2)
+    _check_query(case, case_file, provision, party)
     report = _build(case, case_file, lang, as_of, examine=provision)
     chosen = [c for c in report.conclusions if c.id == provision and (party is None or c.party == party)]
     if fmt == "json":
@@ -144,15 +153,12 @@ def what_it_takes_cmd(case_file: str, provision: str, party: str | None, max_set
     """The smallest sets of facts, among those CASE_FILE leaves open, that would establish PROVISION
     (each set minimal; for a figure, the value needed)."""
     case = _load(case_file)
+    _check_query(case, case_file, provision, party)
     from .abduce import shown, what_it_takes
-    from .catalogue import catalogue
     from .conclusions import build
     from .engine import reason
     from .i18n import msg, paren
 
-    if provision not in catalogue():
-        click.echo(f"{provision!r} is not an encoded provision; `reasoner rules` lists them.", err=True)
-        sys.exit(2)
     result = reason(case)
     report = build(case, case_file, lang, result)
     chosen = [c for c in report.conclusions if c.id == provision and (party is None or c.party == party)]

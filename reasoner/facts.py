@@ -65,6 +65,18 @@ class FactInfo:
     source: object = None  # where a figure was summed from (evidence.StatementTotals), shown with it
 
 
+def shown_value(value: object, absent: str = "[]") -> str:
+    """An answer as the case file would spell it (YAML flow style): ``true``, ``law``,
+    ``{kind: fixed_term, years: 5}``; None as ``absent``."""
+    if value is None:
+        return absent
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {shown_value(v)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
 @dataclass(frozen=True)
 class Answer:
     """One way an open question could be settled, and the atoms that then hold."""
@@ -88,6 +100,8 @@ class Question:
     high: int | None = None  # figures: the greatest (the ceiling when unbounded above)
     bounded_above: bool = False
     negated: bool = False  # a boolean whose atom holds when the field is false (response.complied)
+    #: a choice: how the case file records the answer None (no legal basis: ``[]``; not dealt with: null)
+    absent: str = "[]"
 
     def field_value(self, answer: int) -> object:
         """The answer as the case-file field would record it."""
@@ -553,8 +567,11 @@ class _Builder:
         self.act_dates(pp, e, a.date)
         if self.case.case.as_of is not None:
             self.fact("judgment_date", [e, date_number(self.case.case.as_of)], self.as_of_path, self.case.case.as_of)
-        if a.handled is not None:
-            self.choice("handled", [e], a.handled, ["administrative_sanction", "criminal_sanction"], f"{pp}.handled")
+        if a.handled == UNKNOWN:  # dealt with one way or the other, or not at all (Art 16's 未经处理)
+            sanctions = [Answer(s, (_f("handled", e, s),)) for s in ("administrative_sanction", "criminal_sanction")]
+            self.out.ask(f"{pp}.handled", "choice", [Answer(None, ()), *sanctions], absent="null")
+        elif a.handled is not None:
+            self.fact("handled", [e, a.handled], f"{pp}.handled", a.handled)
         if a.order is not None:
             self.fact("act_order", [e, self.ent(a.order)], f"{pp}.order", a.order)
         self.flag("duty_not_performed", [e], a.duty_not_performed, f"{pp}.duty_not_performed")
@@ -593,7 +610,16 @@ class _Builder:
             )
             s = ev.likely_sentence
             if s == UNKNOWN:
-                self.bool_question(_f("evidence_case_sentence_life", ee), f"{ep}.likely_sentence")
+                # below the years of Art 5 item (2), at them (more counts the same), or life or death
+                from .params import parameters
+
+                years = next(p.value for p in parameters() if (p.provision, p.name) == ("interp.5.1.2", "years"))
+                answers = [
+                    Answer({"kind": "lesser"}, ()),
+                    Answer({"kind": "fixed_term", "years": years}, (_f("evidence_case_sentence", ee, years * 12),)),
+                    Answer({"kind": "life"}, (_f("evidence_case_sentence_life", ee),)),
+                ]
+                self.out.ask(f"{ep}.likely_sentence", "choice", answers)
             elif s.kind in ("life", "death"):
                 self.fact("evidence_case_sentence_life", [ee], f"{ep}.likely_sentence", s.kind)
             elif s.kind == "fixed_term":

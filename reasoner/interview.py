@@ -13,7 +13,7 @@ from clingo import Symbol
 
 from .conclusions import Report
 from .engine import ESTABLISHED, EXCLUDED, POSSIBLE, Result, _status_in
-from .facts import Question
+from .facts import Question, shown_value
 
 
 def _is_offence(pid: str) -> bool:
@@ -65,7 +65,9 @@ def hint(question: Question) -> str:
     if question.kind == "bool":
         return "true | false | unknown"
     if question.kind == "choice":
-        options = ["[]" if a.value is None else str(a.value) for a in question.answers]
+        options = [shown_value(a.value, question.absent) for a in question.answers]
+        if question.path.endswith("likely_sentence"):
+            return "{kind: fixed_term, years: N} | {kind: life} | {kind: death} | {kind: lesser} | unknown"
         if question.path.endswith("legal_basis"):
             return "[{kind: " + " | ".join(o for o in options if o != "[]") + ", name: …}] | [] | unknown"
         return " | ".join(options) + " | unknown"

@@ -108,6 +108,10 @@ def validate(data: object, file: str) -> Case:
     except ValidationError as e:
         errors.extend(_structural(e, file, {}))
     errors.extend(_cross_check(data, file, {}))
+    if case is not None and not errors:  # the statements it points to are read (and checked) again
+        from .evidence import attach
+
+        errors.extend(attach(case, Path(file).parent, file, lambda loc: None))
     if errors:
         raise CaseFileError(errors)
     assert case is not None

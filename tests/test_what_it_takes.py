@@ -166,6 +166,118 @@ def test_ask_names_acts_taken_together(tmp_path):
     assert "(A1+A2+A3)" in out.output
 
 
+def test_what_if_and_ask_read_the_statement_again(tmp_path):
+    # a case whose settlement is summed from a statement: the revised case reads it again (was: a
+    # traceback, "the statement has not been read")
+    shutil.copy(EXAMPLES / "287-2-card-statement.csv", tmp_path)
+    text = (EXAMPLES / "287-2-card-statement.yaml").read_text("utf-8")
+    path = tmp_path / "statement.yaml"
+    path.write_text(text.replace("confirmable: true", "confirmable: unknown"), "utf-8")
+    runner = CliRunner()
+    out = runner.invoke(
+        main, ["what-if", str(path), "--set", "acts[0].assisted[0].confirmable=true", "--format", "json"]
+    )
+    assert out.exit_code == 0, out.output
+    assert ("cl.287-2", "possible", "established") in {
+        (c["id"], c["before"], c["after"]) for c in json.loads(out.output)["changes"]
+    }
+    out = runner.invoke(main, ["what-if", str(path), "--set", "acts[0].statement.file=missing.csv"])
+    assert out.exit_code == 2 and "acts[0].statement.file: cannot read the statement" in out.output
+    out = runner.invoke(main, ["ask", str(path), "--lang", "en"], input="true\n")
+    assert out.exit_code == 0, out.output
+    assert "cl.287-2: possible → established" in out.output
+    assert "confirmable: true" in path.read_text("utf-8")
+
+
+def test_an_unknown_likely_sentence_is_asked_as_a_sentence(tmp_path):
+    # Art 5 item (2): a case that could carry 5 years or more; item (1)'s kinds of crime aside
+    data = make_case(
+        act={
+            "evidence_losses": [
+                {
+                    "id": "E1",
+                    "case": "案件甲",
+                    "affects_conviction_or_sentencing": True,
+                    "crime_kind": "other",
+                    "likely_sentence": "unknown",
+                }
+            ]
+        }
+    )
+    r = reason(to_case(data))
+    atom = _atom("interp.5.1.2")
+    assert r.status(atom) == "possible"
+    takes = what_it_takes(r.completions, atom)
+    # five years or more, or life or death (Art 5 item (2)'s figure read from parameters.toml)
+    assert sorted(_texts(r, takes)) == [
+        ["acts[0].evidence_losses[0].likely_sentence = {kind: fixed_term, years: 5}"],
+        ["acts[0].evidence_losses[0].likely_sentence = {kind: life}"],
+    ]
+    _check_minimal(r, atom, takes)
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(data), "utf-8")
+    for answer, after in (("{kind: fixed_term, years: 5}", "established"), ("{kind: lesser}", "excluded")):
+        out = CliRunner().invoke(
+            main,
+            ["what-if", str(path), "--set", f"acts[0].evidence_losses[0].likely_sentence={answer}", "--format", "json"],
+        )
+        assert out.exit_code == 0, out.output
+        assert ("interp.5.1.2", "possible", after) in {
+            (c["id"], c["before"], c["after"]) for c in json.loads(out.output)["changes"]
+        }
+
+
+def test_not_dealt_with_is_weighed_for_an_act_whose_handling_is_not_known(tmp_path):
+    # Art 16 adds up acts not dealt with (未经处理): an act whose handling is unknown may be one
+    # without A3, A1 and A2 reach the threshold only with A4, which was sanctioned; now not known
+    path = _cumulation(tmp_path, "handled: administrative_sanction", "handled: unknown")
+    text = path.read_text("utf-8")
+    path.write_text(text[: text.index("  - id: A3")] + text[text.index("  - id: A4") :], "utf-8")
+    r = reason(load(path))
+    qs = {q.path: q for q in r.facts.questions}
+    assert [a.value for a in qs["acts[2].handled"].answers] == [None, "administrative_sanction", "criminal_sanction"]
+    out = CliRunner().invoke(main, ["what-it-takes", str(path), "cl.287-2", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    (c,) = [c for c in json.loads(out.output)["conclusions"] if "+" in c["subject"]]
+    assert c["certainty"] == "possible"
+    assert c["sets"] == [[{"path": "acts[2].handled", "op": "=", "value": None, "text": "acts[2].handled = null"}]]
+    out = CliRunner().invoke(main, ["ask", str(path), "--lang", "en"], input="null\n")
+    assert out.exit_code == 0, out.output
+    assert "cl.287-2: possible → established" in out.output
+    assert load(path).acts[2].handled is None
+
+
+def test_the_search_is_complete_when_exactly_max_sets_exist():
+    # item (1)'s four kinds of crime and item (2)'s two sentences: six ways, each one fact
+    data = make_case(
+        act={
+            "evidence_losses": [
+                {
+                    "id": "E1",
+                    "case": "案件甲",
+                    "affects_conviction_or_sentencing": True,
+                    "crime_kind": "unknown",
+                    "likely_sentence": "unknown",
+                }
+            ]
+        }
+    )
+    r = reason(to_case(data))
+    atom = _atom("cl.286-1")
+    six = what_it_takes(r.completions, atom, max_sets=6)
+    assert len(six.sets) == 6 and six.complete
+    five = what_it_takes(r.completions, atom, max_sets=5)
+    assert five.sets == six.sets[:5] and not five.complete
+
+
+@pytest.mark.parametrize("command", ["what-it-takes", "why-not"])
+def test_an_unknown_party_is_an_error(command):
+    path = str(EXAMPLES / "287-2-card-seller-incomplete.yaml")
+    out = CliRunner().invoke(main, [command, path, "cl.287-2", "--party", "P9"])
+    assert out.exit_code == 2
+    assert "has no party 'P9' (its parties: P1)" in out.output
+
+
 # ----------------------------------------------------------------------------- what-if
 
 
