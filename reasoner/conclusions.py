@@ -14,7 +14,7 @@ from functools import cache
 from clingo import Function, String, Symbol, SymbolType
 
 from .catalogue import catalogue
-from .engine import ESTABLISHED, POSSIBLE, Result, program, reason
+from .engine import ESTABLISHED, EXCLUDED, POSSIBLE, Result, program, reason
 from .explain import Explainer, Node
 from .i18n import ALIASES, describe, fmt_yuan, msg, paren, plain, sep, table, term
 from .model import Case
@@ -129,7 +129,9 @@ class Report:
                         )
 
         for c in self.conclusions:
-            if c.status != "holds":
+            # short for certain: a possible conclusion may reach its figure (one known only within
+            # bounds is read at its lower bound), so it is no near miss
+            if c.certainty == EXCLUDED:
                 walk(c.routes, c.id, c.subject)
         return sorted(found.values(), key=lambda m: (-m.share, m.provision, m.subject, m.text))
 

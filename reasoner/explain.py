@@ -15,7 +15,7 @@ from clingo import Function, Number, String, Symbol, SymbolType, ast
 
 from .catalogue import catalogue
 from .engine import Result, program
-from .facts import fen
+from .facts import FactInfo, fen
 from .i18n import colon, describe, fmt_date, fmt_num, fmt_yuan, msg, paren, plain, sep
 from .params import by_symbol
 from .transform import ANY, RuleInfo
@@ -215,14 +215,7 @@ class Explainer:
             value = info.value
             if sym.name in _NAMED and isinstance(value, str) and value not in text:
                 text += f"「{value}」"
-            if info.saturated:
-                gap = "" if self.lang == "zh" else " "
-                text = self._exact_text(sym, info.value) + gap + msg("saturated", self.lang)
-            if info.source is not None:  # a figure summed from evidence: what was summed, from where
-                text += paren(info.source.describe(self.lang), self.lang)
-            if info.bound is not None:
-                bounds = bound_text(info.bound, self.lang)
-                text += paren(f"{msg('bounded', self.lang)}{colon(self.lang)}{bounds}", self.lang)
+            text = self.figure_text(sym, info, text)
             return Node("fact", text, str(sym), path=info.path, value=value if _scalar(value) else None)
         if sym in self.params:
             p = self.params[sym]
@@ -319,6 +312,19 @@ class Explainer:
                 value = info.value
             total = value if total is None else total + value
         return total
+
+    def figure_text(self, sym: Symbol, info: FactInfo, text: str) -> str:
+        """A recorded fact's text with what a reader must know about its figure: the exact value
+        above the solver's ceiling, what a statement summed, the bounds it is known within."""
+        if info.saturated:
+            gap = "" if self.lang == "zh" else " "
+            text = self._exact_text(sym, info.value) + gap + msg("saturated", self.lang)
+        if info.source is not None:  # a figure summed from evidence: what was summed, from where
+            text += paren(info.source.describe(self.lang), self.lang)
+        if info.bound is not None:
+            bounds = bound_text(info.bound, self.lang)
+            text += paren(f"{msg('bounded', self.lang)}{colon(self.lang)}{bounds}", self.lang)
+        return text
 
     def _exact_text(self, sym: Symbol, exact: object) -> str:
         args = list(sym.arguments)

@@ -298,7 +298,8 @@ class _Builder:
             # the recorded reading: the figure is at its lower bound
             base = _f(name, *args, low)
             shown = Decimal(v.low()) if unit == "fen" else int(v.low())
-            self.out.atoms[base] = FactInfo(path, shown, False, False, (v.at_least, v.at_most, unit))
+            above_ceiling = (fen(shown) if unit == "fen" else shown) > ceiling  # the atom says the ceiling
+            self.out.atoms[base] = FactInfo(path, shown, above_ceiling, False, (v.at_least, v.at_most, unit))
             self.out.defaults.add(base)
         self.out.ask(path, "money" if unit == "fen" else "count", answers, low=low, high=high, bounded_above=above)
         return True

@@ -304,7 +304,9 @@ class _Memo:
             out += [f"| {md(self.m('fact'))} | {md(self.m('case_path'))} |", "|---|---|"]
             out += [f"| {md(text)} | {code(path)} |" for text, path in rows]
             out.append("")
-        unknown = self._unknown(facts.unknown)
+        # a figure known within bounds is listed above, with them; the rest open is not known at all
+        bounded = {info.path for info in facts.atoms.values() if info.bound is not None}
+        unknown = self._unknown({s: info for s, info in facts.unknown.items() if info.path not in bounded})
         unknown += [(self._unknown_date(p, e), path) for p, e, path in facts.unknown_dates]
         if unknown:
             out += [f"### {md(self.m('report_unknown'))}", ""]

@@ -333,6 +333,9 @@ class WhyNot:
         info = self.r.facts.unknown.get(sym)
         if info is not None:
             return describe(sym, self.lang) + paren(msg("unknown_fact", self.lang), self.lang)
+        known = self.r.facts.atoms.get(sym)
+        if known is not None:  # exact above the ceiling, summed from a statement, or within bounds
+            return self.explainer.figure_text(sym, known, describe(sym, self.lang))
         return describe(sym, self.lang)
 
     def _pattern_text(self, pattern, env: dict) -> str:

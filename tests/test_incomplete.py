@@ -431,3 +431,55 @@ def test_a_possible_offence_lists_every_fact_it_hangs_on():
         "acts[0].publishing.activity.legal_character",
         "acts[0].publishing.items_on_websites",
     ]
+
+
+# ----------------------------------------------------------------------------- how a bounded figure is shown
+
+
+def _report(data: dict):
+    from reasoner.conclusions import build
+
+    case = to_case(data)
+    return build(case, "case.yaml", "en", reason(case))
+
+
+def _texts_of(report) -> list[str]:
+    """Every line of every explanation and why-not route, as printed."""
+    out: list[str] = []
+
+    def node(n) -> None:
+        out.append(n.text)
+        for ch in n.children:
+            node(ch)
+
+    def routes(rs) -> None:
+        for route in rs:
+            for cond in route:
+                out.append(cond.text)
+                routes(cond.routes)
+
+    for c in report.conclusions:
+        if c.explanation is not None:
+            node(c.explanation)
+        routes(c.routes)
+    return out
+
+
+def test_a_figure_known_at_least_is_no_near_miss_and_shows_its_bound():
+    # 180,000 at least: the settlement may reach 200,000, so the shortfall is not certain
+    report = _report(assist(payment_settlement={"at_least": "180000"}))
+    assert [c.certainty for c in report.conclusions if c.id == "interp.12.1.2"] == ["possible"]
+    assert report.near_misses() == []
+    shown = [t for t in _texts_of(report) if t.startswith("payment settlement:")]
+    assert shown and all("at least CNY 180,000.00" in t for t in shown), shown
+    # known exactly, the same figure is a near miss
+    exact = _report(assist(payment_settlement="180000"))
+    assert [m.provision for m in exact.near_misses()] == ["interp.12.1.2"]
+
+
+def test_a_bound_above_the_ceiling_is_shown_exactly():
+    report = _report(assist(payment_settlement={"at_least": "20000000"}, illegal_gains="unknown"))
+    shown = [t for t in _texts_of(report) if t.startswith("payment settlement:")]
+    exact = "payment settlement: CNY 20,000,000.00 (above the solver's ceiling"
+    assert shown and all(t.startswith(exact) for t in shown)
+    assert not any("10,000,000.00" in t for t in shown)
