@@ -379,7 +379,8 @@ def _cross_check(data: dict, file: str, lines: dict) -> list[InputError]:
             elif f.get("holds") is True and not known[pid].finding_holds:
                 err(
                     ("findings", i, "holds"),
-                    f"provision {pid!r} takes only a finding that it does NOT hold (holds: false)",
+                    f"provision {pid!r} takes only a finding that it does NOT hold (holds: false); it is otherwise "
+                    "decided from the facts: where the reviewer finds that it holds, delete this finding",
                 )
         key = (pid, subject)
         if isinstance(pid, str) and isinstance(subject, str):

@@ -448,8 +448,15 @@ class _Builder:
         for i, fd in enumerate(c.findings):
             args = [String(fd.provision), self.ent(fd.subject)]
             if fd.holds == UNKNOWN:  # still to be made: either way is open, and says which rests on it
+                from .catalogue import catalogue
+
                 fails, holds = _f("finding_fails", *args), _f("finding_holds", *args)
-                self.out.ask(f"findings[{i}].holds", "bool", [Answer(False, (fails,)), Answer(True, (holds,))])
+                path = f"findings[{i}].holds"
+                if catalogue()[fd.provision].finding_holds:
+                    self.out.ask(path, "bool", [Answer(False, (fails,)), Answer(True, (holds,))])
+                else:  # a provision that takes only holds: false; else it is decided from the facts
+                    no_finding = "none (delete the finding)"
+                    self.out.ask(path, "choice", [Answer(False, (fails,)), Answer(None, ())], absent=no_finding)
                 self.out.findings[fails] = self.out.findings[holds] = fd
                 continue
             sym = _f("finding_holds" if fd.holds else "finding_fails", *args)

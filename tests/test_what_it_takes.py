@@ -278,6 +278,34 @@ def test_an_unknown_party_is_an_error(command):
     assert "has no party 'P9' (its parties: P1)" in out.output
 
 
+def test_a_pending_finding_that_can_only_defeat_is_asked_as_false_or_none(tmp_path):
+    # Art 2 ¶2: refusal is decided from the facts, and a reviewer may record only that it does NOT
+    # hold; while that finding is pending, the offence is possible, and what establishes it is
+    # that there is no such finding (holds: true would be refused, so it is never proposed)
+    path = tmp_path / "case.yaml"
+    text = (EXAMPLES / "286-1-mass-spread.yaml").read_text("utf-8")
+    path.write_text(text + "  - {provision: interp.2.2, subject: O1, holds: unknown, reason: 待综合判断}\n", "utf-8")
+    runner = CliRunner()
+    out = runner.invoke(main, ["what-it-takes", str(path), "cl.286-1", "--format", "json"])
+    (c,) = json.loads(out.output)["conclusions"]
+    assert c["certainty"] == "possible"
+    assert c["sets"] == [
+        [
+            {
+                "path": "findings[1].holds",
+                "op": "=",
+                "value": None,
+                "text": "findings[1].holds = none (delete the finding)",
+            }
+        ]
+    ]
+    out = runner.invoke(main, ["ask", str(path), "--lang", "en"], input="true\nfalse\n")
+    assert out.exit_code == 0, out.output
+    assert "where the reviewer finds that it holds, delete this finding" in out.output
+    assert "cl.286-1: possible → excluded" in out.output
+    assert load(path).findings[1].holds is False
+
+
 # ----------------------------------------------------------------------------- what-if
 
 
