@@ -56,6 +56,8 @@ def parse_assignment(text: str) -> tuple[str, object]:
     if not sep or not path.strip():
         raise ValueError(f"{text!r}: expected PATH=VALUE, e.g. acts[0].payment_settlement=200000")
     parse_path(path.strip())
+    if not value.strip():  # YAML would read nothing as null and drop the field: say so instead
+        raise ValueError(f"{text!r}: expected a value after '=' (null to leave the field out)")
     return path.strip(), parse_value(value.strip())
 
 
@@ -139,7 +141,10 @@ def write_back(file: str, changes: list[tuple[str, object]], out: str | None = N
     rt.width = 4096
     rt.indent(mapping=2, sequence=4, offset=2)  # the layout of the examples and docs
     src = Path(file)
-    doc = rt.load(src.read_text(encoding="utf-8"))
+    raw = src.read_bytes()
+    bom = raw.startswith(b"\xef\xbb\xbf")  # kept, as are Windows line ends
+    crlf = b"\r\n" in raw
+    doc = rt.load(raw.decode("utf-8-sig"))
 
     def convert(v: object) -> object:
         if isinstance(v, dict):
@@ -156,4 +161,5 @@ def write_back(file: str, changes: list[tuple[str, object]], out: str | None = N
         assign(doc, path, convert(value))
     buf = io.StringIO()
     rt.dump(doc, buf)
-    Path(out or file).write_text(buf.getvalue(), encoding="utf-8")
+    text = buf.getvalue().replace("\n", "\r\n") if crlf else buf.getvalue()
+    Path(out or file).write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))

@@ -329,6 +329,7 @@ def test_what_if_prints_the_changes():
         ("acts[0].payment=1", "unknown field 'payment'"),
         ("acts[0].assisted[0].confirmable=yes", "acts[0].assisted[0].confirmable"),
         ("no equals sign", "expected PATH=VALUE"),
+        ("acts[0].payment_settlement=", "expected a value after '=' (null to leave the field out)"),
     ],
 )
 def test_what_if_rejects_bad_changes(assignment, message):
@@ -506,3 +507,14 @@ def test_ask_keeps_the_answers_given_when_input_ends(tmp_path):
     assert target.read_text(encoding="utf-8") != (EXAMPLES / "287-2-card-seller-incomplete.yaml").read_text(
         encoding="utf-8"
     )
+
+
+def test_ask_keeps_a_byte_order_mark_and_windows_line_ends(tmp_path):
+    text = (EXAMPLES / "287-2-card-seller-incomplete.yaml").read_text("utf-8")
+    path = tmp_path / "case.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    out = CliRunner().invoke(main, ["ask", str(path), "--lang", "en"], input="true\n")
+    assert out.exit_code == 0, out.output
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\n") == raw.count(b"\r\n") == text.count("\n")
+    assert load(path).acts[0].assisted[0].confirmable is True
