@@ -479,6 +479,21 @@ class _Memo:
         out.append(f"| 〔R1〕 | {md(self.m('report_label_meaning'))} |")
         out.append("")
 
+    def _statement_hashes(self) -> list[tuple[str, str]]:
+        """The hash of each statement the case's figures were summed from, once per file: the
+        receipt pins every input, not only the case file."""
+        base = Path(self.report.file).parent
+        seen: dict[str, str] = {}
+        for act in self.case.acts:
+            st = getattr(act, "statement", None)
+            if st is not None and st.file not in seen:
+                digest = hashlib.sha256()
+                with (base / st.file).open("rb") as f:
+                    for block in iter(lambda: f.read(1 << 20), b""):
+                        digest.update(block)
+                seen[st.file] = digest.hexdigest()
+        return [(self.m("report_statement_hash").format(file=name), code(h)) for name, h in seen.items()]
+
     def receipt(self, out: list[str]) -> None:
         as_of = judgment_date(self.case)
         rows = [
@@ -487,6 +502,7 @@ class _Memo:
             (self.m("report_clingo"), code(clingo.__version__)),
             (self.m("report_case_file"), code(self.report.file)),
             (self.m("report_case_hash"), code(hashlib.sha256(self.source).hexdigest())),
+            *self._statement_hashes(),
             (self.m("report_as_of"), code(as_of) if as_of else md(self.m("report_as_of_none"))),
             (self.m("report_depth"), code(str(self.depth)) if self.depth is not None else md(self.m("report_full"))),
             (self.m("report_near_share"), code(f"{int(self.near_miss * 100)}%")),

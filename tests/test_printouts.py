@@ -164,3 +164,12 @@ def test_memo_lists_facts_not_known_once_each_without_stand_in_figures():
                                                       "acts[0].leak.location_tracking"]
     assert all("not known" in row for row in rows) and "10,000,000" not in table
     assert re.search(r"^\*\*\? depends on facts not known\*\*: .*`acts\[0\]\.leak\.location_tracking`", out, re.M)
+
+
+def test_the_receipt_pins_the_statement_the_figures_were_summed_from():
+    import hashlib
+
+    out = _markdown("287-2-card-statement.yaml", "en")
+    digest = hashlib.sha256((EXAMPLES / "287-2-card-statement.csv").read_bytes()).hexdigest()
+    assert f"| statement file hash (sha256): 287-2-card-statement.csv | `{digest}` |" in out
+    assert "statement file hash" not in _markdown("287-2-card-seller.yaml", "en")
