@@ -233,3 +233,27 @@ def test_cases_without_unknowns_are_not_reasoned_alone(generated, monkeypatch):
     from reasoner.facts import case_facts
 
     assert len(alone) == sum(1 for c in cases if case_facts(c).unknown)
+
+
+def test_jsonl_lines_that_crashed_the_reader_get_error_rows_and_the_batch_goes_on(tmp_path):
+    """A number too long for Python to convert, or 100,000 nested lists, in one line: an error row
+    with the field named (was: a ValueError or RecursionError that ended the batch); later rows follow."""
+    good = generate(1, seed=1)[0]
+    text = json.dumps(good, ensure_ascii=False)
+    huge = json.loads(text)
+    huge["case"]["id"] = "HUGE"
+    huge_line = json.dumps(huge, ensure_ascii=False).replace('"HUGE"', "9" * 5000)
+    dup_line = text.replace('"case": {', '"case": {"id": "first", ', 1)
+    p = tmp_path / "in.jsonl"
+    p.write_text("\n".join([huge_line, "[" * 100_000, dup_line, text]) + "\n", "utf-8")
+    rows = list(screen(collect(p), jobs=1))
+    assert [r.index for r in rows] == [0, 1, 2, 3] and rows[3].ok
+    (err,) = rows[0].errors
+    assert (err.file, err.line, err.path) == (str(p), 1, "case.id") and "5,000 digits" in err.message
+    (err,) = rows[1].errors
+    assert err.line == 2 and "nested too deeply" in err.message
+    (err,) = rows[2].errors
+    assert (err.line, err.path) == (3, "case.id") and "duplicate key 'id'" in err.message
+    res = CliRunner().invoke(main, ["batch", str(p), "--jobs", "1"])
+    assert res.exit_code == 0 and res.exception is None
+    assert len([x for x in res.stdout.splitlines() if x.startswith("{")]) == 4
