@@ -109,10 +109,11 @@ def _load(item: Item) -> tuple[Case | None, list[InputError]]:
     except CaseFileError as e:
         if item.line is None:
             return None, e.errors
-        # a JSONL line: name the input file and its line, keep the field path
+        # an error in the JSONL line names the input file and its line, with the field path; an error
+        # in a file the case points to (a statement) keeps that file's own line and column
         jsonl = item.name.removesuffix(".json")
         return None, [
-            InputError(err.file if err.file != item.name else jsonl, err.path, item.line, err.message)
+            InputError(jsonl, err.path, item.line, err.message) if err.file == item.name else err
             for err in e.errors
         ]
 

@@ -235,3 +235,19 @@ def test_block_sums_equal_row_by_row_sums_and_lines_stay_right(tmp_path, monkeyp
     with pytest.raises(evidence.StatementError) as e:
         read_statement(path, "s.csv")
     assert [(line, col) for line, col, _ in e.value.problems] == [(353, "date")]  # the quoted row spans 2 lines
+
+
+def test_jsonl_batch_keeps_the_statement_errors_own_file_and_line(tmp_path):
+    """An error in a statement a JSONL case points to names the statement's line, not the JSONL line;
+    an error in the case itself names the JSONL line."""
+    p = _case(tmp_path, HEADER + "2023-03-01,a,in,5,x,\n2023-03-01,a,in,-5,x,\n")
+    data = json.loads(p.read_text("utf-8"))
+    bad = json.loads(json.dumps(data))
+    bad["acts"][0]["colour"] = "red"
+    jl = tmp_path / "cases.jsonl"
+    jl.write_text("\n" + json.dumps(data) + "\n" + json.dumps(bad) + "\n", "utf-8")
+    first, second = screen(collect(jl), jobs=1)
+    (err,) = first.errors
+    assert (err.file, err.line, err.path) == (str(tmp_path / "s.csv"), 3, "amount")
+    (err,) = second.errors
+    assert (err.file, err.line, err.path) == (str(jl), 3, "acts[0].colour")
