@@ -213,3 +213,9 @@ def test_json_duplicate_keys_have_their_full_path_and_line():
     with pytest.raises(CaseFileError) as e:
         load_text('{"case": {"id": "x"},\t"case": {"id": "y"}}', "dup.json")
     assert any(x.path == "case" and "duplicate key 'case'" in x.message for x in e.value.errors)
+
+
+def test_a_yaml_anchor_inside_itself_is_too_deep_not_a_recursion_error():
+    for text in ("case: {id: x}\nacts: &a [*a]\n", "case: &c {id: x, more: *c}\n"):
+        ((path, (line, message)),) = _errors(text).items()
+        assert path.endswith(" ...") and line and "nested too deeply" in message
