@@ -71,14 +71,23 @@ def collect(path: str | Path) -> list[Item]:
     """The cases of a folder (its case files, sorted by name) or of a JSONL file (one per line)."""
     p = Path(path)
     if p.is_dir():
-        files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUFFIXES)
+        # every entry with a case file's suffix that is not a folder gets a row: one that cannot be
+        # read (a dangling link, a pipe, no permission) an error row, never no row at all
+        files = sorted(f for f in p.iterdir() if f.suffix.lower() in SUFFIXES and not f.is_dir())
         items = []
         for i, f in enumerate(files):
-            try:
-                text: str | None = f.read_text(encoding="utf-8")
-                errors: list[InputError] = []
-            except (OSError, UnicodeDecodeError) as e:
-                text, errors = None, [InputError(str(f), "", None, f"cannot read the file: {e}")]
+            text: str | None = None
+            errors: list[InputError] = []
+            if f.is_symlink() and not f.exists():
+                gone = f"cannot read the file: a link to {os.readlink(f)}, which leads to no file"
+                errors = [InputError(str(f), "", None, gone)]
+            elif not f.is_file():  # reading a pipe or a device could block or never end
+                errors = [InputError(str(f), "", None, "cannot read the file: not a regular file")]
+            else:
+                try:
+                    text = f.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError) as e:
+                    errors = [InputError(str(f), "", None, f"cannot read the file: {e}")]
             items.append(Item(i, str(f), str(f), text, str(f.parent), None, errors))
         return items
     if p.suffix.lower() not in (".jsonl", ".ndjson"):
@@ -109,10 +118,11 @@ def _load(item: Item) -> tuple[Case | None, list[InputError]]:
     except CaseFileError as e:
         if item.line is None:
             return None, e.errors
-        # a JSONL line: name the input file and its line, keep the field path
+        # an error in the JSONL line names the input file and its line, with the field path; an error
+        # in a file the case points to (a statement) keeps that file's own line and column
         jsonl = item.name.removesuffix(".json")
         return None, [
-            InputError(err.file if err.file != item.name else jsonl, err.path, item.line, err.message)
+            InputError(jsonl, err.path, item.line, err.message) if err.file == item.name else err
             for err in e.errors
         ]
 
@@ -355,9 +365,16 @@ def csv_fields(row: Row, names: list[str]) -> list[str]:
     return [str(row.index), row.source, row.case_id or "", *(row.outcomes.get(n, "") for n in names), errors]
 
 
+def csv_writer(out):
+    """The CSV writer of the rows: records end in CRLF (RFC 4180), so that a field holding a bare CR
+    or LF is quoted (with "\n" as the terminator the csv module left a bare CR unquoted, and reading
+    the file back split the row there)."""
+    return csv.writer(out, lineterminator="\r\n")
+
+
 def csv_text(rows: list[Row], names: list[str]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    buf = io.StringIO(newline="")
+    w = csv_writer(buf)
     w.writerow(csv_header(names))
     for r in rows:
         w.writerow(csv_fields(r, names))

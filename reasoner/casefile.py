@@ -16,7 +16,28 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .model import MAX_SITES, Case, earliest_end
+from .model import MAX_DIGITS, MAX_SITES, Case, earliest_end
+
+#: Lists and mappings nest at most this deep (a case needs about 8 levels): deeper input would
+#: exhaust Python's recursion in the parsers and the validator.
+MAX_DEPTH = 64
+
+
+class _Huge:
+    """An integer written with more than MAX_DIGITS digits: kept as its length and reported with its
+    field, since Python refuses to convert it (and no figure the law counts comes near)."""
+
+    def __init__(self, digits: int):
+        self.digits = digits
+
+    def __str__(self) -> str:
+        return f"a number of {self.digits:,} digits"
+
+
+def _json_int(text: str) -> int | _Huge:
+    """json's parse_int: a _Huge for a number too long to convert, instead of a ValueError."""
+    digits = len(text) - text.startswith("-")
+    return _Huge(digits) if digits > MAX_DIGITS else int(text)
 
 
 @dataclass(frozen=True)
@@ -52,7 +73,12 @@ _Loader.yaml_implicit_resolvers = {
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
 }
 _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
-_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^-?(?:0|[1-9][0-9]*)$"), list("-0123456789"))
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(rf"^-?(?:0|[1-9][0-9]{{0,{MAX_DIGITS - 1}}})$"), list("-0123456789")
+)
+_HUGE_TAG = "tag:reasoner,2026:huge-int"  # an integer too long to convert: a _Huge, reported with its field
+_Loader.add_implicit_resolver(_HUGE_TAG, re.compile(rf"^-?[1-9][0-9]{{{MAX_DIGITS},}}$"), list("-123456789"))
+_Loader.add_constructor(_HUGE_TAG, lambda loader, node: _Huge(len(node.value.lstrip("-"))))
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:float", re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?$"), list("-0123456789")
 )
@@ -88,6 +114,48 @@ def _yaml_lines(node: yaml.Node, path: tuple, lines: dict, errors: list, file: s
     elif isinstance(node, yaml.SequenceNode):
         for i, v in enumerate(node.value):
             _yaml_lines(v, path + (i,), lines, errors, file)
+
+
+_DEEP = f"at most {MAX_DEPTH} levels of lists and mappings"
+
+
+def _check_depth(root: object, file: str, line_of) -> None:
+    """Refuse lists and mappings nested deeper than MAX_DEPTH (YAML nodes or parsed JSON), without
+    recursing: the first too deep is reported with its path and, for YAML nodes, its line."""
+    stack: list[tuple[object, tuple]] = [(root, ())]
+    while stack:
+        obj, path = stack.pop()
+        value = obj.value if isinstance(obj, yaml.CollectionNode) else obj
+        if isinstance(obj, yaml.MappingNode):
+            children = [(v, path + (k.value,)) for k, v in value]
+        elif isinstance(value, dict):
+            children = [(v, path + (k,)) for k, v in value.items()]
+        elif isinstance(value, list):
+            children = [(v, path + (i,)) for i, v in enumerate(value)]
+        else:
+            continue
+        if len(path) >= MAX_DEPTH:  # named by where it starts: the whole path would be 64 parts long
+            where = _path_text(path[:2]) + (" ..." if len(path) > 2 else "")
+            raise CaseFileError([InputError(file, where, line_of(obj), f"nested too deeply ({_DEEP})")])
+        stack.extend(children)
+
+
+def _huge_numbers(data: object) -> dict[tuple, _Huge]:
+    """Where the numbers too long to read are (the data is at most MAX_DEPTH deep)."""
+    out: dict[tuple, _Huge] = {}
+
+    def walk(obj: object, path: tuple) -> None:
+        if isinstance(obj, _Huge):
+            out[path] = obj
+        elif isinstance(obj, dict):
+            for k, v in obj.items():
+                walk(v, path + (k,))
+        elif isinstance(obj, list):
+            for i, v in enumerate(obj):
+                walk(v, path + (i,))
+
+    walk(data, ())
+    return out
 
 
 def _line_for(lines: dict, loc: tuple) -> int | None:
@@ -130,23 +198,34 @@ def load_text(text: str, file: str, base_dir: str | Path | None = None) -> Case:
     lines: dict = {}
     data: object
     if file.endswith(".json"):
+        json_dupes: list[InputError] = []
 
         def no_dupes(pairs):
             out = {}
             for k, v in pairs:
                 if k in out:
-                    errors.append(InputError(file, k, None, f"duplicate key {k!r}"))
+                    json_dupes.append(InputError(file, k, None, f"duplicate key {k!r}"))
                 out[k] = v
             return out
 
         try:
-            data = json.loads(text, object_pairs_hook=no_dupes, parse_float=float)
+            data = json.loads(text, object_pairs_hook=no_dupes, parse_float=float, parse_int=_json_int)
         except json.JSONDecodeError as e:
             raise CaseFileError([InputError(file, "", e.lineno, f"not valid JSON: {e.msg}")]) from None
-        try:  # JSON is YAML for line purposes; best effort only
-            _yaml_lines(yaml.compose(text, Loader=_Loader), (), lines, [], file)
+        except RecursionError:
+            raise CaseFileError([InputError(file, "", None, f"nested too deeply to read ({_DEEP})")]) from None
+        # JSON is YAML for line purposes: the composed nodes give each field's line, and each duplicate
+        # key's full path and line; where the text is no YAML, the json hook's bare duplicates remain
+        try:
+            node = yaml.compose(text, Loader=_Loader)
         except yaml.YAMLError:
-            pass
+            node = None
+        if node is None:
+            _check_depth(data, file, lambda obj: None)
+            errors.extend(json_dupes)
+        else:
+            _check_depth(node, file, lambda n: n.start_mark.line + 1)
+            _yaml_lines(node, (), lines, errors, file)
     else:
         try:
             node = yaml.compose(text, Loader=_Loader)
@@ -157,14 +236,21 @@ def load_text(text: str, file: str, base_dir: str | Path | None = None) -> Case:
             ) from None
         if node is None:
             raise CaseFileError([InputError(file, "", None, "the file is empty; expected a case")])
+        _check_depth(node, file, lambda n: n.start_mark.line + 1)
         _yaml_lines(node, (), lines, errors, file)
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    huge = _huge_numbers(data)
+    errors.extend(
+        InputError(file, _path_text(loc), _line_for(lines, loc), f"{n}; at most {MAX_DIGITS:,} digits")
+        for loc, n in huge.items()
+    )
     if not isinstance(data, dict):
         raise CaseFileError([InputError(file, "", 1, f"expected a mapping with the case, found {_describe(data)}")])
     try:
         case = Case.model_validate(data)
     except ValidationError as e:
-        errors.extend(_structural(e, file, lines))
+        # a number too long to read is reported once, above, not again as a wrong type
+        errors.extend(x for x in _structural(e, file, lines) if x.path not in {_path_text(loc) for loc in huge})
         case = None
     errors.extend(_cross_check(data, file, lines))
     if case is not None and not errors:

@@ -449,10 +449,16 @@ def batch(input_path: str, output: str | None, jobs: int | None, detail: str, ch
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from .batch import Tally, collect, csv_fields, csv_header, jsonl_line, offences, screen
+    from .batch import Tally, collect, csv_fields, csv_header, csv_writer, jsonl_line, offences, screen
     from .casefile import CaseFileError
     from .render import print_tally
 
+    as_csv = bool(output and output.lower().endswith(".csv"))
+    if output and not as_csv and not output.lower().endswith((".jsonl", ".json")):
+        click.echo(f"{output}: expected a .jsonl or .csv output file", err=True)
+        sys.exit(2)
+    if output:  # before any work: a folder that is not there would end the batch after reading
+        _output_folder(output)
     try:
         items = collect(input_path)
     except CaseFileError as e:
@@ -461,18 +467,16 @@ def batch(input_path: str, output: str | None, jobs: int | None, detail: str, ch
         sys.exit(2)
     names = offences()
     tally = Tally(names)
-    as_csv = bool(output and output.lower().endswith(".csv"))
-    if output and not as_csv and not output.lower().endswith((".jsonl", ".json")):
-        click.echo(f"{output}: expected a .jsonl or .csv output file", err=True)
+    try:
+        out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
+    except OSError as e:
+        click.echo(f"{output}: cannot write the output: {e.strerror or e}", err=True)
         sys.exit(2)
-    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
     err_console = Console(stderr=True, highlight=False)
     try:
         writer = None
         if as_csv:
-            import csv
-
-            writer = csv.writer(out, lineterminator="\n")
+            writer = csv_writer(out)
             writer.writerow(csv_header(names))
         with Progress(
             TextColumn("{task.description}"),
@@ -493,6 +497,16 @@ def batch(input_path: str, output: str | None, jobs: int | None, detail: str, ch
         if output:
             out.close()
     print_tally(tally, Console(highlight=False) if output else err_console, lang)
+
+
+def _output_folder(output: str) -> None:
+    """Exit 2 with one line naming the path unless the output's folder exists."""
+    from pathlib import Path
+
+    folder = Path(output).parent
+    if not folder.is_dir():
+        click.echo(f"{output}: cannot write the output: the folder {folder} does not exist", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":  # pragma: no cover

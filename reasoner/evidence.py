@@ -28,6 +28,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+import sys
 from dataclasses import dataclass
 from decimal import MAX_PREC, Decimal, Inexact, localcontext
 from itertools import chain, compress, repeat
@@ -36,6 +37,7 @@ from pathlib import Path
 
 from .facts import fen as fen_of
 from .i18n import fmt_num, fmt_yuan, msg
+from .model import MAX_DIGITS
 
 REQUIRED = ("date", "account", "direction", "amount")
 OPTIONAL = ("counterparty", "flags")
@@ -90,9 +92,10 @@ class StatementError(Exception):
 
 
 def _fen(text: str) -> int | None:
-    """Yuan with at most two decimals, ASCII digits only, as whole fen; None if malformed."""
+    """Yuan with at most two decimals, ASCII digits only, as whole fen; None if malformed or longer
+    than MAX_DIGITS digits (Python refuses to convert longer integers)."""
     whole, dot, frac = text.partition(".")
-    if not (whole.isascii() and whole.isdigit()):
+    if not (whole.isascii() and whole.isdigit()) or len(whole) + len(frac) > MAX_DIGITS:
         return None
     if not dot:
         return int(whole) * 100
@@ -127,8 +130,8 @@ class _Summer:
     def _date(self, text: str) -> dt.date | None:
         if text in self.dates:
             return self.dates[text]
-        try:
-            d = dt.date.fromisoformat(text) if len(text) == 10 and text[4] == "-" else None
+        try:  # the pattern first: fromisoformat also takes other ISO forms, such as 2023-W01-1
+            d = dt.date.fromisoformat(text) if self.date_rx.fullmatch(text) else None
         except ValueError:
             d = None
         self.dates[text] = d
@@ -155,7 +158,7 @@ class _Summer:
         fields = text[:-1].replace("\n", ",").split(",")
         col = {name: fields[i::width] for i, name in enumerate(self.names)}
         dates = set(col["date"])
-        if any(not self.date_rx.fullmatch(d) or self._date(d) is None for d in dates):
+        if any(self._date(d) is None for d in dates):
             return False
         accounts = set(col["account"])
         if any(not a.strip() for a in accounts):
@@ -174,7 +177,7 @@ class _Summer:
         points = list(map(methodcaller("rfind", "."), amounts))
         lengths = list(map(len, amounts))
         dotted = list(map(ge, points, repeat(0)))
-        if min(lengths) == 0 or 0 in points or joined.count(".") != sum(dotted):
+        if min(lengths) == 0 or max(lengths) > MAX_DIGITS or 0 in points or joined.count(".") != sum(dotted):
             return False
         decimals = list(compress(map(sub, lengths, points), dotted))  # 1 + the digits after the point
         if decimals and (min(decimals) < 2 or max(decimals) > 3):
@@ -216,7 +219,11 @@ class _Summer:
             self.bad(line, "direction", f"expected in or out, found {direction!r}")
             ok = False
         fen = _fen(row[self.i_amt])
-        if fen is None:
+        if fen is None and len(row[self.i_amt]) > MAX_DIGITS:
+            found = f"{len(row[self.i_amt]):,} characters"
+            self.bad(line, "amount", f"expected an amount of at most {MAX_DIGITS:,} digits, found {found}")
+            ok = False
+        elif fen is None:
             self.bad(
                 line,
                 "amount",
@@ -261,12 +268,19 @@ def read_statement(path: Path, shown: str, settlement: str = "inflow") -> Statem
         f = path.open(encoding="utf-8-sig", newline="")
     except OSError as e:
         raise StatementError([(None, "", f"cannot read the statement: {e.strerror or e}")]) from None
-    with f:
-        try:
+    # a quoted field may be as long as an unquoted one (which the block path takes at any length):
+    # lift the csv module's 128 KiB limit for this read only (it is process-wide) and put it back
+    limit = csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a C long on every platform
+    line = 0  # lines consumed so far
+    reader = None  # the csv reader at work, whose line_num places a CSV error
+    try:
+        with f:
             first = f.readline()
-            header = next(csv.reader([first]), None)
-            if header is None:
+            if not first:
                 raise StatementError([(1, "", "the statement is empty; expected a header row")])
+            header = next(csv.reader([first], strict=True), [])
+            if not header:
+                raise StatementError([(1, "", "expected a header row, found an empty line")])
             names = [h.strip() for h in header]
             unknown = [h for h in names if h not in REQUIRED and h not in OPTIONAL]
             missing = [h for h in REQUIRED if h not in names]
@@ -282,7 +296,7 @@ def read_statement(path: Path, shown: str, settlement: str = "inflow") -> Statem
                 expected = ", ".join(REQUIRED) + " and optionally " + ", ".join(OPTIONAL)
                 raise StatementError([(1, "", f"{'; '.join(parts)} (expected {expected})")])
             acc = _Summer(names)
-            line = 1  # lines consumed so far
+            line = 1
             while True:
                 lines = f.readlines(BLOCK_BYTES)
                 if not lines:
@@ -290,17 +304,24 @@ def read_statement(path: Path, shown: str, settlement: str = "inflow") -> Statem
                 text = "".join(lines)
                 if '"' in text:  # quoted fields may span lines: the csv module from here on
                     reader = csv.reader(chain(lines, f), strict=True)
+                    done = 0  # lines of the records read so far: a record starts on the next one
                     for row in reader:
-                        acc.row(line + reader.line_num, row)
+                        acc.row(line + done + 1, row)
+                        done = reader.line_num
                     break
                 if not acc.block(lines, text):
-                    for k, row in enumerate(csv.reader(lines, strict=True), start=1):
-                        acc.row(line + k, row)
+                    reader = csv.reader(lines, strict=True)
+                    for row in reader:
+                        acc.row(line + reader.line_num, row)
+                    reader = None
                 line += len(lines)
-        except csv.Error as e:
-            raise StatementError([(None, "", f"not valid CSV: {e}")]) from None
-        except UnicodeDecodeError as e:
-            raise StatementError([(None, "", f"not UTF-8 text: {e}")]) from None
+    except csv.Error as e:
+        at = line + (reader.line_num if reader is not None else 0)
+        raise StatementError([(max(at, 1), "", f"not valid CSV: {e}")]) from None
+    except UnicodeDecodeError:
+        raise StatementError([_not_utf8(path)]) from None
+    finally:
+        csv.field_size_limit(limit)
     if acc.more:
         acc.problems.append((None, "", f"... and {acc.more} more bad row(s)"))
     if acc.problems:
@@ -309,6 +330,18 @@ def read_statement(path: Path, shown: str, settlement: str = "inflow") -> Statem
     return StatementTotals(
         shown, acc.rows, len(acc.accounts), acc.inflow, acc.outflow, acc.fraud, settlement, start, end
     )
+
+
+def _not_utf8(path: Path) -> tuple[int | None, str, str]:
+    """The line of the first bytes that are not UTF-8 (the file is decoded in blocks, which do not
+    say which line failed): read again as bytes, only when there is such an error."""
+    with path.open("rb") as f:
+        for n, raw in enumerate(f, start=1):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                return n, "", f"not UTF-8 text: byte {e.start + 1} of the line is {raw[e.start:e.start + 1]!r}"
+    return None, "", "not UTF-8 text"  # pragma: no cover - the decoder found a bad byte
 
 
 def attach(case, base_dir: Path, file: str, line_of) -> list:

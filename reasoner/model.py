@@ -34,6 +34,10 @@ Unknown = Literal["unknown"]
 MAX_ACTS = 1000
 #: Sites in one case file: their account counts are summed in 32 bits (also across acts, Art 16).
 MAX_SITES = 20_000
+#: At most this many digits in a number (a count, or money in yuan with its decimals): Python
+#: refuses to turn longer integers into text (its 4,300-digit limit), and a figure in fen, or a sum
+#: of many, stays below that limit.  No figure the law counts comes near.
+MAX_DIGITS = 4_000
 
 
 class _Strict(BaseModel):
@@ -80,6 +84,9 @@ def _parse_money(v: object) -> Decimal:
     if isinstance(v, int):
         d = Decimal(v)
     elif isinstance(v, str) and re.fullmatch(_MONEY, v):
+        digits = sum(c.isdigit() for c in v)
+        if digits > MAX_DIGITS:
+            raise ValueError(f"expected an amount of at most {MAX_DIGITS:,} digits, found one of {digits:,} digits")
         try:
             d = Decimal(v.replace(",", ""))
         except InvalidOperation:  # pragma: no cover - the pattern rules this out

@@ -233,3 +233,85 @@ def test_cases_without_unknowns_are_not_reasoned_alone(generated, monkeypatch):
     from reasoner.facts import case_facts
 
     assert len(alone) == sum(1 for c in cases if case_facts(c).unknown)
+
+
+def test_jsonl_lines_that_crashed_the_reader_get_error_rows_and_the_batch_goes_on(tmp_path):
+    """A number too long for Python to convert, or 100,000 nested lists, in one line: an error row
+    with the field named (was: a ValueError or RecursionError that ended the batch); later rows follow."""
+    good = generate(1, seed=1)[0]
+    text = json.dumps(good, ensure_ascii=False)
+    huge = json.loads(text)
+    huge["case"]["id"] = "HUGE"
+    huge_line = json.dumps(huge, ensure_ascii=False).replace('"HUGE"', "9" * 5000)
+    dup_line = text.replace('"case": {', '"case": {"id": "first", ', 1)
+    p = tmp_path / "in.jsonl"
+    p.write_text("\n".join([huge_line, "[" * 100_000, dup_line, text]) + "\n", "utf-8")
+    rows = list(screen(collect(p), jobs=1))
+    assert [r.index for r in rows] == [0, 1, 2, 3] and rows[3].ok
+    (err,) = rows[0].errors
+    assert (err.file, err.line, err.path) == (str(p), 1, "case.id") and "5,000 digits" in err.message
+    (err,) = rows[1].errors
+    assert err.line == 2 and "nested too deeply" in err.message
+    (err,) = rows[2].errors
+    assert (err.line, err.path) == (3, "case.id") and "duplicate key 'id'" in err.message
+    res = CliRunner().invoke(main, ["batch", str(p), "--jobs", "1"])
+    assert res.exit_code == 0 and res.exception is None
+    assert len([x for x in res.stdout.splitlines() if x.startswith("{")]) == 4
+
+
+def test_csv_output_round_trips_every_field(tmp_path):
+    """A bare CR in a field was written unquoted (the terminator was "\\n"), so that reading the file
+    back split the row; every field now comes back as written: CR, LF, CRLF, commas, quotes, Chinese."""
+    import io
+
+    from reasoner.batch import Row, csv_fields, csv_header, csv_text, offences
+
+    base = json.loads(json.dumps(generate(1, seed=1)[0]))
+    ids = ["cr\rx", 'a,"b", c', "帮信，案\r件", "two\r\rcr"]  # an id holds no line feed
+    p = tmp_path / "in.jsonl"
+    lines = []
+    for ident in ids:
+        base["case"]["id"] = ident
+        lines.append(json.dumps(base, ensure_ascii=False))
+    p.write_text("\n".join(lines) + "\n", "utf-8")
+    out = tmp_path / "out.csv"
+    res = CliRunner().invoke(main, ["batch", str(p), "-o", str(out), "--jobs", "1"])
+    assert res.exit_code == 0, res.output
+    names = offences()
+    rows = list(screen(collect(p), jobs=1))
+    assert [r.case_id for r in rows] == ids
+    expected = [csv_header(names)] + [csv_fields(r, names) for r in rows]
+    with out.open(encoding="utf-8", newline="") as f:
+        assert list(csv.reader(f)) == expected
+    from reasoner.casefile import InputError
+
+    odd = Row(0, "in\nput.jsonl:1", "lf\nx", {}, [InputError("a\r\nb.json", "x", 3, '"引号", \r and \n')])
+    rows.append(odd)
+    expected.append(csv_fields(odd, names))
+    assert list(csv.reader(io.StringIO(csv_text(rows, names), newline=""))) == expected
+
+
+def test_output_folder_that_does_not_exist_is_one_line_and_exit_2(tmp_path):
+    missing = tmp_path / "nodir" / "x.csv"
+    res = CliRunner().invoke(main, ["batch", str(EXAMPLES), "-o", str(missing)])
+    assert res.exit_code == 2, res.output  # was 1: a FileNotFoundError traceback, after reading the cases
+    assert res.output.strip() == f"{missing}: cannot write the output: the folder {missing.parent} does not exist"
+    assert not missing.parent.exists()
+
+
+def test_every_case_file_entry_gets_a_row_also_a_dangling_link(tmp_path):
+    """collect kept only regular files: a dangling link b.yaml (or a pipe c.yml) got no row at all."""
+    import os
+
+    (tmp_path / "a.yaml").write_text((EXAMPLES / "287-2-card-seller.yaml").read_text("utf-8"), "utf-8")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "gone.yaml")
+    os.mkfifo(tmp_path / "c.yml")
+    (tmp_path / "d.json").mkdir()  # a folder is no case file
+    (tmp_path / "e.json").symlink_to(tmp_path / "a.yaml")
+    rows = list(screen(collect(tmp_path), jobs=1))
+    assert [r.source.rsplit("/", 1)[1] for r in rows] == ["a.yaml", "b.yaml", "c.yml", "e.json"]
+    assert rows[0].ok
+    (err,) = rows[1].errors
+    assert err.file == str(tmp_path / "b.yaml") and "a link to" in err.message and "gone.yaml" in err.message
+    assert rows[2].errors[0].message == "cannot read the file: not a regular file"
+    assert rows[3].errors  # YAML text read as JSON: not valid JSON, but a row

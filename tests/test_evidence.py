@@ -13,7 +13,7 @@ from reasoner.batch import collect, screen
 from reasoner.casefile import CaseFileError, load
 from reasoner.conclusions import build
 from reasoner.engine import reason
-from reasoner.evidence import read_statement
+from reasoner.evidence import StatementError, read_statement
 from reasoner.facts import FEN_CEILING
 from reasoner.render import to_json
 
@@ -235,3 +235,95 @@ def test_block_sums_equal_row_by_row_sums_and_lines_stay_right(tmp_path, monkeyp
     with pytest.raises(evidence.StatementError) as e:
         read_statement(path, "s.csv")
     assert [(line, col) for line, col, _ in e.value.problems] == [(353, "date")]  # the quoted row spans 2 lines
+
+
+def test_jsonl_batch_keeps_the_statement_errors_own_file_and_line(tmp_path):
+    """An error in a statement a JSONL case points to names the statement's line, not the JSONL line;
+    an error in the case itself names the JSONL line."""
+    p = _case(tmp_path, HEADER + "2023-03-01,a,in,5,x,\n2023-03-01,a,in,-5,x,\n")
+    data = json.loads(p.read_text("utf-8"))
+    bad = json.loads(json.dumps(data))
+    bad["acts"][0]["colour"] = "red"
+    jl = tmp_path / "cases.jsonl"
+    jl.write_text("\n" + json.dumps(data) + "\n" + json.dumps(bad) + "\n", "utf-8")
+    first, second = screen(collect(jl), jobs=1)
+    (err,) = first.errors
+    assert (err.file, err.line, err.path) == (str(tmp_path / "s.csv"), 3, "amount")
+    (err,) = second.errors
+    assert (err.file, err.line, err.path) == (str(jl), 3, "acts[0].colour")
+
+
+def _problems(tmp: Path, data: bytes | str) -> list[tuple[int | None, str, str]]:
+    path = tmp / "s.csv"
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    with pytest.raises(StatementError) as e:
+        read_statement(path, "s.csv")
+    return e.value.problems
+
+
+@pytest.mark.parametrize("block", [64, 1 << 22])
+def test_unreadable_csv_names_its_line(tmp_path, monkeypatch, block):
+    """Bad quoting and bytes that are not UTF-8 name their line (were: no line at all); a quoted
+    record over several lines with a bad value names the line where the record starts (was: its last)."""
+    import csv
+
+    from reasoner import evidence
+
+    monkeypatch.setattr(evidence, "BLOCK_BYTES", block)
+    good = "2023-03-02,a,in,5,x,\n"
+    ((line, col, message),) = _problems(tmp_path, HEADER + good * 3 + '2023-03-02,a,in,5,"bad"x,\n' + good)
+    assert (line, col) == (5, "") and message.startswith("not valid CSV")
+    ((line, col, message),) = _problems(tmp_path, (HEADER + good * 6).encode() + b"2023-03-02,a,in,5,\xff\xfe,\n")
+    assert (line, col) == (8, "") and "not UTF-8" in message and "\\xff" in message
+    ((line, col, message),) = _problems(tmp_path, HEADER + good + '2023-03-02,a,in,5x,"multi\nline\nthree",\n' + good)
+    assert (line, col) == (3, "amount")
+    two_lines = '2023-03-02,a,in,5,"two\nlines",\n'
+    ((line, col, _),) = _problems(tmp_path, HEADER + two_lines + good + "2023-02-30,a,in,5,x,\n")
+    assert (line, col) == (5, "date")
+    assert csv.field_size_limit() == 131072  # the module's limit, lifted for the read, is back
+
+
+def test_a_long_field_is_read_alike_quoted_or_not(tmp_path):
+    """A 200 KB counterparty was refused when quoted (the csv module's 128 KiB field limit: an error
+    without a line) and taken when not: both are taken now, and the process-wide limit is restored."""
+    import csv
+
+    long = "x" * 200_000
+    for field in (long, f'"{long}"', f'"{long},\n{long}"'):
+        path = tmp_path / "s.csv"
+        path.write_text(HEADER + f"2023-03-02,a,in,5,{field},\n2023-03-02,a,in,1.5,y,\n", "utf-8")
+        t = read_statement(path, "s.csv")
+        assert (t.rows, t.inflow_fen) == (2, 650)
+        assert csv.field_size_limit() == 131072
+
+
+@pytest.mark.parametrize("day", ["2023-W01-1", "2023-001", "20230301", "2023-03-01T00:00", "２０２３-03-01"])
+def test_dates_are_yyyy_mm_dd_row_by_row_as_in_blocks(tmp_path, day):
+    """date.fromisoformat takes ISO week and ordinal dates (Python 3.11): the row-by-row reading
+    (used after a quote or a bad row) took 2023-W01-1 while the block reading refused it."""
+    for rows in (f"{day},a,in,5,x,\n", f'{day},a,in,5,"x",\n', f"{day},a,in,5,x,\n2023-03-01,a,in,-1,x,\n"):
+        problems = _problems(tmp_path, HEADER + rows)
+        assert (2, "date") in [(line, col) for line, col, _ in problems], (day, rows)
+
+
+def test_empty_and_header_only_statements(tmp_path):
+    """An empty file is "empty" (was: "missing column(s) ..."); a header with no rows is a statement
+    of no transactions, summed to 0 (as docs/case-format.md says)."""
+    ((line, _, message),) = _problems(tmp_path, "")
+    assert line == 1 and message == "the statement is empty; expected a header row"
+    ((line, _, message),) = _problems(tmp_path, "\n" + HEADER)
+    assert line == 1 and "expected a header row, found an empty line" in message
+    for text in (HEADER, HEADER.rstrip("\n"), HEADER + "\n"):
+        (tmp_path / "s.csv").write_text(text, "utf-8")
+        t = read_statement(tmp_path / "s.csv", "s.csv")
+        assert (t.rows, t.accounts, t.inflow_fen, t.outflow_fen) == (0, 0, 0, 0)
+
+
+def test_amounts_too_long_to_convert_are_errors(tmp_path):
+    """An amount of more than 4,300 digits crashed the reading (Python's limit for int <-> text)."""
+    for quote in ("", '"'):
+        ((line, col, message),) = _problems(tmp_path, HEADER + f"2023-03-02,a,in,{quote}{'9' * 5000}{quote},x,\n")
+        assert (line, col) == (2, "amount") and "at most 4,000 digits" in message
+    path = tmp_path / "s.csv"
+    path.write_text(HEADER + f"2023-03-02,a,in,{'9' * 3998}.99,x,\n", "utf-8")
+    assert read_statement(path, "s.csv").inflow_fen == int("9" * 4000)

@@ -169,3 +169,53 @@ def test_site_fields_belong_to_their_kind():
     }
     errs = _errors(json.dumps(data), "c.json")
     assert "registered_accounts do not apply to a group" in errs["acts[0].sites[0]"][1]
+
+
+def test_numbers_too_long_to_read_are_errors_with_their_field():
+    """Python refuses to convert an integer of more than 4,300 digits (a ValueError that crashed the
+    reader); such numbers, and money strings as long, are errors naming the field and its line."""
+    huge = "7" * 5000
+    text = (EXAMPLES / "287-2-card-seller.yaml").read_text(encoding="utf-8")
+    assert 'payment_settlement: "236500.80"' in text
+    for written in (huge, f'"{huge}"', f'"{huge}.5"', f"-{huge}"):
+        errs = _errors(text.replace('"236500.80"', written))
+        line, message = errs["acts[0].payment_settlement"]
+        assert line == 16 and "4,000 digits" in message and "5,00" in message, (written, message)
+        assert len(errs) == 1
+    data = make_case(act={"quantities": {"clicks": 1}})
+    as_json = json.dumps(data, indent=1).replace('"clicks": 1', f'"clicks": {huge}')
+    ((path, (line, message)),) = _errors(as_json, "c.json").items()  # one error, not a second one for the type
+    assert path == "acts[0].quantities.clicks" and line and message == "a number of 5,000 digits; at most 4,000 digits"
+    at_limit = json.dumps(data).replace('"clicks": 1', f'"clicks": {"9" * 4000}')
+    assert load_text(at_limit, "c.json").acts[0].quantities.clicks == int("9" * 4000)
+    assert sys.get_int_max_str_digits() == 4300  # read without changing the interpreter's limit
+
+
+def test_nesting_too_deep_is_an_error_not_a_recursion_error():
+    for n in (100, 990, 100_000):
+        deep = "[" * n + "]" * n
+        json_text, yaml_text = f'{{"case": {{"id": "x"}}, "acts": {deep}}}', f"case: {{id: x}}\nacts: {deep}\n"
+        for text, name in ((json_text, "c.json"), (yaml_text, "c.yaml")):
+            errs = _errors(text, name)
+            assert len(errs) == 1, errs
+            ((path, (_, message)),) = errs.items()
+            assert "nested too deeply" in message or "nesting depth" in message, (n, name, message)
+
+
+def test_json_duplicate_keys_have_their_full_path_and_line():
+    text = '{"case": {"id": "x"},\n "acts": [{"id": "A1",\n   "payment_settlement": "5",\n'
+    text += '   "payment_settlement": "6"}]}'
+    with pytest.raises(CaseFileError) as e:
+        load_text(text, "dup.json")
+    dup = [str(x) for x in e.value.errors if "duplicate" in x.message]
+    assert dup == ["dup.json:4: acts[0].payment_settlement: duplicate key 'payment_settlement' (first at line 3)"]
+    # JSON that is not YAML (a tab before a key): the json reader's bare duplicate remains
+    with pytest.raises(CaseFileError) as e:
+        load_text('{"case": {"id": "x"},\t"case": {"id": "y"}}', "dup.json")
+    assert any(x.path == "case" and "duplicate key 'case'" in x.message for x in e.value.errors)
+
+
+def test_a_yaml_anchor_inside_itself_is_too_deep_not_a_recursion_error():
+    for text in ("case: {id: x}\nacts: &a [*a]\n", "case: &c {id: x, more: *c}\n"):
+        ((path, (line, message)),) = _errors(text).items()
+        assert path.endswith(" ...") and line and "nested too deeply" in message
