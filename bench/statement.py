@@ -92,7 +92,7 @@ def main() -> None:
                 "id": "A1",
                 "actor": "P1",
                 "kind": "assist_network_crime",
-                "date": "2023-06-30",
+                "date": {"from": "2023-01-01", "to": "2023-12-31"},
                 "help": ["payment_settlement"],
                 "statement": {"file": "statement.csv"},
                 "assisted": [

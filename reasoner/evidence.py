@@ -370,5 +370,39 @@ def attach(case, base_dir: Path, file: str, line_of) -> list:
                     errors.append(InputError(str(path), col, line, message))
             continue
         cache[key] = totals
+        outside = _outside(totals, a.date)
+        if outside:
+            loc = ("acts", i, "statement", "file")
+            errors.append(InputError(file, f"acts[{i}].statement.file", line_of(loc), outside))
+            continue
         st._totals = totals
     return errors
+
+
+def _outside(totals: StatementTotals, when: object) -> str | None:
+    """Rows dated outside every day the act may have been on are not its payment settlement: an
+    error, so that nothing is summed into the act that the act's own date rules out."""
+    from .model import DateBounds, DateRange, earliest, latest
+
+    if isinstance(when, DateRange):
+        first, last = earliest(when.start), latest(when.end)
+    elif isinstance(when, dt.date | DateBounds):
+        first, last = earliest(when), latest(when)
+    else:  # the act's date is not known: nothing to hold the rows against
+        return None
+    lo, hi = totals.first_date, totals.last_date
+    if lo is None or hi is None:
+        return None
+    if not isinstance(when, DateRange) and lo != hi:
+        return (
+            f"the statement {totals.file} has rows on more than one day ({lo.isoformat()} to {hi.isoformat()}), "
+            f"but the act is recorded as one day: record the act's period as date: {{from: …, to: …}}"
+        )
+    if (first is None or lo >= first) and (last is None or hi <= last):
+        return None
+    span = f"{first.isoformat() if first else '…'} to {last.isoformat() if last else '…'}"
+    return (
+        f"the statement {totals.file} has rows from {lo.isoformat()} to {hi.isoformat()}, outside the act's "
+        f"days ({span}): rows outside the act are not its payment settlement; correct the act's date or "
+        f"leave those rows out of the statement"
+    )

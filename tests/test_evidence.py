@@ -37,7 +37,7 @@ _CASE = {
             "id": "A1",
             "actor": "P1",
             "kind": "assist_network_crime",
-            "date": "2023-03-01",
+            "date": {"from": "2023-01-01", "to": "2023-12-31"},
             "help": ["payment_settlement"],
             "assisted": [
                 {"id": "X1", "description": "团伙", "uses_network": True, "reaches_crime": "yes", "confirmable": True}
@@ -327,3 +327,34 @@ def test_amounts_too_long_to_convert_are_errors(tmp_path):
     path = tmp_path / "s.csv"
     path.write_text(HEADER + f"2023-03-02,a,in,{'9' * 3998}.99,x,\n", "utf-8")
     assert read_statement(path, "s.csv").inflow_fen == int("9" * 4000)
+
+
+@pytest.mark.parametrize(
+    ("date", "outside"),
+    [
+        ({"from": "2023-01-01", "to": "2023-12-31"}, False),
+        ({"from": "2023-03-02", "to": "2023-03-31"}, False),  # the first and the last row's days
+        ({"from": "2023-03-03", "to": "2023-03-31"}, True),  # a row the day before
+        ("2023-03-02", True),  # one day; a row later
+        ({"not_before": "2023-03-01", "not_after": "2023-03-31"}, True),  # one day, bounded: still one day
+        ({"from": {"not_before": "2023-02-01", "not_after": "2023-03-02"}, "to": "2023-03-31"}, False),
+        ({"from": "2023-03-02", "to": {"not_before": "2023-03-15", "not_after": "2023-03-30"}}, True),
+        ("unknown", False),
+    ],
+)
+def test_rows_outside_the_acts_days_are_an_error(tmp_path, date, outside):
+    rows = HEADER + "2023-03-02,c1,in,150000,x,\n2023-03-31,c1,in,60000,x,\n"
+    p = _case(tmp_path, rows)
+    data = json.loads(p.read_text("utf-8"))
+    data["acts"][0]["date"] = date
+    p.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    if not outside:
+        load(p)
+        return
+    with pytest.raises(CaseFileError) as e:
+        load(p)
+    (err,) = e.value.errors
+    assert err.path == "acts[0].statement.file"
+    one_day = not isinstance(date, dict) or "not_before" in date
+    expected = "on more than one day" if one_day else "has rows from 2023-03-02 to 2023-03-31, outside the act's days"
+    assert expected in err.message
