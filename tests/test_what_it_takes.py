@@ -190,21 +190,21 @@ def test_what_if_and_ask_read_the_statement_again(tmp_path):
     assert "confirmable: true" in path.read_text("utf-8")
 
 
+def _evidence_loss(crime_kind: str) -> dict:
+    """Art 5: evidence lost that affects a case whose likely sentence is not known."""
+    loss = {
+        "id": "E1",
+        "case": "案件甲",
+        "affects_conviction_or_sentencing": True,
+        "crime_kind": crime_kind,
+        "likely_sentence": "unknown",
+    }
+    return make_case(act={"evidence_losses": [loss]})
+
+
 def test_an_unknown_likely_sentence_is_asked_as_a_sentence(tmp_path):
     # Art 5 item (2): a case that could carry 5 years or more; item (1)'s kinds of crime aside
-    data = make_case(
-        act={
-            "evidence_losses": [
-                {
-                    "id": "E1",
-                    "case": "案件甲",
-                    "affects_conviction_or_sentencing": True,
-                    "crime_kind": "other",
-                    "likely_sentence": "unknown",
-                }
-            ]
-        }
-    )
+    data = _evidence_loss(crime_kind="other")
     r = reason(to_case(data))
     atom = _atom("interp.5.1.2")
     assert r.status(atom) == "possible"
@@ -250,19 +250,7 @@ def test_not_dealt_with_is_weighed_for_an_act_whose_handling_is_not_known(tmp_pa
 
 def test_the_search_is_complete_when_exactly_max_sets_exist():
     # item (1)'s four kinds of crime and item (2)'s two sentences: six ways, each one fact
-    data = make_case(
-        act={
-            "evidence_losses": [
-                {
-                    "id": "E1",
-                    "case": "案件甲",
-                    "affects_conviction_or_sentencing": True,
-                    "crime_kind": "unknown",
-                    "likely_sentence": "unknown",
-                }
-            ]
-        }
-    )
+    data = _evidence_loss(crime_kind="unknown")
     r = reason(to_case(data))
     atom = _atom("cl.286-1")
     six = what_it_takes(r.completions, atom, max_sets=6)
