@@ -239,13 +239,26 @@ def load_text(text: str, file: str, base_dir: str | Path | None = None) -> Case:
         _check_depth(node, file, lambda n: n.start_mark.line + 1)
         _yaml_lines(node, (), lines, errors, file)
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    if not isinstance(data, dict):
+        raise CaseFileError([InputError(file, "", 1, f"expected a mapping with the case, found {_describe(data)}")])
+    return validate_data(data, file, lines, base_dir, errors)
+
+
+def validate_data(
+    data: dict, file: str, lines: dict, base_dir: str | Path | None = None, errors: list[InputError] | None = None
+) -> Case:
+    """Validate parsed case data, or raise every error at once (with ``errors`` found in parsing).
+
+    Shared by reading a file and by the edits of what-if and ask, so an edited case is checked as
+    a read one: numbers too long, the model, the cross-checks, and the statements read again
+    (relative to ``base_dir``, by default the folder of ``file``).  ``lines`` gives each field's
+    line where the data came from a file; edited data has none."""
+    errors = list(errors or [])
     huge = _huge_numbers(data)
     errors.extend(
         InputError(file, _path_text(loc), _line_for(lines, loc), f"{n}; at most {MAX_DIGITS:,} digits")
         for loc, n in huge.items()
     )
-    if not isinstance(data, dict):
-        raise CaseFileError([InputError(file, "", 1, f"expected a mapping with the case, found {_describe(data)}")])
     try:
         case = Case.model_validate(data)
     except ValidationError as e:

@@ -17,9 +17,8 @@ import re
 from pathlib import Path
 
 import yaml
-from pydantic import ValidationError
 
-from .casefile import CaseFileError, InputError, _cross_check, _Loader, _structural
+from .casefile import CaseFileError, InputError, _Loader, validate_data
 from .model import Case
 
 _PART = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)((?:\[[0-9]+\])*)")
@@ -103,21 +102,7 @@ def validate(data: object, file: str) -> Case:
     """Validate edited data as a case file would be (without line numbers: the data is edited)."""
     if not isinstance(data, dict):
         raise CaseFileError([InputError(file, "", None, "expected a mapping with the case")])
-    errors = []
-    case = None
-    try:
-        case = Case.model_validate(data)
-    except ValidationError as e:
-        errors.extend(_structural(e, file, {}))
-    errors.extend(_cross_check(data, file, {}))
-    if case is not None and not errors:  # the statements it points to are read (and checked) again
-        from .evidence import attach
-
-        errors.extend(attach(case, Path(file).parent, file, lambda loc: None))
-    if errors:
-        raise CaseFileError(errors)
-    assert case is not None
-    return case
+    return validate_data(data, file, {})
 
 
 def revised(data: object, changes: list[tuple[str, object]], file: str) -> tuple[object, Case]:
