@@ -114,18 +114,38 @@ class Provision:
 
 @cache
 def rules_dir() -> Path:
-    """The folder of rule files: ``asp/`` beside the package in a checkout, or the package data
-    ``reasoner/asp`` of an installed wheel."""
+    """The folder of rule packs: ``asp/`` beside the package in a checkout, or the package data
+    ``reasoner/asp`` of an installed wheel.  Each pack is a sub-folder with a ``pack.toml``."""
     here = Path(__file__).resolve().parent
     for candidate in (here.parent / "asp", here / "asp"):
-        if (candidate / "parameters.toml").is_file():
+        if any(candidate.glob("*/pack.toml")):
             return candidate
-    raise RuntimeError(f"the rule files (asp/) are not found next to {here}")
+    raise RuntimeError(f"the rule packs (asp/*/pack.toml) are not found next to {here}")
+
+
+def pack_dirs() -> list[Path]:
+    """The rule packs' folders, in a fixed order (by name)."""
+    return sorted(p.parent for p in rules_dir().glob("*/pack.toml"))
+
+
+def pack_files(name: str) -> list[Path]:
+    """One data file of every pack that has it (``parameters.toml``, ``provisions.toml``), in pack order."""
+    return [d / name for d in pack_dirs() if (d / name).is_file()]
 
 
 def rule_files() -> list[Path]:
-    """Rule files in a fixed order (by name), so grounding and output are deterministic."""
-    return sorted(rules_dir().glob("*.lp"))
+    """Rule files of every pack, ordered by file name (as they were when asp/ was flat), so that
+    grounding, the catalogue's order and the output are deterministic."""
+    return sorted((f for d in pack_dirs() for f in d.glob("*.lp")), key=lambda f: f.name)
+
+
+@cache
+def rule_path(name: str) -> Path:
+    """The path of a rule file named by its file name (as explanations cite it: ``cl_287-2.lp``)."""
+    for f in rule_files():
+        if f.name == name:
+            return f
+    raise KeyError(name)
 
 
 @cache
@@ -134,7 +154,9 @@ def catalogue() -> dict[str, Provision]:
     from .engine import program
     from .transform import provision_lines
 
-    labels = tomllib.loads((rules_dir() / "provisions.toml").read_text(encoding="utf-8"))
+    labels: dict = {}
+    for f in pack_files("provisions.toml"):
+        labels.update(tomllib.loads(f.read_text(encoding="utf-8")))
     prog = program()
     with_finding = prog.finding_provisions
     out: dict[str, Provision] = {}

@@ -20,7 +20,7 @@ from pathlib import Path
 import clingo
 from clingo import Symbol, ast
 
-from .catalogue import rule_files, rules_dir
+from .catalogue import pack_files, rule_files, rules_dir
 from .facts import Facts, case_facts
 from .model import Case
 from .params import parameters
@@ -41,14 +41,12 @@ class Program:
 def _digest() -> str:
     """Hash of everything that decides or words a conclusion: rules, figures, labels."""
     h = hashlib.sha256()
-    for f in rule_files():
-        h.update(f.name.encode() + b"\0" + f.read_bytes())
-    for data in (
-        rules_dir() / "parameters.toml",
-        rules_dir() / "provisions.toml",
-        Path(__file__).with_name("messages.toml"),
-    ):
-        h.update(data.name.encode() + b"\0" + data.read_bytes())
+    root = rules_dir()
+    data = [*pack_files("pack.toml"), *pack_files("parameters.toml"), *pack_files("provisions.toml")]
+    for f in [*rule_files(), *data]:
+        h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    messages = Path(__file__).with_name("messages.toml")
+    h.update(messages.name.encode() + b"\0" + messages.read_bytes())
     return h.hexdigest()
 
 

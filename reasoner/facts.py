@@ -128,11 +128,11 @@ def leak_tiers() -> dict[str, tuple[str, int]]:
     parameters, so that Python keeps no second copy of the grouping."""
     import clingo
 
-    from .catalogue import rules_dir
+    from .catalogue import rule_path
     from .params import parameters
 
     ctl = clingo.Control(["--warn=none"])
-    ctl.load(str(rules_dir() / "interp_04_leak.lp"))
+    ctl.load(str(rule_path("interp_04_leak.lp")))
     ctl.ground([("base", [])])
     atoms = list(ctl.symbolic_atoms.by_signature("leak_tier", 2)) + list(
         ctl.symbolic_atoms.by_signature("tier_item", 2)

@@ -1,6 +1,7 @@
 """The figures of the law (thresholds, multiples, periods) as cited data, apart from the rules.
 
-They live in ``asp/parameters.toml``; each becomes the fact ``param(Provision, Name, Value)``.
+They live in each rule pack's ``parameters.toml`` (``asp/*/parameters.toml``); each becomes the
+fact ``param(Provision, Name, Value)``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from functools import cache
 
 from clingo import Function, Number, String, Symbol
 
-from .catalogue import rules_dir
+from .catalogue import pack_files
 
 
 @dataclass(frozen=True)
@@ -31,13 +32,13 @@ class Param:
 
 @cache
 def parameters() -> tuple[Param, ...]:
-    data = tomllib.loads((rules_dir() / "parameters.toml").read_text(encoding="utf-8"))
     out = []
-    for entry in data["param"]:
-        p = Param(**entry)
-        if not isinstance(p.value, int) or not 0 <= p.value < 2**31:
-            raise ValueError(f"parameters.toml: {p.provision} {p.name}: value must be a 32-bit integer")
-        out.append(p)
+    for f in pack_files("parameters.toml"):
+        for entry in tomllib.loads(f.read_text(encoding="utf-8"))["param"]:
+            p = Param(**entry)
+            if not isinstance(p.value, int) or not 0 <= p.value < 2**31:
+                raise ValueError(f"{f}: {p.provision} {p.name}: value must be a 32-bit integer")
+            out.append(p)
     return tuple(out)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from reasoner.catalogue import catalogue, cite, rule_files, rules_dir
+from reasoner.catalogue import catalogue, cite, pack_files, rule_files, rule_path
 from reasoner.engine import program
 from reasoner.i18n import LANGS, table
 from reasoner.params import parameters
@@ -32,7 +32,9 @@ def test_every_provision_has_rules_and_every_rule_a_provision():
         if h.name == "holds" and h.arguments[0].ast_type.name == "SymbolicTerm":
             heads.add(h.arguments[0].symbol.string)
     assert heads == set(cat), (heads ^ set(cat))
-    labels = tomllib.loads((rules_dir() / "provisions.toml").read_text(encoding="utf-8"))
+    labels = {}
+    for f in pack_files("provisions.toml"):
+        labels.update(tomllib.loads(f.read_text(encoding="utf-8")))
     assert set(labels) == set(cat), set(labels) ^ set(cat)
 
 
@@ -44,7 +46,7 @@ def test_every_rule_sits_under_a_provision_annotation():
 def test_each_provision_quotes_its_source_in_its_rule_file():
     """The text in provisions.toml appears, verbatim, in the comments of the rule file."""
     for p in catalogue().values():
-        lp = (rules_dir() / p.file).read_text(encoding="utf-8")
+        lp = rule_path(p.file).read_text(encoding="utf-8")
         comments = _squash("".join(line.lstrip("% ") for line in lp.splitlines() if line.startswith("%")))
         assert _squash(p.text) in comments, (p.id, p.file)
 
@@ -136,7 +138,7 @@ def test_rules_command_lists_every_provision():
             "interp.9.1", "interp.12.2", "interp.13.1", "cl.286-1", "cl.287-1", "cl.287-2"} <= ids
     by_id = {r["id"]: r for r in rows}
     assert by_id["interp.3.1.7"]["takes_finding"] and not by_id["interp.3.1.1"]["takes_finding"]
-    assert Path(rules_dir() / by_id["cl.287-2"]["rule_file"].split(":")[0]).is_file()
+    assert rule_path(by_id["cl.287-2"]["rule_file"].split(":")[0]).is_file()
 
 
 def test_schema_command_gives_a_json_schema():
