@@ -176,8 +176,7 @@ class _Generator:
         return [
             j
             for j in self.of_question[f.question]
-            if (g := self.facts[j]).op == f.op
-            and all(f.admits(q, a) for a in range(len(q.answers)) if g.admits(q, a))
+            if (g := self.facts[j]).op == f.op and all(f.admits(q, a) for a in range(len(q.answers)) if g.admits(q, a))
         ]
 
     def propose(self) -> list[int] | None:

@@ -122,8 +122,7 @@ def _load(item: Item) -> tuple[Case | None, list[InputError]]:
         # in a file the case points to (a statement) keeps that file's own line and column
         jsonl = item.name.removesuffix(".json")
         return None, [
-            InputError(jsonl, err.path, item.line, err.message) if err.file == item.name else err
-            for err in e.errors
+            InputError(jsonl, err.path, item.line, err.message) if err.file == item.name else err for err in e.errors
         ]
 
 

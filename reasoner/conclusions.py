@@ -379,16 +379,16 @@ def _notes(consequences: list[Symbol], pid: str, subj: Symbol, lang: str) -> lis
             kind, lo, hi = s.arguments[2].name, s.arguments[3].number, s.arguments[4].number
             text = msg("statutory_penalty", lang) + term(kind, lang)
             if hi:
-                cites = sep(lang).join(
-                    dict.fromkeys(_param_cite(pid, f"{b}_{kind}_months") for b in ("min", "max"))
-                )
+                cites = sep(lang).join(dict.fromkeys(_param_cite(pid, f"{b}_{kind}_months") for b in ("min", "max")))
                 text += msg("penalty_range", lang).format(lo=lo, hi=hi) + paren(cites, lang)
             penalties.append((_PENALTY_ORDER.index(kind) if kind in _PENALTY_ORDER else 99, text))
         elif s.name == "note":
             key = s.arguments[2]
             args = [
-                a.number if a.type == SymbolType.Number
-                else term(a.name, lang) if a.type == SymbolType.Function and a.name and not a.arguments
+                a.number
+                if a.type == SymbolType.Number
+                else term(a.name, lang)
+                if a.type == SymbolType.Function and a.name and not a.arguments
                 else plain(a)
                 for a in key.arguments
             ]

@@ -225,7 +225,6 @@ class Result:
                 out.append(q)
         return out
 
-
     def hangs_on_among(self, atom: Symbol, candidates: list[int], max_witnesses: int = 12) -> list[int]:
         """Of the candidate questions, those on which this open conclusion turns.
 

@@ -340,7 +340,7 @@ def _not_utf8(path: Path) -> tuple[int | None, str, str]:
             try:
                 raw.decode("utf-8")
             except UnicodeDecodeError as e:
-                return n, "", f"not UTF-8 text: byte {e.start + 1} of the line is {raw[e.start:e.start + 1]!r}"
+                return n, "", f"not UTF-8 text: byte {e.start + 1} of the line is {raw[e.start : e.start + 1]!r}"
     return None, "", "not UTF-8 text"  # pragma: no cover - the decoder found a bad byte
 
 

@@ -94,8 +94,12 @@ def describe(sym: Symbol, lang: str) -> str:
             return fmt_yuan(a.number, lang)
         if kind == "term" and a.type == SymbolType.Function:
             if a.arguments:  # a keyed figure, e.g. quantity(videos): 数量（违法视频文件）
-                return term(a.name, lang) + paren(sep(lang).join(term(x.name, lang) if x.type == SymbolType.Function
-                                                               else plain(x) for x in a.arguments), lang)
+                return term(a.name, lang) + paren(
+                    sep(lang).join(
+                        term(x.name, lang) if x.type == SymbolType.Function else plain(x) for x in a.arguments
+                    ),
+                    lang,
+                )
             return term(a.name, lang)
         return plain(a)
 

@@ -229,9 +229,7 @@ def _route_size(routes: list[list[Condition]]) -> int:
 
 
 class _Memo:
-    def __init__(
-        self, case: Case, report: Report, result: Result, source: bytes, depth: int | None, near_miss: float
-    ):
+    def __init__(self, case: Case, report: Report, result: Result, source: bytes, depth: int | None, near_miss: float):
         self.case = case
         self.report = report
         self.result = result
@@ -326,16 +324,20 @@ class _Memo:
         for path, syms in by_path.items():
             sym = syms[0]
             last = sym.arguments[-1] if sym.arguments else None
-            if len(syms) > 1 or (last is not None and last.type == clingo.SymbolType.Number
-                                 and last.number in (COUNT_CEILING, FEN_CEILING)):
+            if len(syms) > 1 or (
+                last is not None
+                and last.type == clingo.SymbolType.Number
+                and last.number in (COUNT_CEILING, FEN_CEILING)
+            ):
                 sym = clingo.Function(sym.name, [*sym.arguments[:-1], blank])
             out.append((describe(sym, self.lang), path))
         return out
 
     def _unknown_date(self, pred: str, ident: str) -> str:
         """A date recorded as not known (it has no atom): its predicate's words, the date not known."""
-        arity = 1 + max((int(i) for i in re.findall(r"\{(\d+)", table()["atom"].get(pred, {}).get(self.lang, ""))),
-                        default=0)
+        arity = 1 + max(
+            (int(i) for i in re.findall(r"\{(\d+)", table()["atom"].get(pred, {}).get(self.lang, ""))), default=0
+        )
         blank = clingo.String(self.m("report_not_known"))
         return describe(clingo.Function(pred, [clingo.String(ident)] + [blank] * (arity - 1)), self.lang)
 
@@ -391,11 +393,17 @@ class _Memo:
         out += [f"{md(c.citation)} · {code(c.id)} · {code(c.rule_file)}", ""]
         out += [f"> {md(c.text)}", ""]
         if c.discretionary:
-            out += [f"**⚖ {md(self.m('discretionary_note'))}**{md(self.m('colon'))}"
-                    + sep(lang).join(code(f) for f in c.findings), ""]
+            out += [
+                f"**⚖ {md(self.m('discretionary_note'))}**{md(self.m('colon'))}"
+                + sep(lang).join(code(f) for f in c.findings),
+                "",
+            ]
         if c.depends_on_unknown:
-            out += [f"**? {md(self.m('depends_on_unknown'))}**{md(self.m('colon'))}"
-                    + sep(lang).join(code(f) for f in c.depends_on_unknown), ""]
+            out += [
+                f"**? {md(self.m('depends_on_unknown'))}**{md(self.m('colon'))}"
+                + sep(lang).join(code(f) for f in c.depends_on_unknown),
+                "",
+            ]
         for note in c.notes:
             out += [f"- ℹ {md(note)}"]
         if c.notes:
@@ -403,15 +411,21 @@ class _Memo:
         if c.explanation is not None:
             elements = [ch for ch in c.explanation.children if ch.kind == "provision"]
             if elements and not c.explanation.any_of:
-                out += [f"**{md(self.m('elements'))}**{md(self.m('colon'))}"
-                        + sep(lang).join(f"✔ {md(e.text)}" for e in elements), ""]
+                out += [
+                    f"**{md(self.m('elements'))}**{md(self.m('colon'))}"
+                    + sep(lang).join(f"✔ {md(e.text)}" for e in elements),
+                    "",
+                ]
             out += [f"**{md(self.m('explanations'))}**", ""]
             trees.nodes(c.explanation.children, 0, out)
         else:
             failing = _failing(c.routes, lang)
             if failing:
-                out += [f"**{md(self.m('report_missing'))}**{md(self.m('colon'))}"
-                        + sep(lang).join(f"✘ {md(t)}" for t in failing), ""]
+                out += [
+                    f"**{md(self.m('report_missing'))}**{md(self.m('colon'))}"
+                    + sep(lang).join(f"✘ {md(t)}" for t in failing),
+                    "",
+                ]
             out += [f"**{md(self.m('report_why_not'))}**", ""]
             if c.routes:
                 trees.routes(c.routes, 0, out)
@@ -442,7 +456,8 @@ class _Memo:
             ]
             resting = [c for c in self.report.conclusions if path in c.findings]
             against = [
-                c for c in self.report.conclusions
+                c
+                for c in self.report.conclusions
                 if not f.holds and c.id == f.provision and c.subject == f.subject and c.status != "holds"
             ]
             if resting:

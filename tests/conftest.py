@@ -51,9 +51,7 @@ BASE: dict = {
             "duty_not_performed": True,
         }
     ],
-    "findings": [
-        {"provision": "interp.2.2.2", "subject": "O1", "holds": True, "reason": "措施及期限明确、合理"}
-    ],
+    "findings": [{"provision": "interp.2.2.2", "subject": "O1", "holds": True, "reason": "措施及期限明确、合理"}],
 }
 
 

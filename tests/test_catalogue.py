@@ -7,7 +7,6 @@ import re
 import subprocess
 import sys
 import tomllib
-from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -31,7 +30,7 @@ def test_every_provision_has_rules_and_every_rule_a_provision():
         h = r.head
         if h.name == "holds" and h.arguments[0].ast_type.name == "SymbolicTerm":
             heads.add(h.arguments[0].symbol.string)
-    assert heads == set(cat), (heads ^ set(cat))
+    assert heads == set(cat), heads ^ set(cat)
     labels = {}
     for f in pack_files("provisions.toml"):
         labels.update(tomllib.loads(f.read_text(encoding="utf-8")))
@@ -71,8 +70,10 @@ def test_each_quoted_text_is_in_the_official_text():
 def test_every_parameter_is_cited_verbatim():
     if not LAW.is_dir():
         pytest.skip("official texts not available")
-    official = _squash((LAW / "interpretation-2019.zh.md").read_text(encoding="utf-8")
-                       + (LAW / "criminal-law.zh.md").read_text(encoding="utf-8"))
+    official = _squash(
+        (LAW / "interpretation-2019.zh.md").read_text(encoding="utf-8")
+        + (LAW / "criminal-law.zh.md").read_text(encoding="utf-8")
+    )
     for p in parameters():
         if p.verbatim:
             assert _squash(p.source) in official, (p.provision, p.name)
@@ -126,16 +127,30 @@ def test_every_predicate_of_the_rules_and_facts_has_words():
 
 
 def test_rules_command_lists_every_provision():
-    out = subprocess.run([sys.executable, "-m", "reasoner.cli", "rules", "--format", "json"],
-                         capture_output=True, check=True, cwd=ROOT).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "reasoner.cli", "rules", "--format", "json"], capture_output=True, check=True, cwd=ROOT
+    ).stdout
     rows = json.loads(out)
     assert [r["id"] for r in rows] == list(catalogue())
     ids = {r["id"] for r in rows}
     for art, items in ((3, 7), (4, 8), (5, 5), (6, 7), (10, 7), (11, 7), (12, 7)):
         assert {f"interp.{art}.1.{i}" for i in range(1, items + 1)} <= ids, art
     assert {f"interp.10.1.4.{i}" for i in range(1, 5)} <= ids
-    assert {"interp.1.1.1", "interp.1.1.2", "interp.1.1.3", "interp.2.1", "interp.2.2", "interp.7.1", "interp.8.1",
-            "interp.9.1", "interp.12.2", "interp.13.1", "cl.286-1", "cl.287-1", "cl.287-2"} <= ids
+    assert {
+        "interp.1.1.1",
+        "interp.1.1.2",
+        "interp.1.1.3",
+        "interp.2.1",
+        "interp.2.2",
+        "interp.7.1",
+        "interp.8.1",
+        "interp.9.1",
+        "interp.12.2",
+        "interp.13.1",
+        "cl.286-1",
+        "cl.287-1",
+        "cl.287-2",
+    } <= ids
     by_id = {r["id"]: r for r in rows}
     assert by_id["interp.3.1.7"]["takes_finding"] and not by_id["interp.3.1.1"]["takes_finding"]
     assert rule_path(by_id["cl.287-2"]["rule_file"].split(":")[0]).is_file()
@@ -162,8 +177,9 @@ def _kinds_in_source() -> set[str]:
                 if isinstance(first, pyast.Constant) and isinstance(first.value, str):
                     kinds.add(first.value)
             if isinstance(n, pyast.Assign) and any(getattr(t, "attr", None) == "kind" for t in n.targets):
-                kinds |= {c.value for c in pyast.walk(n.value) if isinstance(c, pyast.Constant)
-                          and isinstance(c.value, str)}
+                kinds |= {
+                    c.value for c in pyast.walk(n.value) if isinstance(c, pyast.Constant) and isinstance(c.value, str)
+                }
     return kinds
 
 

@@ -52,9 +52,7 @@ CATEGORY_ITEM = [(c, item) for item, cats in NAMED.items() for c in cats]
 OTHER = {"interp.1.1.1": "other_item1", "interp.1.1.2": "other_item2", "interp.1.1.3": "other_item3"}
 
 
-def provider_case(
-    services: list[str], kind: str = "unit", findings: list[dict] | None = None, **changes
-) -> dict:
+def provider_case(services: list[str], kind: str = "unit", findings: list[dict] | None = None, **changes) -> dict:
     """BASE with party P1 offering exactly ``services`` (P1 is the actor of A1 and the addressee of O1)."""
     base = make_case()
     p1 = {

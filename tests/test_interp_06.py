@@ -103,14 +103,10 @@ def orders_case(
     """O1 (BASE's order, the act's order) on dates[0]; O2, O3, ... on the later dates."""
     changes = changes or {}
     to = to or {}
-    extra = [
-        extra_order(f"O{i + 1}", d, to.get(i, "P1"), changes.get(i)) for i, d in enumerate(dates) if i > 0
-    ]
+    extra = [extra_order(f"O{i + 1}", d, to.get(i, "P1"), changes.get(i)) for i, d in enumerate(dates) if i > 0]
     data = make_case(order={"date": dates[0], "deadline": None}, act={"date": max(dates)})
     data["orders"] = data["orders"] + extra
-    data["findings"] = [
-        finding("interp.2.2.2", f"O{i + 1}") for i in range(len(dates)) if i not in no_finding
-    ]
+    data["findings"] = [finding("interp.2.2.2", f"O{i + 1}") for i in range(len(dates)) if i not in no_finding]
     if any(v != "P1" for v in to.values()):
         data["parties"].append(
             {"id": "P3", "kind": "unit", "name": "另一公司", "services": [{"category": "online_shopping"}]}

@@ -76,4 +76,3 @@ def test_explanation_shows_the_exact_figure_not_the_cap():
     assert "3,000,000,000" in fact["text"] and "ceiling" in fact["text"]
     (cmp,) = [n for n in node["children"] if n["node"] == "comparison"]
     assert cmp["text"].startswith("3,000,000,000 ≥ 200")
-

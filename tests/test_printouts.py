@@ -82,8 +82,13 @@ def test_cli_prints_the_golden_text_and_writes_the_golden_memo(tmp_path):
     """The commands give the same bytes as the goldens (no colour codes, no clock, no terminal)."""
     name = "286-1-leak.yaml"
     run = [sys.executable, "-m", "reasoner.cli"]
-    text = subprocess.run([*run, "check", f"examples/{name}", "--width", str(WIDTH), "--lang", "en"],
-                          capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    text = subprocess.run(
+        [*run, "check", f"examples/{name}", "--width", str(WIDTH), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout
     assert text == (GOLDEN / "286-1-leak.en.txt").read_text(encoding="utf-8")
     out = tmp_path / "memo.md"
     subprocess.run([*run, "report", f"examples/{name}", "-o", str(out)], capture_output=True, cwd=ROOT, check=True)
@@ -126,7 +131,7 @@ def test_memo_names_the_date_of_judgment_and_escapes_case_text(tmp_path):
     Markdown (a table cell stays one cell, no HTML gets through)."""
     src = (EXAMPLES / "287-2-card-seller.yaml").read_text(encoding="utf-8")
     src = src.replace("title: 李某出售银行卡帮助信息网络犯罪活动案", "title: 李某案\n  as_of: 2024-03-15")
-    src = src.replace("description: 某电信诈骗团伙", "description: \"某团伙 | <b>x</b> *y* [z](#r1)\"")
+    src = src.replace("description: 某电信诈骗团伙", 'description: "某团伙 | <b>x</b> *y* [z](#r1)"')
     path = tmp_path / "case.yaml"
     path.write_text(src, encoding="utf-8")
     for lang in ("zh", "en"):
@@ -145,9 +150,23 @@ def test_memo_is_the_same_bytes_across_processes(tmp_path):
     outs = []
     for seed in ("1", "2"):
         out = tmp_path / f"m{seed}.md"
-        subprocess.run([sys.executable, "-m", "reasoner.cli", "report", "examples/287-2-unverifiable-below.yaml",
-                        "--lang", "en", "-o", str(out)], cwd=ROOT, check=True, capture_output=True,
-                       env={**os.environ, "PYTHONHASHSEED": seed})
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "reasoner.cli",
+                "report",
+                "examples/287-2-unverifiable-below.yaml",
+                "--lang",
+                "en",
+                "-o",
+                str(out),
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
     assert outs[0].decode("utf-8") == (GOLDEN / "287-2-unverifiable-below.en.md").read_text(encoding="utf-8")
@@ -160,8 +179,11 @@ def test_memo_lists_facts_not_known_once_each_without_stand_in_figures():
     out = markdown(to_case(data), "t.json", "en", source=b"case")
     table = out.split("### Facts recorded as not known")[1].split("\n## ")[0]
     rows = [line for line in table.splitlines() if line.startswith("| ") and "`" in line]
-    assert [row.rsplit("`", 2)[1] for row in rows] == ["orders[0].form", "orders[0].date",
-                                                      "acts[0].leak.location_tracking"]
+    assert [row.rsplit("`", 2)[1] for row in rows] == [
+        "orders[0].form",
+        "orders[0].date",
+        "acts[0].leak.location_tracking",
+    ]
     assert all("not known" in row for row in rows) and "10,000,000" not in table
     assert re.search(r"^\*\*\? depends on facts not known\*\*: .*`acts\[0\]\.leak\.location_tracking`", out, re.M)
 

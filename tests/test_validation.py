@@ -109,8 +109,18 @@ def test_deadline_before_order_date_and_person_as_responsible():
     assert "expected a person" in errs["parties[0].responsible_persons[0].person"][1]
 
 
-@pytest.mark.parametrize("money, ok", [("1234.56", True), (1234, True), ("1,234.5", True), ("1.234", False),
-                                       ("-5", False), (True, False), ("12e3", False)])
+@pytest.mark.parametrize(
+    "money, ok",
+    [
+        ("1234.56", True),
+        (1234, True),
+        ("1,234.5", True),
+        ("1.234", False),
+        ("-5", False),
+        (True, False),
+        ("12e3", False),
+    ],
+)
 def test_money_is_exact(money, ok):
     data = make_case(act={"leak": {"economic_loss": money}})
     if ok:
@@ -163,9 +173,23 @@ def test_site_fields_belong_to_their_kind():
     data = {
         "case": {"id": "t"},
         "parties": [{"id": "P1", "kind": "person", "name": "甲"}],
-        "acts": [{"id": "A1", "actor": "P1", "kind": "illegal_use_of_network", "date": "2023-01-01", "sites": [
-            {"id": "S1", "kind": "group", "purpose": "set_up_for_illegal_activity",
-             "activity": {"kind": "fraud", "legal_character": "crime"}, "registered_accounts": 10}]}],
+        "acts": [
+            {
+                "id": "A1",
+                "actor": "P1",
+                "kind": "illegal_use_of_network",
+                "date": "2023-01-01",
+                "sites": [
+                    {
+                        "id": "S1",
+                        "kind": "group",
+                        "purpose": "set_up_for_illegal_activity",
+                        "activity": {"kind": "fraud", "legal_character": "crime"},
+                        "registered_accounts": 10,
+                    }
+                ],
+            }
+        ],
     }
     errs = _errors(json.dumps(data), "c.json")
     assert "registered_accounts do not apply to a group" in errs["acts[0].sites[0]"][1]
