@@ -18,7 +18,8 @@ import clingo
 from reasoner.abduce import what_it_takes
 from reasoner.casefile import load_text
 from reasoner.conclusions import build
-from reasoner.engine import program, reason
+from reasoner.engine import reason
+from reasoner.law.program import program
 
 U = "unknown"
 

@@ -223,9 +223,8 @@ def reason_together(cases: list[Case]) -> list:
 
 
 def offences() -> list[str]:
-    """The offences screened: those `check` explains (render.OFFENCES), in the catalogue's order."""
-    from .catalogue import catalogue
-    from .render import OFFENCES
+    """The offences screened: those `check` explains (OFFENCES), in the catalogue's order."""
+    from .law.catalogue import OFFENCES, catalogue
 
     return [pid for pid in catalogue() if pid in OFFENCES]
 
@@ -304,8 +303,8 @@ def _chunks(items: list[Item], size: int) -> Iterator[list[Item]]:
 
 def _warm() -> None:
     """Load the rules and the catalogue once per worker, before the first chunk."""
-    from .catalogue import catalogue
-    from .engine import program
+    from .law.catalogue import catalogue
+    from .law.program import program
 
     program()
     catalogue()

@@ -449,7 +449,8 @@ def _cross_check(data: dict, file: str, lines: dict) -> list[InputError]:
         party_ref(pen.get("party"), ("admin_penalties", i, "party"))
     if n_sites > MAX_SITES:
         err(("acts",), f"{n_sites:,} sites in all; at most {MAX_SITES:,} in one case file (their counts are summed)")
-    from .catalogue import catalogue, finding_subjects  # local import: the catalogue reads the rule files
+    from .law.catalogue import catalogue  # local import: the catalogue reads the rule files
+    from .law.findings import finding_subjects
 
     known = catalogue()
     seen: dict[tuple, int] = {}

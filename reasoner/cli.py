@@ -56,7 +56,7 @@ def _load(path: str):
 
 def _check_query(case, case_file: str, provision: str, party: str | None) -> None:
     """A provision and party asked about must exist: a typo is an error, not an empty answer."""
-    from .catalogue import catalogue
+    from .law.catalogue import catalogue
 
     if provision not in catalogue():
         click.echo(f"{provision!r} is not an encoded provision; `reasoner rules` lists them.", err=True)
@@ -385,7 +385,7 @@ def report(case_file: str, output: str, lang: str, as_of: str | None, depth: int
 @FORMAT
 def rules(lang: str, fmt: str) -> None:
     """List every encoded provision: id, citation, source text and rule file."""
-    from .catalogue import catalogue
+    from .law.catalogue import catalogue
 
     cat = catalogue()
     if fmt == "json":

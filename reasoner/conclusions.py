@@ -13,12 +13,13 @@ from functools import cache
 
 from clingo import Function, String, Symbol, SymbolType
 
-from .catalogue import catalogue
-from .engine import ESTABLISHED, EXCLUDED, POSSIBLE, Result, program, reason
+from .engine import ESTABLISHED, EXCLUDED, POSSIBLE, Result, reason
 from .explain import Explainer, Node
-from .i18n import ALIASES, describe, fmt_yuan, msg, paren, plain, sep, table, term
+from .i18n import ALIASES, describe, fmt_yuan, msg, paren, plain, rules_digest, sep, table, term
+from .law.catalogue import catalogue
+from .law.parameters import parameters
+from .law.program import program
 from .model import Case
-from .params import parameters
 from .whynot import Condition, WhyNot, route_closeness
 
 SCHEMA = "reasoner/check/1"
@@ -349,7 +350,7 @@ def build(
             )
         )
     as_of_text = case.case.as_of.isoformat() if case.case.as_of else None
-    return Report(case.case.id, file, lang, conclusions, program().digest, as_of_text)
+    return Report(case.case.id, file, lang, conclusions, rules_digest(), as_of_text)
 
 
 #: The statute's order of the penalties it names (三年以下有期徒刑、拘役或者管制，并处或者单处罚金).

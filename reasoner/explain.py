@@ -13,12 +13,13 @@ from decimal import Decimal
 
 from clingo import Function, Number, String, Symbol, SymbolType, ast
 
-from .catalogue import catalogue
-from .engine import Result, program
+from .engine import Result
 from .facts import FactInfo, fen
 from .i18n import colon, describe, fmt_date, fmt_num, fmt_yuan, msg, paren, plain, sep
-from .params import by_symbol
-from .transform import ANY, RuleInfo
+from .law.catalogue import catalogue
+from .law.parameters import by_symbol
+from .law.program import program
+from .law.transform import ANY, RuleInfo
 
 _OPS = {"=": "=", "!=": "≠", "<": "<", "<=": "≤", ">": ">", ">=": "≥"}
 

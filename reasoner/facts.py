@@ -128,8 +128,8 @@ def leak_tiers() -> dict[str, tuple[str, int]]:
     parameters, so that Python keeps no second copy of the grouping."""
     import clingo
 
-    from .catalogue import rule_path
-    from .params import parameters
+    from .law.packs import rule_path
+    from .law.parameters import parameters
 
     ctl = clingo.Control(["--warn=none"])
     ctl.load(str(rule_path("interp_04_leak.lp")))
@@ -185,7 +185,7 @@ def figure_candidates(unit: str, low: int, high: int) -> list[int]:
     consecutive breakpoints every such comparison of the figure alone keeps its truth, and sums are
     monotone in each addend: so the ends of each interval (c - 1 and c for every breakpoint c, plus
     low and high) give every status the rules can reach.  No value is enumerated one by one."""
-    from .params import parameters
+    from .law.parameters import parameters
 
     params = parameters()
     if unit == "fen":
@@ -448,7 +448,7 @@ class _Builder:
         for i, fd in enumerate(c.findings):
             args = [String(fd.provision), self.ent(fd.subject)]
             if fd.holds == UNKNOWN:  # still to be made: either way is open, and says which rests on it
-                from .catalogue import catalogue
+                from .law.catalogue import catalogue
 
                 fails, holds = _f("finding_fails", *args), _f("finding_holds", *args)
                 path = f"findings[{i}].holds"
@@ -619,7 +619,7 @@ class _Builder:
             s = ev.likely_sentence
             if s == UNKNOWN:
                 # below the years of Art 5 item (2), at them (more counts the same), or life or death
-                from .params import parameters
+                from .law.parameters import parameters
 
                 years = next(p.value for p in parameters() if (p.provision, p.name) == ("interp.5.1.2", "years"))
                 answers = [
@@ -667,7 +667,7 @@ def day_candidates(known: list[dt.date], low: dt.date | None, high: dt.date | No
     its truth, so the real days just before, at and just after each breakpoint, and the bounds,
     give every status.  Limit: two days that are both uncertain are compared only through the
     days the case records (their bounds included), not through each other's shifted values."""
-    from .params import parameters
+    from .law.parameters import parameters
 
     years = sorted({p.value for p in parameters() if p.unit == "years"} | {0})
     points = {date_number(d) + sign * y * 10000 for d in known for y in years for sign in (1, -1)}

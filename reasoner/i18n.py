@@ -9,12 +9,24 @@ from pathlib import Path
 
 from clingo import Symbol, SymbolType
 
+from .law.program import digest
+
 LANGS = ("zh", "en")
+
+
+#: The one translation table: every word printed, in every language.
+MESSAGES = Path(__file__).with_name("messages.toml")
 
 
 @cache
 def table() -> dict:
-    return tomllib.loads((Path(__file__).parent / "messages.toml").read_text(encoding="utf-8"))
+    return tomllib.loads(MESSAGES.read_text(encoding="utf-8"))
+
+
+@cache
+def rules_digest() -> str:
+    """The digest a report names its rules by: the rule packs and the words of the conclusions."""
+    return digest(MESSAGES)
 
 
 def msg(key: str, lang: str) -> str:

@@ -13,6 +13,7 @@ from rich.tree import Tree
 from .conclusions import Conclusion, Report
 from .explain import Node
 from .i18n import colon, msg, paren, sep
+from .law.catalogue import OFFENCES
 from .whynot import Condition
 
 _MARK = {
@@ -122,10 +123,6 @@ def conclusion_tree(c: Conclusion, lang: str) -> Tree:
     return t
 
 
-#: The three offences (the conclusions a printout explains by default).
-OFFENCES = ("cl.286-1", "cl.287-1", "cl.287-2")
-
-
 def is_offence(c: Conclusion) -> bool:
     return c.id in OFFENCES
 
@@ -198,7 +195,7 @@ def print_why_not(report: Report, chosen: list[Conclusion], provision: str, cons
 def print_tally(tally, console: Console, lang: str) -> None:
     """The summary of a batch: per offence, how many cases established, possible, excluded."""
     from .batch import OUTCOMES
-    from .catalogue import catalogue
+    from .law.catalogue import catalogue
 
     cat = catalogue()
     title = msg("batch_title", lang).format(cases=f"{tally.cases:,}", invalid=f"{tally.invalid:,}")

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 
 from clingo import Function, Number, String, Symbol, SymbolType, ast
 
-from .catalogue import catalogue
-from .engine import Result, program
+from .engine import Result
 from .explain import Explainer, Node, _eval, _unit_of, bind, comparison_text, param_text
 from .i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, plain, sep
-from .params import by_symbol
-from .transform import CMP_OPS
+from .law.catalogue import catalogue
+from .law.parameters import by_symbol
+from .law.program import program
+from .law.transform import CMP_OPS
 
 MAX_ROUTES = 12
 _CMP = CMP_OPS

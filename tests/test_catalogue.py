@@ -11,10 +11,12 @@ import tomllib
 import pytest
 from conftest import ROOT
 
-from reasoner.catalogue import catalogue, cite, pack_files, rule_files, rule_path
-from reasoner.engine import program
 from reasoner.i18n import LANGS, table
-from reasoner.params import parameters
+from reasoner.law.catalogue import catalogue
+from reasoner.law.citations import cite
+from reasoner.law.packs import pack_files, rule_files, rule_path
+from reasoner.law.parameters import parameters
+from reasoner.law.program import program
 
 LAW = ROOT.parent / "shared" / "law"
 
@@ -170,7 +172,7 @@ def _kinds_in_source() -> set[str]:
     import ast as pyast
 
     kinds: set[str] = set()
-    for f in (ROOT / "reasoner").glob("*.py"):
+    for f in (ROOT / "reasoner").rglob("*.py"):
         for n in pyast.walk(pyast.parse(f.read_text(encoding="utf-8"))):
             if isinstance(n, pyast.Call) and getattr(n.func, "id", None) in ("Node", "Condition") and n.args:
                 first = n.args[0]
@@ -225,7 +227,7 @@ def test_the_examples_make_only_kinds_that_have_words():
 def test_every_message_the_code_asks_for_is_in_both_languages():
     """Every msg("key") (or self.m("key")) in the code names an entry with zh and en."""
     used: set[str] = set()
-    for f in (ROOT / "reasoner").glob("*.py"):
+    for f in (ROOT / "reasoner").rglob("*.py"):
         text = f.read_text(encoding="utf-8")
         used |= set(re.findall(r"""\b(?:msg|m)\(\s*["']([a-z_]+)["']\s*[,)]""", text))
         used |= set(re.findall(r"""["'](report_[a-z_]+)["']""", text))  # keys the memo looks up from a table

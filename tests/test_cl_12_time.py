@@ -8,7 +8,7 @@ import pytest
 from conftest import EXAMPLES, holds, make_case
 
 from reasoner.casefile import load
-from reasoner.params import parameters
+from reasoner.law.parameters import parameters
 
 IN_FORCE = next(p.value for p in parameters() if p.name == "amendment_9_in_force")
 

@@ -7,7 +7,7 @@ from clingo import Function, Number, String
 from conftest import holds, make_case, run, to_case
 
 from reasoner.conclusions import build
-from reasoner.params import parameters
+from reasoner.law.parameters import parameters
 
 ELEMENTS = ["provider", "duty", "ordered", "refused", "circumstance"]
 A1 = String("A1")

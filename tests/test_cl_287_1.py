@@ -7,7 +7,7 @@ from clingo import Function, Number, String
 from conftest import run, to_case
 
 from reasoner.conclusions import build
-from reasoner.params import parameters
+from reasoner.law.parameters import parameters
 
 A1 = String("A1")
 ITEMS = ["cl.287-1.1.1", "cl.287-1.1.2", "cl.287-1.1.3"]

@@ -11,7 +11,7 @@ from conftest import EXAMPLES, holds, run, to_case
 
 from reasoner.casefile import CaseFileError, load
 from reasoner.conclusions import build
-from reasoner.params import parameters
+from reasoner.law.parameters import parameters
 
 A1 = String("A1")
 ELEMENTS = ["cl.287-2.1.knowledge", "cl.287-2.1.help", "cl.287-2.1.serious"]

@@ -6,7 +6,7 @@ import pytest
 from conftest import holds, make_case, to_case
 
 from reasoner.casefile import CaseFileError
-from reasoner.params import parameters
+from reasoner.law.parameters import parameters
 
 ITEMS = [f"interp.3.1.{n}" for n in range(1, 8)]
 

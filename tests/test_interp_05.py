@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import holds, make_case
 
-from reasoner.params import parameters
+from reasoner.law.parameters import parameters
 
 ITEMS = [f"interp.5.1.{n}" for n in range(1, 6)]
 GRAVE = ["state_security", "terrorism", "mafia", "corruption_bribery"]

@@ -6,7 +6,7 @@ import pytest
 from clingo import String
 from conftest import holds, make_case, run
 
-from reasoner.params import parameters
+from reasoner.law.parameters import parameters
 
 ITEMS = [f"interp.6.1.{n}" for n in range(1, 8)]
 GRAVE = ["state_security", "terrorism", "mafia", "corruption_bribery"]

@@ -9,7 +9,7 @@ from clingo import String
 from conftest import run, to_case
 
 from reasoner.casefile import CaseFileError
-from reasoner.params import parameters
+from reasoner.law.parameters import parameters
 
 A1 = String("A1")
 ITEMS = [f"interp.10.1.{n}" for n in range(1, 8)]

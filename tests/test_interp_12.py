@@ -9,7 +9,7 @@ import pytest
 from conftest import holds, to_case
 
 from reasoner.casefile import CaseFileError
-from reasoner.params import parameters
+from reasoner.law.parameters import parameters
 
 ITEMS = [f"interp.12.1.{n}" for n in range(1, 8)]
 PARA_2 = ["interp.12.2.payment", "interp.12.2.advertising", "interp.12.2.gains", "interp.12.2.consequences"]

@@ -7,7 +7,7 @@ from conftest import make_case, run, to_case
 
 from reasoner.conclusions import build
 from reasoner.facts import COUNT_CEILING, FEN_CEILING, INT32_MAX, case_facts
-from reasoner.params import parameters
+from reasoner.law.parameters import parameters
 
 HUGE = 3_000_000_000  # above 2,147,483,647
 

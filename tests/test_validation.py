@@ -162,7 +162,8 @@ def test_a_finding_about_the_wrong_kind_of_record_is_an_error():
 
 
 def test_every_provision_taking_a_finding_knows_its_subject():
-    from reasoner.catalogue import catalogue, finding_subjects
+    from reasoner.law.catalogue import catalogue
+    from reasoner.law.findings import finding_subjects
 
     takes = {p.id for p in catalogue().values() if p.finding}
     assert set(finding_subjects()) == takes

@@ -15,7 +15,7 @@ from test_cl_287_2 import BASE as ASSIST
 
 from reasoner.casefile import load
 from reasoner.conclusions import build
-from reasoner.engine import program
+from reasoner.law.program import program
 from reasoner.whynot import route_closeness
 
 

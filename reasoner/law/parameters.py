@@ -12,7 +12,7 @@ from functools import cache
 
 from clingo import Function, Number, String, Symbol
 
-from .catalogue import pack_files
+from reasoner.law.packs import pack_files
 
 
 @dataclass(frozen=True)

@@ -223,48 +223,13 @@ class ProvenanceTransform:
                 self.statements.extend(shadow)
 
     def _shadow(self, rule, path: Path, lines: list[str], marks) -> list[ast.AST]:
-        head = rule.head
-        if head.ast_type != ast.ASTType.Literal or head.atom.ast_type != ast.ASTType.SymbolicAtom:
-            return []  # constraints, choices and disjunctions are not explained
-        if head.sign != ast.Sign.NoSign:
+        """The shadow rules of one rule: ``__fired`` with its recorded body, and an ``__aggel`` rule
+        per element of each body aggregate; none for a rule that is not explained."""
+        info = _rule_info(rule, path, lines, marks, len(self.rules))
+        if info is None:
             return []
-        loc = _loc(rule)
-        begin, end = loc.begin.line, loc.end.line
-        text = " ".join(s.strip() for s in lines[begin - 1 : end])
-        head_term = head.atom.symbol
-        pred = head_term.name if head_term.ast_type == ast.ASTType.Function else str(head_term)
-        head_id = None
-        if pred == "holds" and head_term.arguments[0].ast_type == ast.ASTType.SymbolicTerm:
-            head_id = head_term.arguments[0].symbol.string
-        info = RuleInfo(
-            index=len(self.rules),
-            file=path.name,
-            line=begin,
-            text=text,
-            provision=_provision_at(marks, begin),
-            head_predicate=pred,
-            source=str(rule),
-            head_id=head_id,
-            empty_body=not rule.body,
-            head_key=dependency_key(head_term),
-        )
-        for lit in rule.body:
-            a = getattr(lit, "atom", None)
-            if a is None:
-                continue
-            if a.ast_type == ast.ASTType.SymbolicAtom:
-                sym = a.symbol
-                info.body_keys.append(dependency_key(sym))
-                if sym.ast_type == ast.ASTType.Function and sym.name in ("finding_holds", "finding_fails"):
-                    first = sym.arguments[0]
-                    if first.ast_type == ast.ASTType.SymbolicTerm and first.symbol.type == SymbolType.String:
-                        info.findings.append((sym.name, first.symbol.string))
-            elif a.ast_type == ast.ASTType.BodyAggregate:
-                for el in a.elements:
-                    for c in el.condition:
-                        if c.atom.ast_type == ast.ASTType.SymbolicAtom:
-                            info.body_keys.append(dependency_key(c.atom.symbol))
         self.rules.append(info)
+        loc = _loc(rule)
         k = _sym(loc, info.index)
         recorded: list[ast.AST] = []
         extra: list[ast.AST] = []
@@ -276,48 +241,97 @@ class ProvenanceTransform:
                 tag = "pos" if lit.sign == ast.Sign.NoSign else "neg"
                 recorded.append(_fn(loc, tag, [_mask_anonymous(atom.symbol)]))
             elif atom.ast_type == ast.ASTType.Comparison:
-                guard = atom.guards[0]
-                variables = tuple(_variables(atom))
-                j = len(info.comparison_meta)
-                info.comparison_meta.append((str(atom), variables, CMP_OPS[guard.comparison]))
-                values = [_var(loc, v) for v in variables]
-                recorded.append(_fn(loc, "cmp", [_sym(loc, j), _tuple(loc, values)]))
+                recorded.append(_record_comparison(info, atom, loc))
             elif atom.ast_type == ast.ASTType.BodyAggregate:
-                j = len(info.aggregates)
-                assigned = [_variables(g.term) for g in (atom.left_guard, atom.right_guard) if g is not None]
-                assigned_vars = {v for vs in assigned for v in vs}
-                globals_ = tuple(
-                    dict.fromkeys(
-                        v
-                        for other in rule.body
-                        if other is not lit and not _mentions(other, assigned_vars)
-                        for v in _variables(other)
-                    )
-                )
-                fn = {0: "count", 1: "sum", 2: "sum+", 3: "min", 4: "max"}.get(int(atom.function), "agg")
-                info.aggregates.append(Aggregate(fn, str(atom), globals_))
-                value = _var(loc, sorted(assigned_vars)[0]) if assigned_vars else _sym(loc, 0)
-                gtuple = _tuple(loc, [_var(loc, v) for v in globals_])
-                recorded.append(_fn(loc, "agg", [_sym(loc, j), value, gtuple]))
-                # One shadow rule per element, so the explainer can list what was counted or summed.
-                others = [o for o in rule.body if o is not lit and not _mentions(o, assigned_vars)]
-                for el in atom.elements:
-                    conds = [c.atom.symbol for c in el.condition if c.atom.ast_type == ast.ASTType.SymbolicAtom]
-                    el_head = _fn(
-                        loc,
-                        AGGEL,
-                        [k, _sym(loc, j), gtuple, _tuple(loc, list(el.terms)), _tuple(loc, conds)],
-                    )
-                    extra.append(
-                        ast.Rule(
-                            loc,
-                            ast.Literal(loc, ast.Sign.NoSign, ast.SymbolicAtom(el_head)),
-                            others + list(el.condition),
-                        )
-                    )
-        fired = _fn(loc, FIRED, [k, head_term, _tuple(loc, recorded)])
+                record, elements = _record_aggregate(info, rule, lit, k, loc)
+                recorded.append(record)
+                extra.extend(elements)
+        fired = _fn(loc, FIRED, [k, rule.head.atom.symbol, _tuple(loc, recorded)])
         shadow = ast.Rule(loc, ast.Literal(loc, ast.Sign.NoSign, ast.SymbolicAtom(fired)), list(rule.body))
         return [shadow, *extra]
+
+
+def _rule_info(rule, path: Path, lines: list[str], marks: list[tuple[int, str]], index: int) -> RuleInfo | None:
+    """What the explainer keeps of a rule; None for constraints, choices, disjunctions and
+    negated heads, which are not explained."""
+    head = rule.head
+    if head.ast_type != ast.ASTType.Literal or head.atom.ast_type != ast.ASTType.SymbolicAtom:
+        return None
+    if head.sign != ast.Sign.NoSign:
+        return None
+    loc = _loc(rule)
+    begin, end = loc.begin.line, loc.end.line
+    head_term = head.atom.symbol
+    pred = head_term.name if head_term.ast_type == ast.ASTType.Function else str(head_term)
+    head_id = None
+    if pred == "holds" and head_term.arguments[0].ast_type == ast.ASTType.SymbolicTerm:
+        head_id = head_term.arguments[0].symbol.string
+    info = RuleInfo(
+        index=index,
+        file=path.name,
+        line=begin,
+        text=" ".join(s.strip() for s in lines[begin - 1 : end]),
+        provision=_provision_at(marks, begin),
+        head_predicate=pred,
+        source=str(rule),
+        head_id=head_id,
+        empty_body=not rule.body,
+        head_key=dependency_key(head_term),
+    )
+    _read_body(info, rule.body)
+    return info
+
+
+def _read_body(info: RuleInfo, body: list) -> None:
+    """The predicates the body depends on, and the findings it takes."""
+    for lit in body:
+        a = getattr(lit, "atom", None)
+        if a is None:
+            continue
+        if a.ast_type == ast.ASTType.SymbolicAtom:
+            sym = a.symbol
+            info.body_keys.append(dependency_key(sym))
+            if sym.ast_type == ast.ASTType.Function and sym.name in ("finding_holds", "finding_fails"):
+                first = sym.arguments[0]
+                if first.ast_type == ast.ASTType.SymbolicTerm and first.symbol.type == SymbolType.String:
+                    info.findings.append((sym.name, first.symbol.string))
+        elif a.ast_type == ast.ASTType.BodyAggregate:
+            for el in a.elements:
+                for c in el.condition:
+                    if c.atom.ast_type == ast.ASTType.SymbolicAtom:
+                        info.body_keys.append(dependency_key(c.atom.symbol))
+
+
+def _record_comparison(info: RuleInfo, atom, loc) -> ast.AST:
+    """``cmp(J, (V1, ...))`` for comparison J of the rule, which the explainer re-evaluates."""
+    guard = atom.guards[0]
+    variables = tuple(_variables(atom))
+    j = len(info.comparison_meta)
+    info.comparison_meta.append((str(atom), variables, CMP_OPS[guard.comparison]))
+    values = [_var(loc, v) for v in variables]
+    return _fn(loc, "cmp", [_sym(loc, j), _tuple(loc, values)])
+
+
+def _record_aggregate(info: RuleInfo, rule, lit, k: ast.AST, loc) -> tuple[ast.AST, list[ast.AST]]:
+    """``agg(J, V, G)`` for aggregate J of the rule, and one shadow rule per element, so that the
+    explainer can list what was counted or summed."""
+    atom = lit.atom
+    j = len(info.aggregates)
+    assigned = [_variables(g.term) for g in (atom.left_guard, atom.right_guard) if g is not None]
+    assigned_vars = {v for vs in assigned for v in vs}
+    others = [o for o in rule.body if o is not lit and not _mentions(o, assigned_vars)]
+    globals_ = tuple(dict.fromkeys(v for other in others for v in _variables(other)))
+    fn = {0: "count", 1: "sum", 2: "sum+", 3: "min", 4: "max"}.get(int(atom.function), "agg")
+    info.aggregates.append(Aggregate(fn, str(atom), globals_))
+    value = _var(loc, sorted(assigned_vars)[0]) if assigned_vars else _sym(loc, 0)
+    gtuple = _tuple(loc, [_var(loc, v) for v in globals_])
+    elements = []
+    for el in atom.elements:
+        conds = [c.atom.symbol for c in el.condition if c.atom.ast_type == ast.ASTType.SymbolicAtom]
+        el_head = _fn(loc, AGGEL, [k, _sym(loc, j), gtuple, _tuple(loc, list(el.terms)), _tuple(loc, conds)])
+        body = others + list(el.condition)
+        elements.append(ast.Rule(loc, ast.Literal(loc, ast.Sign.NoSign, ast.SymbolicAtom(el_head)), body))
+    return _fn(loc, "agg", [_sym(loc, j), value, gtuple]), elements
 
 
 ANY = "__any"
@@ -333,10 +347,6 @@ def _mask_anonymous(term):
     multiply by the values of anonymous variables (one fired instance per real binding), and the
     explainer shows a witness from the model for the masked positions."""
     return _AnonymousMasker()(term)
-
-
-def _is_aggregate(lit) -> bool:
-    return lit.ast_type == ast.ASTType.Literal and lit.atom.ast_type == ast.ASTType.BodyAggregate
 
 
 def _mentions(lit, names: set[str]) -> bool:
