@@ -31,13 +31,13 @@ def templates() -> list[dict]:
 
     The incomplete examples are left out, so that the share of cases with facts not known is the
     one :func:`generate` sets (5%), not what the examples happen to hold."""
-    from reasoner.casefile import _Loader
+    from reasoner.case.read import Loader
 
     out = []
     for p in sorted((ROOT / "examples").glob("*.yaml")):
         if p.stem.endswith("-incomplete"):
             continue
-        data = yaml.load(p.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a SafeLoader
+        data = yaml.load(p.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506 - a SafeLoader
         if _plain(data):
             out.append(data)
     return out

@@ -47,7 +47,10 @@ def main() -> None:
     rows = [
         ("python -c 'import clingo'", [py, "-c", "import clingo"]),
         ("python -c 'import pydantic, clingo'", [py, "-c", "import pydantic, clingo"]),
-        ("python -c 'import reasoner.cli, reasoner.model'", [py, "-c", "import reasoner.cli, reasoner.model"]),
+        (
+            "python -c 'import reasoner.cli, reasoner.case.model'",
+            [py, "-c", "import reasoner.cli, reasoner.case.model"],
+        ),
         (f"reasoner check {a.case}", [py, "-m", "reasoner.cli", "check", a.case]),
         (f"reasoner check {a.case} --format json", [py, "-m", "reasoner.cli", "check", a.case, "--format", "json"]),
     ]

@@ -16,7 +16,7 @@ import time
 import clingo
 
 from reasoner.abduce import what_it_takes
-from reasoner.casefile import load_text
+from reasoner.case.read import load_text
 from reasoner.conclusions import build
 from reasoner.engine import reason
 from reasoner.law.program import program

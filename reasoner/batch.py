@@ -24,8 +24,9 @@ from pathlib import Path
 
 from clingo import Function, Number, Symbol, parse_term
 
-from .casefile import CaseFileError, InputError, load_text
-from .model import Case
+from .case.errors import CaseFileError, InputError
+from .case.model import Case
+from .case.read import load_text
 
 #: Name of the scope term that keeps the entities of the cases of a chunk apart.
 SCOPE = "__case"

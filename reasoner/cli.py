@@ -32,7 +32,7 @@ def _fail(e) -> None:
 
 def _build(case, case_file: str, lang: str, as_of: str | None, examine: str | None = None):
     """Reason, turning a bad --as-of into the same kind of error as a bad case file."""
-    from .casefile import CaseFileError
+    from .case.errors import CaseFileError
     from .conclusions import build
 
     try:
@@ -42,7 +42,8 @@ def _build(case, case_file: str, lang: str, as_of: str | None, examine: str | No
 
 
 def _load(path: str):
-    from .casefile import CaseFileError, load
+    from .case.errors import CaseFileError
+    from .case.read import load
 
     try:
         return load(path)
@@ -237,11 +238,11 @@ def what_if(case_file: str, sets: tuple[str, ...], lang: str, fmt: str) -> None:
     PATH is the field path of the case file (acts[0].payment_settlement); VALUE is written as in
     the case file (true, unknown, "236500.80", {at_least: 150000}) and checked the same way."""
     case = _load(case_file)
-    from .casefile import CaseFileError
+    from .case.edits import parse_assignment, read_data, revised
+    from .case.errors import CaseFileError
     from .conclusions import build
     from .i18n import msg
     from .interview import diff
-    from .revise import parse_assignment, read_data, revised
 
     try:
         changes = [parse_assignment(x) for x in sets]
@@ -280,12 +281,12 @@ def ask(case_file: str, output: str | None, lang: str) -> None:
     most decisive first; show what each answer changed; write the completed case file back
     (comments and layout kept)."""
     case = _load(case_file)
-    from .casefile import CaseFileError
+    from .case.edits import get, parse_value, read_data, revised, write_back
+    from .case.errors import CaseFileError
     from .conclusions import build
     from .engine import reason
     from .i18n import msg, paren, plain
     from .interview import hint, open_questions
-    from .revise import get, parse_value, read_data, revised, write_back
 
     data = read_data(case_file)
     answered: list[tuple[str, object]] = []
@@ -366,7 +367,7 @@ def report(case_file: str, output: str, lang: str, as_of: str | None, depth: int
     """Write a review memo of CASE_FILE in Markdown: the facts, each offence with its elements and why
     (or why not), the reviewer findings relied on, near misses, and a receipt of versions and hashes."""
     case = _load(case_file)
-    from .casefile import CaseFileError
+    from .case.errors import CaseFileError
     from .report_md import markdown
 
     try:
@@ -414,7 +415,7 @@ def rules(lang: str, fmt: str) -> None:
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of case files (for editors to complete and check them)."""
-    from .model import Case
+    from .case.model import Case
 
     s = Case.model_json_schema(by_alias=True)
     s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -450,7 +451,7 @@ def batch(input_path: str, output: str | None, jobs: int | None, detail: str, ch
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from .batch import Tally, collect, csv_fields, csv_header, csv_writer, jsonl_line, offences, screen
-    from .casefile import CaseFileError
+    from .case.errors import CaseFileError
     from .render import print_tally
 
     as_csv = bool(output and output.lower().endswith(".csv"))

@@ -13,13 +13,13 @@ from functools import cache
 
 from clingo import Function, String, Symbol, SymbolType
 
+from .case.model import Case
 from .engine import ESTABLISHED, EXCLUDED, POSSIBLE, Result, reason
 from .explain import Explainer, Node
 from .i18n import ALIASES, describe, fmt_yuan, msg, paren, plain, rules_digest, sep, table, term
 from .law.catalogue import catalogue
 from .law.parameters import parameters
 from .law.program import program
-from .model import Case
 from .whynot import Condition, WhyNot, route_closeness
 
 SCHEMA = "reasoner/check/1"
@@ -246,7 +246,7 @@ def build(
     ``why_not=False`` leaves out the routes of conclusions that do not hold (and so near misses):
     batch screening's summary rows do not show them, and they are most of the cost."""
     if as_of is not None:
-        from .casefile import judged_on
+        from .case.edits import judged_on
 
         case = judged_on(case, as_of)
     result = result or reason(case, "--as-of" if as_of is not None else "case.as_of")

@@ -16,11 +16,11 @@ from functools import lru_cache
 import clingo
 from clingo import Symbol, ast
 
+from .case.model import Case
 from .facts import Facts, case_facts
 from .law.parameters import parameters
 from .law.program import program
 from .law.transform import AGGEL, FIRED
-from .model import Case
 
 #: the external that opens the questions: false gives the recorded reading, true every completion
 OPEN = clingo.Function("__open")

@@ -13,8 +13,10 @@ from decimal import Decimal
 
 from clingo import Function, Number, String, Symbol, SymbolType, ast
 
+from .case.statement_sums import StatementTotals
+from .case.values import fen
 from .engine import Result
-from .facts import FactInfo, fen
+from .facts import FactInfo
 from .i18n import colon, describe, fmt_date, fmt_num, fmt_yuan, msg, paren, plain, sep
 from .law.catalogue import catalogue
 from .law.parameters import by_symbol
@@ -321,7 +323,7 @@ class Explainer:
             gap = "" if self.lang == "zh" else " "
             text = self._exact_text(sym, info.value) + gap + msg("saturated", self.lang)
         if info.source is not None:  # a figure summed from evidence: what was summed, from where
-            text += paren(info.source.describe(self.lang), self.lang)
+            text += paren(statement_text(info.source, self.lang), self.lang)
         if info.bound is not None:
             bounds = bound_text(info.bound, self.lang)
             text += paren(f"{msg('bounded', self.lang)}{colon(self.lang)}{bounds}", self.lang)
@@ -493,3 +495,17 @@ def _fits(pattern: Symbol, sym: Symbol) -> bool:
 
 def _scalar(v: object) -> bool:
     return isinstance(v, (int, str, bool, Decimal)) or v is None or hasattr(v, "isoformat")
+
+
+def statement_text(t: StatementTotals, lang: str) -> str:
+    """What a statement summed, shown beside the figure taken from it:
+    1,048,576 条流水（3 个账户），流入合计 …，流出合计 …，其中经查证的诈骗资金 …；来源 statement.csv"""
+    return msg("statement_summary", lang).format(
+        rows=fmt_num(t.rows),
+        accounts=fmt_num(t.accounts),
+        inflow=fmt_yuan(t.inflow_fen, lang),
+        outflow=fmt_yuan(t.outflow_fen, lang),
+        fraud=fmt_yuan(t.fraud_fen, lang),
+        basis=msg(f"statement_{t.settlement}", lang),
+        file=t.file,
+    )

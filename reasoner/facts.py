@@ -20,8 +20,23 @@ from functools import cache
 
 from clingo import Function, Number, String, Symbol
 
-from . import model as m
-from .model import UNKNOWN, Case
+from .case.acts import Act
+from .case.cl_286_1 import Leak, Quantities
+from .case.cl_287_1 import IllegalActivity
+from .case.model import Case, Finding
+from .case.parties import BasisKind, Order
+from .case.values import (
+    UNKNOWN,
+    CountBounds,
+    DateBounds,
+    DateRange,
+    MaybeBool,
+    MaybeCount,
+    MaybeMoney,
+    MoneyBounds,
+    When,
+    fen,
+)
 
 COUNT_CEILING = 10_000_000
 #: Cap on a count that the rules add up over a list (registered accounts of each site, ...): above
@@ -35,16 +50,6 @@ FEN_CEILING = 1_000_000_000
 SUM_BASE = 1_000_000
 #: Largest integer clingo can hold.
 INT32_MAX = 2**31 - 1
-
-
-def fen(yuan: Decimal) -> int:
-    """Yuan (at most two decimals) as whole fen, exactly at any size: from the digits, because
-    Decimal arithmetic rounds to the context's 28 digits."""
-    sign, digits, exponent = yuan.as_tuple()
-    n = int("".join(map(str, digits)) or "0")
-    shift = int(exponent) + 2
-    n = n * 10**shift if shift >= 0 else n // 10**-shift
-    return -n if sign else n
 
 
 def date_number(d: dt.date) -> int:
@@ -114,7 +119,7 @@ def figure_range(v: object, unit: str, ceiling: int) -> tuple[int, int, bool] | 
     scale = 100 if unit == "fen" else 1
     if v == UNKNOWN:
         return 0, ceiling, False
-    if isinstance(v, m.CountBounds | m.MoneyBounds):
+    if isinstance(v, CountBounds | MoneyBounds):
         above = v.at_most is not None
         high = min(int(v.at_most * scale), ceiling) if above else ceiling
         return min(int(v.low() * scale), ceiling), high, above
@@ -143,7 +148,7 @@ def leak_tiers() -> dict[str, tuple[str, int]]:
     return {c: (t, need[item_of[t]]) for c, t in tier_of.items()}
 
 
-def leak_candidates(leak: m.Leak) -> dict[str, frozenset[int]]:
+def leak_candidates(leak: Leak) -> dict[str, frozenset[int]]:
     """Values for the open leaked counts at which a tier's total reaches T - 1 and T.
 
     Art 4 items (1)-(3) compare a tier's total with its figure T (>=), and item (4) needs every
@@ -211,7 +216,7 @@ class Facts:
     #: dates recorded as not known: no atom at all (no date can stand in for them), so they are
     #: listed here, as (predicate, entity id, case path), for the conclusions that may depend on them
     unknown_dates: list[tuple[str, str, str]] = field(default_factory=list)
-    findings: dict[Symbol, m.Finding] = field(default_factory=dict)
+    findings: dict[Symbol, Finding] = field(default_factory=dict)
     #: the open questions, in case-file order (booleans, choices and figures not known exactly)
     questions: list[Question] = field(default_factory=list)
     #: atoms of ``atoms`` that hold only in the recorded reading (a bounded figure at its lower
@@ -257,7 +262,7 @@ class _Builder:
     def fact(self, name: str, args: list, path: str, value: object = None) -> None:
         self.out.add(_f(name, *args), path, value)
 
-    def flag(self, name: str, args: list, v: m.MaybeBool | None, path: str, negated: bool = False) -> None:
+    def flag(self, name: str, args: list, v: MaybeBool | None, path: str, negated: bool = False) -> None:
         """A boolean fact: true adds the atom, unknown records it as open, false/absent adds nothing."""
         if v is True:
             self.fact(name, args, path, True)
@@ -308,7 +313,7 @@ class _Builder:
         self,
         name: str,
         args: list,
-        v: m.MaybeCount | None,
+        v: MaybeCount | None,
         path: str,
         summed: bool = False,
         extra: frozenset[int] = frozenset(),
@@ -322,7 +327,7 @@ class _Builder:
         """A figure capped at ``ceiling`` (the atom says ceiling; the exact figure stays here)."""
         self.out.add(_f(name, *args, min(v, ceiling)), path, v if exact is None else exact, saturated=v > ceiling)
 
-    def money(self, name: str, args: list, v: m.MaybeMoney | None, path: str) -> None:
+    def money(self, name: str, args: list, v: MaybeMoney | None, path: str) -> None:
         """An amount of yuan as whole fen, exact, capped at FEN_CEILING."""
         if v is None or self.figure(name, args, v, path, "fen", FEN_CEILING):
             return
@@ -338,7 +343,7 @@ class _Builder:
             self.fact(name, [*args, v], path, v)
 
     def date(self, name: str, args: list, v: object, path: str) -> None:
-        if name in ("order_date", "penalty_date") and (v == UNKNOWN or isinstance(v, m.DateBounds)):
+        if name in ("order_date", "penalty_date") and (v == UNKNOWN or isinstance(v, DateBounds)):
             self.day_question(name, args, v, path)
             return
         if v == UNKNOWN:
@@ -356,21 +361,21 @@ class _Builder:
         that all take the day (a one-day act starts and ends on it); ``span`` overrides the bounds
         (an end of a period, closed by the other end; an act, closed above by the judgment)."""
         names = (name,) if isinstance(name, str) else name
-        low = v.not_before if isinstance(v, m.DateBounds) else None
-        high = v.not_after if isinstance(v, m.DateBounds) else None
+        low = v.not_before if isinstance(v, DateBounds) else None
+        high = v.not_after if isinstance(v, DateBounds) else None
         if span is not None:
             low, high = span
         days = day_candidates(self.known_days, low, high)
         answers = [Answer(d, tuple(_f(n, *args, date_number(d)) for n in names)) for d in days]
         if low is not None:  # the recorded reading: the earliest possible day
-            shown = (v.not_before, v.not_after) if isinstance(v, m.DateBounds) else (low, high)
+            shown = (v.not_before, v.not_after) if isinstance(v, DateBounds) else (low, high)
             for n in names:
                 base = _f(n, *args, date_number(low))
                 self.out.atoms[base] = FactInfo(path, low, False, False, (*shown, "date"))
                 self.out.defaults.add(base)
         self.out.ask(path, "date", answers)
 
-    def act_dates(self, pp: str, e: Symbol, when: m.When) -> None:
+    def act_dates(self, pp: str, e: Symbol, when: When) -> None:
         """An act's first and last day (act_start, act_end): exact days are facts; a day known
         within bounds or not known is a question, and a day after the judgment is not a candidate."""
         as_of = self.case.case.as_of
@@ -380,7 +385,7 @@ class _Builder:
                 high = as_of
             return low, high
 
-        if isinstance(when, m.DateRange):
+        if isinstance(when, DateRange):
             ends = (("act_start", when.start, when.start_span()), ("act_end", when.end, when.end_span()))
             for name, v, span in ends:
                 if isinstance(v, dt.date):
@@ -392,7 +397,7 @@ class _Builder:
             self.fact("act_start", [e, date_number(when)], f"{pp}.date", when)
             self.fact("act_end", [e, date_number(when)], f"{pp}.date", when)
         else:
-            low, high = (when.not_before, when.not_after) if isinstance(when, m.DateBounds) else (None, None)
+            low, high = (when.not_before, when.not_after) if isinstance(when, DateBounds) else (None, None)
             self.day_question(("act_start", "act_end"), [e], when, f"{pp}.date", clip(low, high))
 
     def _known_days(self) -> list[dt.date]:
@@ -403,9 +408,9 @@ class _Builder:
         def add(v: object) -> None:
             if isinstance(v, dt.date):
                 out.append(v)
-            elif isinstance(v, m.DateBounds):
+            elif isinstance(v, DateBounds):
                 out.extend(d for d in (v.not_before, v.not_after) if d is not None)
-            elif isinstance(v, m.DateRange):
+            elif isinstance(v, DateRange):
                 add(v.start)
                 add(v.end)
 
@@ -464,7 +469,7 @@ class _Builder:
             self.out.findings[sym] = fd
         return self.out
 
-    def _order(self, i: int, o: m.Order) -> None:
+    def _order(self, i: int, o: Order) -> None:
         pp = f"orders[{i}]"
         e = self.ent(o.id)
         self.fact("order", [e], pp)
@@ -477,7 +482,7 @@ class _Builder:
         if o.legal_basis == UNKNOWN:
             # the strongest kind of basis cited, or none (the rules ask only whether some basis is
             # of a given kind, so one kind stands for any list that contains it)
-            answers = [Answer(None, ())] + [Answer(b.value, (_f("order_basis", e, b.value),)) for b in m.BasisKind]
+            answers = [Answer(None, ())] + [Answer(b.value, (_f("order_basis", e, b.value),)) for b in BasisKind]
             self.out.ask(f"{pp}.legal_basis", "choice", answers)
         else:
             for j, b in enumerate(o.legal_basis):
@@ -487,7 +492,7 @@ class _Builder:
         not_complied = UNKNOWN if complied == UNKNOWN else (not complied)
         self.flag("order_not_complied", [e], not_complied, f"{pp}.response.complied", negated=True)
 
-    def _illegal_use(self, pp: str, e: Symbol, a: m.Act) -> None:
+    def _illegal_use(self, pp: str, e: Symbol, a: Act) -> None:
         for j, site in enumerate(a.sites):
             sp = f"{pp}.sites[{j}]"
             s = self.ent(site.id)
@@ -521,7 +526,7 @@ class _Builder:
             for q in ("items_on_websites", "recipient_accounts", "group_members_total", "followers_total"):
                 self.count("publish_count", [e, q], getattr(pub, q), f"{pp2}.{q}")
 
-    def _assist(self, pp: str, e: Symbol, a: m.Act) -> None:
+    def _assist(self, pp: str, e: Symbol, a: Act) -> None:
         for j, h in enumerate(a.help):
             self.fact("help", [e, h], f"{pp}.help[{j}]", h)
         for j, x in enumerate(a.assisted):
@@ -559,14 +564,14 @@ class _Builder:
                 else:
                     self.flag("counter_evidence", [e, j + 1], ce.accepted, f"{cp}.accepted")
         self.money("payment_settlement", [e], a.payment_settlement, f"{pp}.payment_settlement")
-        if a.statement is not None:  # summed from the rows of a statement (evidence.py), exact, then capped
+        if a.statement is not None:  # summed from the rows of a statement (case.statements), exact, then capped
             t = a.statement.totals
             total = t.settlement_fen
             sym = _f("payment_settlement", e, min(total, FEN_CEILING))
             self.out.add(sym, f"{pp}.statement", t.settlement_yuan, saturated=total > FEN_CEILING, source=t)
         self.money("advertising_funds", [e], a.advertising_funds, f"{pp}.advertising_funds")
 
-    def _act(self, i: int, a: m.Act) -> None:
+    def _act(self, i: int, a: Act) -> None:
         pp = f"acts[{i}]"
         e = self.ent(a.id)
         self.fact("act", [e], pp, a.description)
@@ -584,20 +589,18 @@ class _Builder:
             self.fact("act_order", [e, self.ent(a.order)], f"{pp}.order", a.order)
         self.flag("duty_not_performed", [e], a.duty_not_performed, f"{pp}.duty_not_performed")
         if a.quantities is not None:
-            for name in m.Quantities.model_fields:
+            for name in Quantities.model_fields:
                 self.count("quantity", [e, name], getattr(a.quantities, name), f"{pp}.quantities.{name}")
         if a.leak is not None:
             lk = a.leak
             any_count = False
             extra = leak_candidates(lk)
-            for name in m.Leak.model_fields:
+            for name in Leak.model_fields:
                 if name in ("occurred", "harms", "economic_loss"):
                     continue
                 v = getattr(lk, name)
                 self.count("leaked", [e, name], v, f"{pp}.leak.{name}", summed=True, extra=extra.get(name, frozenset()))
-                any_count = (
-                    any_count or (isinstance(v, int) and v > 0) or (isinstance(v, m.CountBounds) and v.low() > 0)
-                )
+                any_count = any_count or (isinstance(v, int) and v > 0) or (isinstance(v, CountBounds) and v.low() > 0)
             occurred = True if any_count else lk.occurred
             self.flag("user_info_leaked", [e], occurred, f"{pp}.leak.occurred")
             for j, h in enumerate(lk.harms):
@@ -687,7 +690,7 @@ def day_candidates(known: list[dt.date], low: dt.date | None, high: dt.date | No
     return sorted(out)
 
 
-def _character(b: _Builder, ent: Symbol, act: m.IllegalActivity, path: str) -> None:
+def _character(b: _Builder, ent: Symbol, act: IllegalActivity, path: str) -> None:
     b.choice(
         "activity_character",
         [ent],

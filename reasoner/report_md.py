@@ -19,12 +19,12 @@ from pathlib import Path
 
 import clingo
 
+from .case.model import Case
 from .conclusions import Conclusion, Report, build
 from .engine import Result, reason
 from .explain import Explainer, Node
 from .facts import COUNT_CEILING, FEN_CEILING
 from .i18n import describe, msg, paren, sep, table
-from .model import Case
 from .render import _MARK as MARKS
 from .render import is_offence
 from .whynot import Condition, route_closeness
@@ -577,7 +577,7 @@ def markdown(
     """The memo for a case read from ``file`` (whose bytes are hashed into the receipt); ``as_of``
     (``--as-of``) overrides the case file's date of judgment."""
     if as_of is not None:
-        from .casefile import judged_on
+        from .case.edits import judged_on
 
         case = judged_on(case, as_of)
     result = result or reason(case, "--as-of" if as_of is not None else "case.as_of")

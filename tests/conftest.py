@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reasoner.casefile import load_text
+from reasoner.case.model import Case
+from reasoner.case.read import load_text
 from reasoner.engine import Result, reason
-from reasoner.model import Case
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

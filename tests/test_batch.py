@@ -12,7 +12,8 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, ROOT
 
 from reasoner.batch import Tally, collect, outcome, reason_together, screen
-from reasoner.casefile import CaseFileError, load_text
+from reasoner.case.errors import CaseFileError
+from reasoner.case.read import load_text
 from reasoner.cli import main
 from reasoner.conclusions import build
 from reasoner.engine import reason
@@ -207,9 +208,9 @@ def test_ids_that_look_like_scopes_or_need_escapes():
     """Ids with quotes, backslashes, Chinese text or the scope's own spelling survive the split."""
     import yaml
 
-    from reasoner.casefile import _Loader
+    from reasoner.case.read import Loader
 
-    data = yaml.load((EXAMPLES / "287-2-card-seller.yaml").read_text("utf-8"), Loader=_Loader)  # noqa: S506
+    data = yaml.load((EXAMPLES / "287-2-card-seller.yaml").read_text("utf-8"), Loader=Loader)  # noqa: S506
     text = json.dumps(data, ensure_ascii=False)
     odd = text.replace('"P1"', json.dumps('(__case(0),"P1")')).replace('"A1"', json.dumps('A\\"1 行为'))
     odd = odd.replace('"X1"', json.dumps("X\\\\1"))
@@ -283,7 +284,7 @@ def test_csv_output_round_trips_every_field(tmp_path):
     expected = [csv_header(names)] + [csv_fields(r, names) for r in rows]
     with out.open(encoding="utf-8", newline="") as f:
         assert list(csv.reader(f)) == expected
-    from reasoner.casefile import InputError
+    from reasoner.case.errors import InputError
 
     odd = Row(0, "in\nput.jsonl:1", "lf\nx", {}, [InputError("a\r\nb.json", "x", 3, '"引号", \r and \n')])
     rows.append(odd)

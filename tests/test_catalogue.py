@@ -201,7 +201,7 @@ def test_every_kind_of_explanation_line_has_words_and_a_mark():
 
 
 def test_the_examples_make_only_kinds_that_have_words():
-    from reasoner.casefile import load
+    from reasoner.case.read import load
     from reasoner.conclusions import build
 
     seen: set[str] = set()

@@ -7,7 +7,7 @@ import copy
 import pytest
 from conftest import EXAMPLES, holds, make_case
 
-from reasoner.casefile import load
+from reasoner.case.read import load
 from reasoner.law.parameters import parameters
 
 IN_FORCE = next(p.value for p in parameters() if p.name == "amendment_9_in_force")

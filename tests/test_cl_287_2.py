@@ -9,7 +9,8 @@ import pytest
 from clingo import Function, String
 from conftest import EXAMPLES, holds, run, to_case
 
-from reasoner.casefile import CaseFileError, load
+from reasoner.case.errors import CaseFileError
+from reasoner.case.read import load
 from reasoner.conclusions import build
 from reasoner.law.parameters import parameters
 

@@ -10,10 +10,11 @@ import pytest
 from conftest import EXAMPLES
 
 from reasoner.batch import collect, screen
-from reasoner.casefile import CaseFileError, load
+from reasoner.case.errors import CaseFileError
+from reasoner.case.read import load
+from reasoner.case.statements import StatementError, read_statement
 from reasoner.conclusions import build
 from reasoner.engine import reason
-from reasoner.evidence import StatementError, read_statement
 from reasoner.facts import FEN_CEILING
 from reasoner.render import to_json
 
@@ -204,9 +205,9 @@ def test_block_sums_equal_row_by_row_sums_and_lines_stay_right(tmp_path, monkeyp
     lines): the same totals as a plain reading, and an error's line is the line in the file."""
     import random
 
-    from reasoner import evidence
+    from reasoner.case import statements
 
-    monkeypatch.setattr(evidence, "BLOCK_BYTES", block)
+    monkeypatch.setattr(statements, "BLOCK_BYTES", block)
     rng = random.Random(4)
     rows = []
     for i in range(400):
@@ -227,12 +228,12 @@ def test_block_sums_equal_row_by_row_sums_and_lines_stay_right(tmp_path, monkeyp
     assert (t.inflow_fen, t.outflow_fen, t.fraud_fen, t.rows) == _reference(text)
     bad = rows[:250] + ["2023-05-01,a1,in,7.5.5,x,\n"] + rows[250:]
     path.write_text(HEADER + "".join(bad), "utf-8")
-    with pytest.raises(evidence.StatementError) as e:
+    with pytest.raises(statements.StatementError) as e:
         read_statement(path, "s.csv")
     assert e.value.problems == [(252, "amount", e.value.problems[0][2])]
     after_quote = quoted[:350] + ["2023-13-01,a1,in,1,x,\n"] + quoted[350:]
     path.write_text(HEADER + "".join(after_quote), "utf-8")
-    with pytest.raises(evidence.StatementError) as e:
+    with pytest.raises(statements.StatementError) as e:
         read_statement(path, "s.csv")
     assert [(line, col) for line, col, _ in e.value.problems] == [(353, "date")]  # the quoted row spans 2 lines
 
@@ -267,9 +268,9 @@ def test_unreadable_csv_names_its_line(tmp_path, monkeypatch, block):
     record over several lines with a bad value names the line where the record starts (was: its last)."""
     import csv
 
-    from reasoner import evidence
+    from reasoner.case import statements
 
-    monkeypatch.setattr(evidence, "BLOCK_BYTES", block)
+    monkeypatch.setattr(statements, "BLOCK_BYTES", block)
     good = "2023-03-02,a,in,5,x,\n"
     ((line, col, message),) = _problems(tmp_path, HEADER + good * 3 + '2023-03-02,a,in,5,"bad"x,\n' + good)
     assert (line, col) == (5, "") and message.startswith("not valid CSV")

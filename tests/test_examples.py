@@ -12,7 +12,7 @@ import sys
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from reasoner.casefile import load
+from reasoner.case.read import load
 from reasoner.conclusions import build
 from reasoner.render import to_json
 

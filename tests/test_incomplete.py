@@ -13,7 +13,8 @@ from clingo import Function, String
 from conftest import make_case, to_case
 from test_cl_287_2 import BASE as ASSIST
 
-from reasoner.casefile import CaseFileError, load_text
+from reasoner.case.errors import CaseFileError
+from reasoner.case.read import load_text
 from reasoner.conclusions import build
 from reasoner.engine import reason
 
@@ -421,7 +422,7 @@ def test_a_possible_offence_lists_every_fact_it_hangs_on():
     # no single one of them decides it alone, yet each is listed.
     from conftest import EXAMPLES
 
-    from reasoner.casefile import load
+    from reasoner.case.read import load
 
     report = build(load(EXAMPLES / "287-1-websites-incomplete.yaml"), "x", "en")
     (c,) = [c for c in report.conclusions if c.id == "cl.287-1"]

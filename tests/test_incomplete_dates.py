@@ -16,7 +16,9 @@ from test_interp_10 import case as use_case
 from test_interp_10 import penalty, websites
 
 from reasoner.abduce import what_it_takes
-from reasoner.casefile import CaseFileError, judged_on, load, load_text
+from reasoner.case.edits import judged_on
+from reasoner.case.errors import CaseFileError
+from reasoner.case.read import load, load_text
 from reasoner.cli import main
 from reasoner.engine import reason
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import holds, make_case
 
-from reasoner.model import ServiceCategory
+from reasoner.case.parties import ServiceCategory
 
 ITEMS = [f"interp.1.1.{n}" for n in range(1, 4)]
 

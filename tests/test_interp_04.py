@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import holds, make_case, to_case
 
-from reasoner.casefile import CaseFileError
+from reasoner.case.errors import CaseFileError
 from reasoner.law.parameters import parameters
 
 ITEMS = [f"interp.4.1.{n}" for n in range(1, 9)]

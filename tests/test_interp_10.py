@@ -8,7 +8,7 @@ import pytest
 from clingo import String
 from conftest import run, to_case
 
-from reasoner.casefile import CaseFileError
+from reasoner.case.errors import CaseFileError
 from reasoner.law.parameters import parameters
 
 A1 = String("A1")

@@ -10,7 +10,7 @@ import pytest
 from clingo import String
 from conftest import holds, run, to_case
 
-from reasoner.casefile import CaseFileError
+from reasoner.case.errors import CaseFileError
 from reasoner.conclusions import build
 
 #: Item number -> the indicator recorded in the case file.

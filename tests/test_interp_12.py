@@ -8,7 +8,7 @@ import copy
 import pytest
 from conftest import holds, to_case
 
-from reasoner.casefile import CaseFileError
+from reasoner.case.errors import CaseFileError
 from reasoner.law.parameters import parameters
 
 ITEMS = [f"interp.12.1.{n}" for n in range(1, 8)]

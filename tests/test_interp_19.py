@@ -10,7 +10,9 @@ import pytest
 from clingo import String
 from conftest import EXAMPLES, ROOT, assist_act, assist_case, run, to_case
 
-from reasoner.casefile import CaseFileError, judged_on, load_text
+from reasoner.case.edits import judged_on
+from reasoner.case.errors import CaseFileError
+from reasoner.case.read import load_text
 
 A1 = String("A1")
 

@@ -17,7 +17,7 @@ import pytest
 from conftest import EXAMPLES, ROOT
 from rich.console import Console
 
-from reasoner.casefile import load
+from reasoner.case.read import load
 from reasoner.conclusions import Report, build
 from reasoner.engine import Result, reason
 from reasoner.render import print_report

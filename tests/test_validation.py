@@ -9,7 +9,8 @@ import sys
 import pytest
 from conftest import EXAMPLES, make_case
 
-from reasoner.casefile import CaseFileError, load, load_text
+from reasoner.case.errors import CaseFileError
+from reasoner.case.read import load, load_text
 
 BAD_YAML = """\
 case:

@@ -13,7 +13,7 @@ from conftest import EXAMPLES, make_case, to_case
 from test_incomplete import ASSIST, assist, leak
 
 from reasoner.abduce import establishes, what_it_takes
-from reasoner.casefile import load
+from reasoner.case.read import load
 from reasoner.cli import main
 from reasoner.conclusions import build
 from reasoner.engine import reason

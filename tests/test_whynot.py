@@ -13,7 +13,7 @@ from clingo import ast
 from conftest import EXAMPLES, ROOT, make_case, to_case
 from test_cl_287_2 import BASE as ASSIST
 
-from reasoner.casefile import load
+from reasoner.case.read import load
 from reasoner.conclusions import build
 from reasoner.law.program import program
 from reasoner.whynot import route_closeness

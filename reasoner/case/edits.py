@@ -1,4 +1,5 @@
-"""Changing facts of a case file: ``PATH=VALUE`` edits, checked like the file itself, and written back.
+"""Changing facts of a case file: ``PATH=VALUE`` edits, checked like the file itself, and written back;
+and the date of judgment set from the command line (``--as-of``).
 
 PATH is the case-file field path the error messages use (``acts[0].payment_settlement``); VALUE is
 written as in the case file (``true``, ``unknown``, ``"236500.80"``, ``{at_least: 150000}``) and read
@@ -12,14 +13,18 @@ layout outside the fields changed (PyYAML, used for reading, drops comments).
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import io
 import re
 from pathlib import Path
 
 import yaml
 
-from .casefile import CaseFileError, InputError, _Loader, validate_data
-from .model import Case
+from reasoner.case.errors import CaseFileError, InputError, path_text
+from reasoner.case.model import Case
+from reasoner.case.read import Loader
+from reasoner.case.validate import validate_data
+from reasoner.case.values import earliest_end
 
 _PART = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)((?:\[[0-9]+\])*)")
 
@@ -41,7 +46,7 @@ def parse_path(text: str) -> PathParts:
 def parse_value(text: str) -> object:
     """A value written as in the case file (YAML flow syntax, the case files' scalar rules)."""
     try:
-        value = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        value = yaml.load(text, Loader=Loader)  # noqa: S506 - Loader is a SafeLoader
     except yaml.YAMLError as e:
         raise ValueError(f"{text!r} is not a value of the case format: {getattr(e, 'problem', e)}") from None
     # a decimal typed on the command line is money written out (236500.80), as the block style of
@@ -75,27 +80,20 @@ def assign(data: object, path: str, value: object) -> None:
         try:
             node = node[part]  # type: ignore[index]
         except (KeyError, IndexError, TypeError):
-            where = _text(parts[: i + 1])
+            where = path_text(parts[: i + 1])
             raise ValueError(f"{path}: the case file has no {where}") from None
     last = parts[-1]
     if isinstance(last, int):
         if not isinstance(node, list) or not 0 <= last < len(node):
-            raise ValueError(f"{path}: the case file has no {_text(parts)}")
+            raise ValueError(f"{path}: the case file has no {path_text(parts)}")
     elif not isinstance(node, dict):
-        raise ValueError(f"{path}: {_text(parts[:-1])} is not a record with fields")
+        raise ValueError(f"{path}: {path_text(parts[:-1])} is not a record with fields")
     node[last] = value  # type: ignore[index]
-
-
-def _text(parts: PathParts) -> str:
-    out = ""
-    for p in parts:
-        out += f"[{p}]" if isinstance(p, int) else ("." if out else "") + p
-    return out
 
 
 def read_data(file: str) -> object:
     text = Path(file).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    return yaml.load(text, Loader=Loader)  # noqa: S506 - Loader is a SafeLoader
 
 
 def validate(data: object, file: str) -> Case:
@@ -148,3 +146,22 @@ def write_back(file: str, changes: list[tuple[str, object]], out: str | None = N
     rt.dump(doc, buf)
     text = buf.getvalue().replace("\n", "\r\n") if crlf else buf.getvalue()
     Path(out or file).write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+
+
+def judged_on(case: Case, when: str, source: str = "--as-of") -> Case:
+    """The case with its date of judgment set (``--as-of``), checked like ``case.as_of`` would be."""
+    try:
+        day = dt.date.fromisoformat(when) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when) else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise CaseFileError([InputError(source, "", None, f"expected a date YYYY-MM-DD, found {when!r}")])
+    errors = []
+    for i, a in enumerate(case.acts):
+        end = earliest_end(a.date)
+        if end and end > day:
+            message = f"the act ends ({end}) after the date of judgment ({day})"
+            errors.append(InputError(source, f"acts[{i}].date", None, message))
+    if errors:
+        raise CaseFileError(errors)
+    return case.model_copy(update={"case": case.case.model_copy(update={"as_of": day})})

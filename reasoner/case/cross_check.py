@@ -1,0 +1,208 @@
+"""Cross-checks between the records of a case: unique ids, references, dates that contradict each
+other, and findings that name an encoded provision, one that takes a finding, about the right kind
+of record (read from the law's catalogue).
+
+They work on the raw data, so that these errors are reported together with type errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reasoner.case.errors import InputError, line_for, path_text
+from reasoner.case.values import MAX_SITES
+from reasoner.law.catalogue import catalogue
+from reasoner.law.findings import finding_subjects
+
+
+def _items(data: dict, key: str) -> list[tuple[int, dict]]:
+    v = data.get(key)
+    return [(i, x) for i, x in enumerate(v) if isinstance(x, dict)] if isinstance(v, list) else []
+
+
+def _date_or_none(v: object) -> dt.date | None:
+    if isinstance(v, str):
+        try:
+            return dt.date.fromisoformat(v)
+        except ValueError:
+            return None
+    return None
+
+
+def _act_end(when: object, bound: str) -> dt.date | None:
+    """The earliest (``not_before``) or latest (``not_after``) day an act's date, as written, can end on."""
+    if isinstance(when, dict) and "to" in when:
+        when = when["to"]
+    if isinstance(when, dict):
+        when = when.get(bound)
+    return _date_or_none(when)
+
+
+class _Checks:
+    """The records of one case by id, and the errors found, in the order they are found."""
+
+    def __init__(self, data: dict, file: str, lines: dict):
+        self.data = data
+        self.file = file
+        self.lines = lines
+        self.errors: list[InputError] = []
+        self.ids: dict[str, tuple] = {}  # where each id is defined
+        self.kinds: dict[str, str] = {}  # what kind of record it names
+        self.parties: dict = {}
+        self.orders: dict = {}
+
+    def err(self, loc: tuple, msg: str) -> None:
+        self.errors.append(InputError(self.file, path_text(loc), line_for(self.lines, loc), msg))
+
+    def register(self, ident: object, loc: tuple, kind: str) -> None:
+        if not isinstance(ident, str):
+            return
+        if ident in self.ids:
+            self.err(loc, f"id {ident!r} is already used at {path_text(self.ids[ident])}; ids must be unique")
+        else:
+            self.ids[ident] = loc
+            self.kinds[ident] = kind
+
+    def party_ref(self, ident: object, loc: tuple, kind: str | None = None) -> None:
+        if not isinstance(ident, str):
+            return
+        p = self.parties.get(ident)
+        if p is None:
+            self.err(loc, f"expected the id of a party, found {ident!r}")
+        elif kind and p.get("kind") != kind:
+            self.err(loc, f"expected a {kind}, found {ident!r} which is a {p.get('kind')}")
+
+
+def cross_check(data: dict, file: str, lines: dict) -> list[InputError]:
+    """The errors of references between records, ids, dates and findings."""
+    c = _Checks(data, file, lines)
+    _register(c)
+    _references(c)
+    _acts(c)
+    for i, pen in _items(data, "admin_penalties"):
+        c.party_ref(pen.get("party"), ("admin_penalties", i, "party"))
+    n_sites = sum(len(a["sites"]) for _, a in _items(data, "acts") if isinstance(a.get("sites"), list))
+    if n_sites > MAX_SITES:
+        c.err(("acts",), f"{n_sites:,} sites in all; at most {MAX_SITES:,} in one case file (their counts are summed)")
+    _findings(c)
+    return c.errors
+
+
+def _register(c: _Checks) -> None:
+    """Every record with an id: ids are unique across the case."""
+    for i, p in _items(c.data, "parties"):
+        c.register(p.get("id"), ("parties", i, "id"), "party")
+        c.parties.setdefault(p.get("id"), p)
+    for i, o in _items(c.data, "orders"):
+        c.register(o.get("id"), ("orders", i, "id"), "order")
+        c.orders.setdefault(o.get("id"), o)
+    for i, a in _items(c.data, "acts"):
+        c.register(a.get("id"), ("acts", i, "id"), "act")
+        for listing, kind in (("evidence_losses", "evidence loss"), ("sites", "site"), ("assisted", "assisted")):
+            for j, x in _items(a, listing):
+                c.register(x.get("id"), ("acts", i, listing, j, "id"), kind)
+    for i, pen in _items(c.data, "admin_penalties"):
+        c.register(pen.get("id"), ("admin_penalties", i, "id"), "administrative penalty")
+
+
+def _references(c: _Checks) -> None:
+    """A unit's responsible persons are persons; an order is made to a party, before its deadline."""
+    for i, p in _items(c.data, "parties"):
+        for j, r in _items(p, "responsible_persons"):
+            c.party_ref(r.get("person"), ("parties", i, "responsible_persons", j, "person"), "person")
+    for i, o in _items(c.data, "orders"):
+        c.party_ref(o.get("to"), ("orders", i, "to"))
+        d, dl = _date_or_none(o.get("date")), _date_or_none(o.get("deadline"))
+        if d and dl and dl < d:
+            c.err(("orders", i, "deadline"), f"the deadline {dl} is before the order's date {d}")
+
+
+def _acts(c: _Checks) -> None:
+    """An act's actor is a party, it ends by the date of judgment, lists each indicator once, and
+    refuses an order made to its actor before it ended."""
+    info = c.data.get("case") if isinstance(c.data.get("case"), dict) else {}
+    as_of = _date_or_none(info.get("as_of"))
+    for i, a in _items(c.data, "acts"):
+        c.party_ref(a.get("actor"), ("acts", i, "actor"))
+        last = _act_end(a.get("date"), "not_before")
+        if as_of and last and last > as_of:
+            c.err(("acts", i, "date"), f"the act ends ({last}) after the date of judgment case.as_of ({as_of})")
+        _indicators(c, i, a)
+        _refused_order(c, i, a)
+
+
+def _indicators(c: _Checks, i: int, a: dict) -> None:
+    k = a.get("knowledge")
+    listed: dict[str, int] = {}
+    for j, ind in enumerate(k.get("indicators") or [] if isinstance(k, dict) else []):
+        name = ind.get("indicator") if isinstance(ind, dict) else ind
+        if isinstance(name, str) and name in listed:
+            c.err(
+                ("acts", i, "knowledge", "indicators", j),
+                f"indicator {name!r} is already listed at indicators[{listed[name]}]; list each once",
+            )
+        elif isinstance(name, str):
+            listed[name] = j
+
+
+def _refused_order(c: _Checks, i: int, a: dict) -> None:
+    ref = a.get("order")
+    if not isinstance(ref, str):
+        return
+    o = c.orders.get(ref)
+    if o is None:
+        c.err(("acts", i, "order"), f"expected the id of an order, found {ref!r}")
+    elif o.get("to") != a.get("actor"):
+        c.err(
+            ("acts", i, "order"),
+            f"order {ref!r} is addressed to {o.get('to')!r}, not to the actor {a.get('actor')!r}",
+        )
+    else:
+        end = _act_end(a.get("date"), "not_after")
+        ordered = _date_or_none(o.get("date"))
+        if end and ordered and end < ordered:
+            c.err(("acts", i, "date"), f"the act ends ({end}) before the order {ref!r} it refuses was made ({ordered})")
+
+
+def _findings(c: _Checks) -> None:
+    """A finding is about a record of the case, on an encoded provision that takes a finding (and
+    one that it holds, if it says so), about that kind of record; one finding per provision and record."""
+    known = catalogue()
+    seen: dict[tuple, int] = {}
+    for i, f in _items(c.data, "findings"):
+        subject, pid = f.get("subject"), f.get("provision")
+        if isinstance(subject, str) and subject not in c.ids:
+            c.err(("findings", i, "subject"), f"expected the id of a record in this case, found {subject!r}")
+        elif isinstance(subject, str) and isinstance(pid, str) and pid in known and known[pid].finding:
+            allowed = finding_subjects().get(pid, frozenset())
+            if allowed and c.kinds[subject] not in allowed:
+                kind = c.kinds[subject]
+                c.err(
+                    ("findings", i, "subject"),
+                    f"a finding on {pid} is about a {' or '.join(sorted(allowed))}; {subject!r} is a {kind}",
+                )
+        if isinstance(pid, str):
+            _provision_takes_it(c, i, pid, f.get("holds"))
+        key = (pid, subject)
+        if isinstance(pid, str) and isinstance(subject, str):
+            if key in seen:
+                c.err(
+                    ("findings", i), f"a second finding on {pid} for {subject!r} (the first is findings[{seen[key]}])"
+                )
+            seen.setdefault(key, i)
+
+
+def _provision_takes_it(c: _Checks, i: int, pid: str, holds: object) -> None:
+    known = catalogue()
+    if pid not in known:
+        c.err(("findings", i, "provision"), f"expected an encoded provision id (see `reasoner rules`), found {pid!r}")
+    elif not known[pid].finding:
+        c.err(
+            ("findings", i, "provision"), f"provision {pid!r} is decided from the facts and takes no reviewer finding"
+        )
+    elif holds is True and not known[pid].finding_holds:
+        c.err(
+            ("findings", i, "holds"),
+            f"provision {pid!r} takes only a finding that it does NOT hold (holds: false); it is otherwise "
+            "decided from the facts: where the reviewer finds that it holds, delete this finding",
+        )

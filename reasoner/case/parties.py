@@ -1,0 +1,123 @@
+"""The parties of a case and the regulatory orders made to them (CL 286-1: 经监管部门责令采取改正措施)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from reasoner.case.values import Date, Day, Id, MaybeBool, Strict, Text, Unknown
+
+
+class Role(StrEnum):
+    manager = "manager"  # 直接负责的主管人员
+    staff = "staff"  # 其他直接责任人员
+
+
+class ResponsiblePerson(Strict):
+    person: Id = Field(description="id of a natural person among the parties")
+    role: Role = Field(description="manager: 直接负责的主管人员; staff: 其他直接责任人员")
+
+
+class ServiceCategory(StrEnum):
+    # Art 1 item (1)
+    network_access = "network_access"
+    domain_registration_resolution = "domain_registration_resolution"
+    computing = "computing"
+    storage = "storage"
+    transmission = "transmission"
+    other_item1 = "other_item1"
+    # Art 1 item (2)
+    information_publishing = "information_publishing"
+    search_engine = "search_engine"
+    instant_messaging = "instant_messaging"
+    online_payment = "online_payment"
+    online_booking = "online_booking"
+    online_shopping = "online_shopping"
+    online_gaming = "online_gaming"
+    live_streaming = "live_streaming"
+    website_building = "website_building"
+    security_protection = "security_protection"
+    advertising_promotion = "advertising_promotion"
+    app_store = "app_store"
+    other_item2 = "other_item2"
+    # Art 1 item (3)
+    e_government = "e_government"
+    communications = "communications"
+    energy = "energy"
+    transport = "transport"
+    water_conservancy = "water_conservancy"
+    finance = "finance"
+    education = "education"
+    medical = "medical"
+    other_item3 = "other_item3"
+
+
+class Service(Strict):
+    category: ServiceCategory
+    description: Text | None = None
+
+
+class Party(Strict):
+    id: Id
+    kind: Literal["person", "unit"]
+    name: Text
+    services: list[Service] = Field(default_factory=list, description="services the party provides")
+    responsible_persons: list[ResponsiblePerson] = Field(
+        default_factory=list, description="for a unit: its directly responsible persons"
+    )
+
+    @model_validator(mode="after")
+    def _persons_only_for_units(self) -> Party:
+        if self.kind == "person" and self.responsible_persons:
+            raise ValueError("responsible_persons is for units; this party is a person")
+        return self
+
+
+class IssuerKind(StrEnum):
+    cyberspace = "cyberspace"  # 网信
+    telecom = "telecom"  # 电信
+    public_security = "public_security"  # 公安
+    other = "other"
+
+
+class Issuer(Strict):
+    name: Text
+    kind: IssuerKind
+    statutory_duty: MaybeBool | None = Field(
+        default=None,
+        description="the department bears network-security supervision duties under a law or "
+        "administrative regulation (needed for kind 'other')",
+    )
+
+
+class BasisKind(StrEnum):
+    law = "law"
+    administrative_regulation = "administrative_regulation"
+    departmental_rule = "departmental_rule"
+    local_regulation = "local_regulation"
+    other = "other"
+
+
+class LegalBasis(Strict):
+    kind: BasisKind
+    name: Text
+
+
+class Response(Strict):
+    complied: MaybeBool = Field(description="whether the provider took the measures as required")
+    description: Text | None = None
+
+
+class Order(Strict):
+    id: Id
+    to: Id = Field(description="the party ordered")
+    issuer: Issuer
+    form: Literal["rectification_notice", "other_document", "oral"] | Unknown
+    date: Day
+    legal_basis: list[LegalBasis] | Unknown = Field(description="the laws the order relies on; [] for none")
+    measures: Text | None = None
+    deadline: Date | Unknown | None = None
+    capacity_to_comply: MaybeBool = Field(description="the provider could take the measures as required")
+    response: Response

@@ -1,0 +1,202 @@
+"""Statements of transactions: a CSV of bank records beside a case, summed into the figures the law counts.
+
+A 帮信 act (assist_network_crime) may point to a statement instead of stating its payment settlement:
+
+    statement: {file: statement.csv}            # relative to the case file
+    statement: {file: statement.csv, settlement: outflow}
+
+The CSV has a header row with the columns ``date, account, direction, amount`` and optionally
+``counterparty`` and ``flags``:
+
+    date        YYYY-MM-DD
+    account     the account the record is on (a card or account number, any text)
+    direction   in | out
+    amount      yuan, at most two decimals, no sign and no thousands separators ("1234.56")
+    counterparty    any text
+    flags       empty, or names separated by ";": verified_fraud (查证属实的诈骗资金)
+
+Amounts are parsed from their digits into whole fen (Python integers: exact at any size, never
+floating point) and summed here, in one streaming pass: the solver sees only the capped total, as
+for a figure written in the case file (the solver's money ceiling), and the explanation shows what was summed.
+What the encoded rules use is fed to the solver: the payment settlement (Art 12 (2)), from the
+inflow (default) or the outflow.  The other figures (accounts, the other direction, verified fraud
+money) are shown with it.  Every bad row is an error naming the file, the line and the column.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import sys
+from collections.abc import Callable
+from itertools import chain
+from pathlib import Path
+
+from reasoner.case.errors import InputError
+from reasoner.case.model import Case
+from reasoner.case.statement_sums import OPTIONAL, REQUIRED, StatementTotals, Summer
+from reasoner.case.values import DateBounds, DateRange, earliest, latest
+
+
+class StatementError(Exception):
+    """A statement that cannot be read, or bad rows: (line, column, message) for each."""
+
+    def __init__(self, problems: list[tuple[int | None, str, str]]):
+        self.problems = problems
+        super().__init__("; ".join(f"{line}: {col}: {m}" for line, col, m in problems))
+
+
+def _columns(first: str) -> list[str]:
+    """The columns named by the header row; a StatementError if they are not the statement's."""
+    header = next(csv.reader([first], strict=True), [])
+    if not header:
+        raise StatementError([(1, "", "expected a header row, found an empty line")])
+    names = [h.strip() for h in header]
+    unknown = [h for h in names if h not in REQUIRED and h not in OPTIONAL]
+    missing = [h for h in REQUIRED if h not in names]
+    dupes = sorted({h for h in names if names.count(h) > 1})
+    if unknown or missing or dupes:
+        parts = []
+        if missing:
+            parts.append(f"missing column(s) {', '.join(missing)}")
+        if unknown:
+            parts.append(f"unknown column(s) {', '.join(unknown)}")
+        if dupes:
+            parts.append(f"repeated column(s) {', '.join(dupes)}")
+        expected = ", ".join(REQUIRED) + " and optionally " + ", ".join(OPTIONAL)
+        raise StatementError([(1, "", f"{'; '.join(parts)} (expected {expected})")])
+    return names
+
+
+#: Lines read at a time (by size): big enough to sum in C, small enough to keep memory flat.
+BLOCK_BYTES = 1 << 22
+
+
+def read_statement(path: Path, shown: str, settlement: str = "inflow") -> StatementTotals:
+    """Sum a statement in one streaming pass; raises StatementError listing the bad rows.
+
+    Blocks of lines that are all good rows (the usual case) are matched by one regular expression
+    and summed column by column; a block with a bad row is read again row by row, so that every
+    error names its line and column; quoted fields switch to the csv module for the rest."""
+    try:
+        f = path.open(encoding="utf-8-sig", newline="")
+    except OSError as e:
+        raise StatementError([(None, "", f"cannot read the statement: {e.strerror or e}")]) from None
+    # a quoted field may be as long as an unquoted one (which the block path takes at any length):
+    # lift the csv module's 128 KiB limit for this read only (it is process-wide) and put it back
+    limit = csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a C long on every platform
+    line = 0  # lines consumed so far
+    reader = None  # the csv reader at work, whose line_num places a CSV error
+    try:
+        with f:
+            first = f.readline()
+            if not first:
+                raise StatementError([(1, "", "the statement is empty; expected a header row")])
+            names = _columns(first)
+            acc = Summer(names)
+            line = 1
+            while True:
+                lines = f.readlines(BLOCK_BYTES)
+                if not lines:
+                    break
+                text = "".join(lines)
+                if '"' in text:  # quoted fields may span lines: the csv module from here on
+                    reader = csv.reader(chain(lines, f), strict=True)
+                    done = 0  # lines of the records read so far: a record starts on the next one
+                    for row in reader:
+                        acc.row(line + done + 1, row)
+                        done = reader.line_num
+                    break
+                if not acc.block(lines, text):
+                    reader = csv.reader(lines, strict=True)
+                    for row in reader:
+                        acc.row(line + reader.line_num, row)
+                    reader = None
+                line += len(lines)
+    except csv.Error as e:
+        at = line + (reader.line_num if reader is not None else 0)
+        raise StatementError([(max(at, 1), "", f"not valid CSV: {e}")]) from None
+    except UnicodeDecodeError:
+        raise StatementError([_not_utf8(path)]) from None
+    finally:
+        csv.field_size_limit(limit)
+    if acc.more:
+        acc.problems.append((None, "", f"... and {acc.more} more bad row(s)"))
+    if acc.problems:
+        raise StatementError(acc.problems)
+    start, end = acc.span()
+    return StatementTotals(
+        shown, acc.rows, len(acc.accounts), acc.inflow, acc.outflow, acc.fraud, settlement, start, end
+    )
+
+
+def _not_utf8(path: Path) -> tuple[int | None, str, str]:
+    """The line of the first bytes that are not UTF-8 (the file is decoded in blocks, which do not
+    say which line failed): read again as bytes, only when there is such an error."""
+    with path.open("rb") as f:
+        for n, raw in enumerate(f, start=1):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                return n, "", f"not UTF-8 text: byte {e.start + 1} of the line is {raw[e.start : e.start + 1]!r}"
+    return None, "", "not UTF-8 text"  # pragma: no cover - the decoder found a bad byte
+
+
+def attach(case: Case, base_dir: Path, file: str, line_of: Callable[[tuple], int | None]) -> list[InputError]:
+    """Read every statement the case points to and keep its totals on it; the errors found.
+
+    ``file`` is the case file and ``line_of(loc)`` the line of one of its fields, for errors about
+    the reference itself; errors in a statement name the statement, its line and its column."""
+    errors: list[InputError] = []
+    cache: dict[tuple[Path, str], StatementTotals] = {}
+    for i, a in enumerate(case.acts):
+        st = getattr(a, "statement", None)
+        if st is None:
+            continue
+        path = base_dir / st.file
+        key = (path, st.settlement)
+        try:
+            totals = cache.get(key) or read_statement(path, st.file, st.settlement)
+        except StatementError as e:
+            for line, col, message in e.problems:
+                if line is None and not col and message.startswith("cannot read"):
+                    loc = ("acts", i, "statement", "file")
+                    errors.append(InputError(file, f"acts[{i}].statement.file", line_of(loc), message))
+                else:
+                    errors.append(InputError(str(path), col, line, message))
+            continue
+        cache[key] = totals
+        outside = _outside(totals, a.date)
+        if outside:
+            loc = ("acts", i, "statement", "file")
+            errors.append(InputError(file, f"acts[{i}].statement.file", line_of(loc), outside))
+            continue
+        st._totals = totals
+    return errors
+
+
+def _outside(totals: StatementTotals, when: object) -> str | None:
+    """Rows dated outside every day the act may have been on are not its payment settlement: an
+    error, so that nothing is summed into the act that the act's own date rules out."""
+    if isinstance(when, DateRange):
+        first, last = earliest(when.start), latest(when.end)
+    elif isinstance(when, dt.date | DateBounds):
+        first, last = earliest(when), latest(when)
+    else:  # the act's date is not known: nothing to hold the rows against
+        return None
+    lo, hi = totals.first_date, totals.last_date
+    if lo is None or hi is None:
+        return None
+    if not isinstance(when, DateRange) and lo != hi:
+        return (
+            f"the statement {totals.file} has rows on more than one day ({lo.isoformat()} to {hi.isoformat()}), "
+            f"but the act is recorded as one day: record the act's period as date: {{from: …, to: …}}"
+        )
+    if (first is None or lo >= first) and (last is None or hi <= last):
+        return None
+    span = f"{first.isoformat() if first else '…'} to {last.isoformat() if last else '…'}"
+    return (
+        f"the statement {totals.file} has rows from {lo.isoformat()} to {hi.isoformat()}, outside the act's "
+        f"days ({span}): rows outside the act are not its payment settlement; correct the act's date or "
+        f"leave those rows out of the statement"
+    )

@@ -1,0 +1,162 @@
+"""Validating parsed case data: the model, the cross-checks and the statements, every error at once.
+
+One validation for read and edited cases (what-if, ask): numbers too long to read, pydantic's
+errors as one message per field (a value that fits no branch of a union gets one), the
+cross-checks between records, and the statements the acts point to, read and summed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from reasoner.case.cross_check import cross_check
+from reasoner.case.errors import CaseFileError, Huge, InputError, line_for, path_text
+from reasoner.case.model import Case
+from reasoner.case.statements import attach
+from reasoner.case.values import MAX_DIGITS
+
+
+def validate_data(
+    data: dict, file: str, lines: dict, base_dir: str | Path | None = None, errors: list[InputError] | None = None
+) -> Case:
+    """Validate parsed case data, or raise every error at once (with ``errors`` found in parsing).
+
+    Shared by reading a file and by the edits of what-if and ask, so an edited case is checked as
+    a read one: numbers too long, the model, the cross-checks, and the statements read again
+    (relative to ``base_dir``, by default the folder of ``file``).  ``lines`` gives each field's
+    line where the data came from a file; edited data has none."""
+    errors = list(errors or [])
+    huge = _huge_numbers(data)
+    errors.extend(
+        InputError(file, path_text(loc), line_for(lines, loc), f"{n}; at most {MAX_DIGITS:,} digits")
+        for loc, n in huge.items()
+    )
+    try:
+        case = Case.model_validate(data)
+    except ValidationError as e:
+        # a number too long to read is reported once, above, not again as a wrong type
+        errors.extend(x for x in _structural(e, file, lines) if x.path not in {path_text(loc) for loc in huge})
+        case = None
+    errors.extend(cross_check(data, file, lines))
+    if case is not None and not errors:
+        base = Path(base_dir) if base_dir is not None else Path(file).parent
+        errors.extend(attach(case, base, file, lambda loc: line_for(lines, loc)))
+    if errors:
+        raise CaseFileError(sorted(errors, key=lambda x: (x.line or 0, x.path)))
+    assert case is not None
+    return case
+
+
+def _huge_numbers(data: object) -> dict[tuple, Huge]:
+    """Where the numbers too long to read are (the data is at most read.MAX_DEPTH deep)."""
+    out: dict[tuple, Huge] = {}
+
+    def walk(obj: object, path: tuple) -> None:
+        if isinstance(obj, Huge):
+            out[path] = obj
+        elif isinstance(obj, dict):
+            for k, v in obj.items():
+                walk(v, path + (k,))
+        elif isinstance(obj, list):
+            for i, v in enumerate(obj):
+                walk(v, path + (i,))
+
+    walk(data, ())
+    return out
+
+
+def _structural(e: ValidationError, file: str, lines: dict) -> list[InputError]:
+    """pydantic's errors, one per field: a value that fits no branch of a union gets one message."""
+    by_field: dict[tuple, list[dict]] = {}
+    for err in _best_branches(e.errors(include_url=False)):
+        by_field.setdefault(_clean_loc(err["loc"]), []).append(err)
+    out = []
+    for loc, errs in by_field.items():
+        unknown_allowed = any("literal['unknown']" in map(str, x["loc"]) for x in errs)
+        errs = [x for x in errs if "literal['unknown']" not in map(str, x["loc"])] or errs
+        found = errs[0].get("input")
+        if isinstance(found, dict) and len(errs) > 1:  # a mapping: keep the errors of mapping branches
+            errs = [x for x in errs if any(_is_branch(p) and any(c.isupper() for c in p) for p in x["loc"])] or errs
+        elif len(errs) > 1:  # a scalar: drop "should be a mapping" from mapping branches
+            errs = [x for x in errs if x["type"] not in ("model_type", "dict_type", "model_attributes_type")] or errs
+        msgs = list(dict.fromkeys(_message(x) for x in errs))
+        msg = msgs[0] if len(msgs) == 1 else "expected one of: " + "; or ".join(msgs)
+        if unknown_allowed and errs[0]["type"] != "extra_forbidden":
+            msg += ' (or "unknown" where the fact is not known)'
+        out.append(InputError(file, path_text(loc), line_for(lines, loc), msg))
+    return out
+
+
+#: a union branch that is a record (a model class): ``DateRange`` or ``function-after[_ordered(), DateRange]``
+_RECORD_BRANCH = re.compile(r"^[A-Z]\w*$|^function-\w+\[.*, [A-Z]\w*\]$")
+
+
+def _best_branches(errs: list[dict]) -> list[dict]:
+    """Where a mapping fits none of the branches of a union with record branches (an act's date: a
+    day, a period ``{from, to}`` or an uncertain day ``{not_before, not_after}``), keep only the
+    errors of the record branch its keys fit best (fewest unknown, then fewest missing fields):
+    the others say only that the keys are foreign, or that a mapping is not a day."""
+    groups: dict[tuple, dict[str, list[dict]]] = {}
+    for x in errs:
+        loc = x["loc"]
+        for k, part in enumerate(loc):
+            if _is_branch(part):
+                groups.setdefault(tuple(loc[:k]), {}).setdefault(part, []).append(x)
+    drop: set[int] = set()
+    for branches in groups.values():
+        records = {b: xs for b, xs in branches.items() if _RECORD_BRANCH.search(b)}
+        if not records:
+            continue
+        mapping = any(isinstance(x.get("input"), dict) for b, xs in branches.items() if b not in records for x in xs)
+        if mapping:  # a mapping is not a scalar: those branches' errors say nothing
+            drop |= {id(x) for b, xs in branches.items() if b not in records for x in xs}
+        if len(records) < 2:
+            continue
+        score = {
+            b: (sum(x["type"] == "extra_forbidden" for x in xs), sum(x["type"] == "missing" for x in xs))
+            for b, xs in records.items()
+        }
+        best = min(score.values())
+        drop |= {id(x) for b, xs in records.items() if score[b] > best for x in xs}
+    return [x for x in errs if id(x) not in drop]
+
+
+def _message(err: dict) -> str:
+    kind = err["type"]
+    found = err.get("input")
+    if kind == "extra_forbidden":
+        return f"unknown field {err['loc'][-1]!r} (not part of the case format; see docs/case-format.md)"
+    if kind == "missing":
+        return "required field is missing"
+    msg = err["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    if kind == "value_error":
+        return msg
+    return f"{msg[0].lower()}{msg[1:]}; found {describe_value(found)}"
+
+
+def describe_value(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _is_branch(part: object) -> bool:
+    """Whether a location part names a union branch (pydantic's tag), not a field."""
+    if not isinstance(part, str):
+        return False
+    return (
+        "[" in part
+        or part[:1].isupper()
+        or part.startswith(("constrained-", "function-", "lax-", "strict-", "json-or-python"))
+        or part in {"bool", "int", "str", "float", "dict", "list", "none", "decimal"}
+    )
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    """Drop pydantic's union-branch tags (e.g. 'int', "literal['unknown']") from a location."""
+    return tuple(p for p in loc if not _is_branch(p))

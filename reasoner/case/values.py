@@ -1,0 +1,235 @@
+"""The values a case file is made of: dates, exact money, counts, ids, bounds, and ``unknown``.
+
+Strict on purpose: wrong types, negative counts, impossible or reversed dates and inexact money are
+errors, never coerced.  Any fact may be recorded as ``unknown``; a figure or a day may be known only
+within bounds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    WithJsonSchema,
+    model_validator,
+)
+
+UNKNOWN = "unknown"
+Unknown = Literal["unknown"]
+
+#: Acts in one case file: Art 16 sums their figures in parts small enough for 32-bit integers.
+MAX_ACTS = 1000
+#: Sites in one case file: their account counts are summed in 32 bits (also across acts, Art 16).
+MAX_SITES = 20_000
+#: At most this many digits in a number (a count, or money in yuan with its decimals): Python
+#: refuses to turn longer integers into text (its 4,300-digit limit), and a figure in fen, or a sum
+#: of many, stays below that limit.  No figure the law counts comes near.
+MAX_DIGITS = 4_000
+
+
+class Strict(BaseModel):
+    """A record of a case file: a key the format does not know is an error; values do not change."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _parse_date(v: object) -> dt.date:
+    if isinstance(v, dt.datetime):
+        raise ValueError("expected a date YYYY-MM-DD, found a date and time")
+    if isinstance(v, dt.date):
+        return v
+    if not isinstance(v, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        raise ValueError(f"expected a date YYYY-MM-DD, found {v!r}")
+    try:
+        return dt.date.fromisoformat(v)
+    except ValueError as e:
+        raise ValueError(f"{v!r} is not a calendar date ({e})") from None
+
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_parse_date),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+#: yuan with at most two decimals; ASCII digits only, commas only as thousands separators.
+_MONEY = r"(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.[0-9]{1,2})?"
+
+
+def _parse_money(v: object) -> Decimal:
+    """Money is exact: an integer of yuan or a string with at most two decimals (fen)."""
+    if isinstance(v, bool):
+        raise ValueError(f"expected an amount in yuan, found {v!r}")
+    if isinstance(v, float):
+        raise ValueError(
+            f'expected an amount in yuan as an integer or a quoted string such as "1234.56", '
+            f"found the floating-point number {v!r} (floating point cannot hold money exactly)"
+        )
+    if isinstance(v, int):
+        d = Decimal(v)
+    elif isinstance(v, str) and re.fullmatch(_MONEY, v):
+        digits = sum(c.isdigit() for c in v)
+        if digits > MAX_DIGITS:
+            raise ValueError(f"expected an amount of at most {MAX_DIGITS:,} digits, found one of {digits:,} digits")
+        try:
+            d = Decimal(v.replace(",", ""))
+        except InvalidOperation:  # pragma: no cover - the pattern rules this out
+            raise ValueError(f"expected an amount in yuan, found {v!r}") from None
+    else:
+        raise ValueError(f"expected an amount in yuan with at most two decimals (fen), found {v!r}")
+    if d < 0:
+        raise ValueError(f"expected an amount of at least 0 yuan, found {v!r}")
+    return d
+
+
+Money = Annotated[
+    Decimal,
+    BeforeValidator(_parse_money),
+    PlainSerializer(lambda d: format(d, "f"), return_type=str),
+    WithJsonSchema(
+        {
+            "oneOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": f"^{_MONEY}$"},
+            ],
+            "description": "yuan, exact: an integer or a string with at most two decimals",
+        }
+    ),
+]
+Count = Annotated[StrictInt, Field(ge=0)]
+Id = Annotated[StrictStr, Field(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$")]
+Text = Annotated[StrictStr, Field(min_length=1)]
+
+
+class _Bounds(Strict):
+    """Shared check of a bounded figure: at least one bound, and the lower not above the upper."""
+
+    at_least: object = None
+    at_most: object = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> _Bounds:
+        lo, hi = self.at_least, self.at_most
+        if lo is None and hi is None:
+            raise ValueError("a bounded figure needs at_least, at_most or both")
+        if lo is not None and hi is not None and lo > hi:
+            raise ValueError(f"at_least ({lo}) is above at_most ({hi})")
+        return self
+
+    def low(self) -> int | Decimal:
+        """The least value the figure may have (0 when only an upper bound is known)."""
+        return self.at_least if self.at_least is not None else 0  # type: ignore[return-value]
+
+
+class CountBounds(_Bounds):
+    """A count known only within bounds: ``{at_least: N}``, ``{at_most: N}`` or both (between)."""
+
+    at_least: Count | None = None
+    at_most: Count | None = None
+
+
+class MoneyBounds(_Bounds):
+    """An amount known only within bounds, in exact yuan: ``{at_least: "150,000"}``, ``{at_most: …}``."""
+
+    at_least: Money | None = None
+    at_most: Money | None = None
+
+
+MaybeCount = Count | CountBounds | Unknown
+MaybeBool = StrictBool | Unknown
+MaybeMoney = Money | MoneyBounds | Unknown
+
+
+class DateBounds(Strict):
+    """One day, not known exactly: ``{not_before: YYYY-MM-DD, not_after: YYYY-MM-DD}`` (either or
+    both).  Not a period: an act's duration is ``{from, to}``."""
+
+    not_before: Date | None = None
+    not_after: Date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateBounds:
+        if self.not_before is None and self.not_after is None:
+            raise ValueError("an uncertain date needs not_before, not_after or both")
+        if self.not_before is not None and self.not_after is not None and self.not_after < self.not_before:
+            raise ValueError(f"not_after ({self.not_after}) is before not_before ({self.not_before})")
+        return self
+
+
+def earliest(v: object) -> dt.date | None:
+    """The earliest a day can be: the day itself, or ``not_before``; None when open or not known."""
+    return v if isinstance(v, dt.date) else v.not_before if isinstance(v, DateBounds) else None
+
+
+def latest(v: object) -> dt.date | None:
+    """The latest a day can be: the day itself, or ``not_after``; None when open or not known."""
+    return v if isinstance(v, dt.date) else v.not_after if isinstance(v, DateBounds) else None
+
+
+class DateRange(Strict):
+    """A period (an act that went on from one day to another); either end may be a day known only
+    within bounds.  Every day the period may start on is on or before every day it may end on."""
+
+    start: Date | DateBounds = Field(alias="from")
+    end: Date | DateBounds = Field(alias="to")
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def start_span(self) -> tuple[dt.date | None, dt.date | None]:
+        """The days the period may start on: its own bounds, closed above by an exact end."""
+        return earliest(self.start), latest(self.start) or (self.end if isinstance(self.end, dt.date) else None)
+
+    def end_span(self) -> tuple[dt.date | None, dt.date | None]:
+        """The days the period may end on: its own bounds, closed below by an exact start."""
+        return earliest(self.end) or (self.start if isinstance(self.start, dt.date) else None), latest(self.end)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateRange:
+        if isinstance(self.start, dt.date) and isinstance(self.end, dt.date):
+            if self.end < self.start:
+                raise ValueError(f"the range ends ({self.end}) before it starts ({self.start})")
+            return self
+        last_start, first_end = self.start_span()[1], self.end_span()[0]
+        if last_start is None or first_end is None:
+            raise ValueError(
+                "the period might start after it ends: bound it so that the latest start (from.not_after, "
+                "or an exact from) is on or before the earliest end (to.not_before, or an exact to)"
+            )
+        if last_start > first_end:
+            raise ValueError(
+                f"the period might start ({last_start}) after it ends ({first_end}): the latest start must be "
+                "on or before the earliest end"
+            )
+        return self
+
+
+#: the date of an act: a day, a period, a day known within bounds, or not known
+When = Date | DateRange | DateBounds | Unknown
+#: the date of an order or a penalty: a day, a day known within bounds, or not known
+Day = Date | DateBounds | Unknown
+
+
+def earliest_end(when: When) -> dt.date | None:
+    """The earliest day an act can have ended: for checks that the act is before the judgment."""
+    return when.end_span()[0] if isinstance(when, DateRange) else earliest(when)
+
+
+def fen(yuan: Decimal) -> int:
+    """Yuan (at most two decimals) as whole fen, exactly at any size: from the digits, because
+    Decimal arithmetic rounds to the context's 28 digits."""
+    sign, digits, exponent = yuan.as_tuple()
+    n = int("".join(map(str, digits)) or "0")
+    shift = int(exponent) + 2
+    n = n * 10**shift if shift >= 0 else n // 10**-shift
+    return -n if sign else n
