@@ -30,7 +30,7 @@ def _one_by_one(items):
     """The baseline for a list of items: each case read, reasoned in its own Control, built."""
     from reasoner.batch import _compact, _load, offences, outcome
     from reasoner.conclusions import build
-    from reasoner.engine import reason
+    from reasoner.solve.engine import reason
 
     out = []
     for it in items:

@@ -22,8 +22,9 @@ from machine import describe
 
 from reasoner.batch import _load, _scope, _warm, collect, reason_together, split_atoms
 from reasoner.conclusions import build
-from reasoner.engine import _add_facts, _control
-from reasoner.facts import Facts, case_facts
+from reasoner.solve.atoms.build import case_facts
+from reasoner.solve.atoms.facts import Facts
+from reasoner.solve.control import add_facts, new_control
 
 
 def main() -> None:
@@ -50,8 +51,8 @@ def main() -> None:
     for i, c in enumerate(plain):
         combined.atoms.update(case_facts(c, _scope(i)).atoms)
     t3 = time.perf_counter()
-    ctl = _control()
-    _add_facts(ctl, combined)
+    ctl = new_control()
+    add_facts(ctl, combined)
     ctl.ground([("base", [])])
     t4 = time.perf_counter()
     atoms: list = []

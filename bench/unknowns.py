@@ -18,8 +18,8 @@ import clingo
 from reasoner.abduce import what_it_takes
 from reasoner.case.read import load_text
 from reasoner.conclusions import build
-from reasoner.engine import reason
 from reasoner.law.program import program
+from reasoner.solve.engine import reason
 
 U = "unknown"
 

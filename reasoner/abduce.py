@@ -2,7 +2,7 @@
 
 A *fact* settles (part of) one open question: a boolean or a choice takes one answer; a figure is
 at least, or at most, one of its representative values (its bounds and the breakpoints of the
-law's figures, :func:`reasoner.facts.figure_candidates`).  A set of facts *establishes* a
+law's figures, :func:`reasoner.solve.atoms.candidates.figure_candidates`).  A set of facts *establishes* a
 conclusion when it holds in every completion of the unknowns that agrees with the set.  That is
 monotone (more facts, fewer completions), so a set is minimal when no single fact can be dropped.
 
@@ -10,7 +10,7 @@ The search is abduction by counterexample, both halves in clingo:
 
 * a small generator program chooses facts (at most one answer per question, at most one lower and
   one upper bound per figure) and minimises how many it takes;
-* the case's program (ground once, :class:`reasoner.engine.Completions`) checks the proposal: a
+* the case's program (ground once, :class:`reasoner.solve.completions.Completions`) checks the proposal: a
   completion that agrees with it and lacks the conclusion is a counterexample, and the generator
   learns that some chosen fact must rule it out.
 
@@ -29,8 +29,9 @@ from decimal import Decimal
 import clingo
 from clingo import Symbol
 
-from .engine import Assumption, Completions
-from .facts import Question, shown_value
+from reasoner.solve.atoms.facts import Question, shown_value
+from reasoner.solve.completions import Assumption, Completions
+
 from .i18n import fmt_num, fmt_yuan
 
 

@@ -162,14 +162,15 @@ def _base_globals() -> frozenset[Symbol]:
     """Atoms of the rules with no case at all: the law's own data (parameters, listed services)."""
     global _BASE
     if _BASE is None:
-        from .engine import _add_facts, _control
-        from .facts import Facts, case_facts
+        from reasoner.solve.atoms.build import case_facts
+        from reasoner.solve.atoms.facts import Facts
+        from reasoner.solve.control import add_facts, new_control
 
         # the facts every case brings that name no entity (the solver's ceilings and the like)
         least = Case.model_validate({"case": {"id": "x"}, "parties": [{"id": "P", "kind": "person", "name": "P"}]})
         scoped = case_facts(least, _scope(0)).atoms
-        ctl = _control()
-        _add_facts(ctl, Facts(atoms={s: i for s, i in scoped.items() if SCOPE not in str(s)}))
+        ctl = new_control()
+        add_facts(ctl, Facts(atoms={s: i for s, i in scoped.items() if SCOPE not in str(s)}))
         ctl.ground([("base", [])])
         atoms: list[Symbol] = []
         ctl.solve(on_model=lambda m: atoms.extend(m.symbols(atoms=True)))
@@ -186,8 +187,11 @@ def reason_together(cases: list[Case]) -> list:
     Cases with facts not known are reasoned alone (engine.reason), as are all cases of a chunk whose
     answer had an atom without a case that the rules do not derive on their own (a safeguard: the
     cases could then have influenced each other)."""
-    from .engine import _add_facts, _control, reason, result_from_model
-    from .facts import Facts, case_facts
+    from reasoner.solve.atoms.build import case_facts
+    from reasoner.solve.atoms.facts import Facts
+    from reasoner.solve.control import add_facts, new_control
+    from reasoner.solve.engine import reason
+    from reasoner.solve.result import result_from_model
 
     results: list = [None] * len(cases)
     together: list[int] = []
@@ -204,8 +208,8 @@ def reason_together(cases: list[Case]) -> list:
     combined = Facts()
     for i in together:
         combined.atoms.update(case_facts(cases[i], _scope(i)).atoms)
-    ctl = _control()
-    _add_facts(ctl, combined)
+    ctl = new_control()
+    add_facts(ctl, combined)
     ctl.ground([("base", [])])
     atoms: list[Symbol] = []
     ctl.solve(on_model=lambda m: atoms.extend(m.symbols(atoms=True)))

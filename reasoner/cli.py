@@ -155,9 +155,10 @@ def what_it_takes_cmd(case_file: str, provision: str, party: str | None, max_set
     (each set minimal; for a figure, the value needed)."""
     case = _load(case_file)
     _check_query(case, case_file, provision, party)
+    from reasoner.solve.engine import reason
+
     from .abduce import shown, what_it_takes
     from .conclusions import build
-    from .engine import reason
     from .i18n import msg, paren
 
     result = reason(case)
@@ -281,10 +282,11 @@ def ask(case_file: str, output: str | None, lang: str) -> None:
     most decisive first; show what each answer changed; write the completed case file back
     (comments and layout kept)."""
     case = _load(case_file)
+    from reasoner.solve.engine import reason
+
     from .case.edits import get, parse_value, read_data, revised, write_back
     from .case.errors import CaseFileError
     from .conclusions import build
-    from .engine import reason
     from .i18n import msg, paren, plain
     from .interview import hint, open_questions
 

@@ -13,8 +13,10 @@ from functools import cache
 
 from clingo import Function, String, Symbol, SymbolType
 
+from reasoner.solve.engine import reason
+from reasoner.solve.result import ESTABLISHED, EXCLUDED, POSSIBLE, Result
+
 from .case.model import Case
-from .engine import ESTABLISHED, EXCLUDED, POSSIBLE, Result, reason
 from .explain import Explainer, Node
 from .i18n import ALIASES, describe, fmt_yuan, msg, paren, plain, rules_digest, sep, table, term
 from .law.catalogue import catalogue

@@ -13,10 +13,11 @@ from decimal import Decimal
 
 from clingo import Function, Number, String, Symbol, SymbolType, ast
 
+from reasoner.solve.atoms.facts import FactInfo
+from reasoner.solve.result import Result
+
 from .case.statement_sums import StatementTotals
 from .case.values import fen
-from .engine import Result
-from .facts import FactInfo
 from .i18n import colon, describe, fmt_date, fmt_num, fmt_yuan, msg, paren, plain, sep
 from .law.catalogue import catalogue
 from .law.parameters import by_symbol

@@ -2,7 +2,7 @@
 
 Used by ``reasoner ask`` (the interview) and ``reasoner what-if``.  Nothing here decides a legal
 question: the effects of each answer are the brave and cautious consequences clingo computed for
-it (:attr:`reasoner.engine.Result.effects`).
+it (:attr:`reasoner.solve.result.Result.effects`).
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from clingo import Symbol
 
+from reasoner.solve.atoms.facts import Question, shown_value
+from reasoner.solve.result import ESTABLISHED, EXCLUDED, POSSIBLE, Result, status_in
+
 from .conclusions import Report
-from .engine import ESTABLISHED, EXCLUDED, POSSIBLE, Result, _status_in
-from .facts import Question, shown_value
 
 
 def _is_offence(pid: str) -> bool:
@@ -47,12 +48,12 @@ def open_questions(result: Result, report: Report | None = None) -> list[Open]:
     out = []
     for q, question in enumerate(result.facts.questions):
         answers = [a for (qq, a) in result.effects if qq == q]
-        hangs = [atom for atom in open_atoms if len({_status_in(result.effects[(q, a)], atom) for a in answers}) > 1]
+        hangs = [atom for atom in open_atoms if len({status_in(result.effects[(q, a)], atom) for a in answers}) > 1]
         hangs += [atom for atom in listed.get(question.path, []) if atom not in hangs]
         if not hangs:
             continue
         per_answer = [
-            [atom for atom in open_atoms if _status_in(result.effects[(q, a)], atom) != POSSIBLE] for a in answers
+            [atom for atom in open_atoms if status_in(result.effects[(q, a)], atom) != POSSIBLE] for a in answers
         ] or [[atom for atom in hangs]]
         offences = max(sum(1 for atom in d if _is_offence(atom.arguments[0].string)) for d in per_answer)
         decided = sum(len(d) for d in per_answer) / len(per_answer) if answers else 0.0

@@ -19,11 +19,13 @@ from pathlib import Path
 
 import clingo
 
+from reasoner.solve.atoms.facts import COUNT_CEILING, FEN_CEILING
+from reasoner.solve.engine import reason
+from reasoner.solve.result import Result
+
 from .case.model import Case
 from .conclusions import Conclusion, Report, build
-from .engine import Result, reason
 from .explain import Explainer, Node
-from .facts import COUNT_CEILING, FEN_CEILING
 from .i18n import describe, msg, paren, sep, table
 from .render import _MARK as MARKS
 from .render import is_offence

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from clingo import Function, Number, String, Symbol, SymbolType, ast
 
-from .engine import Result
+from reasoner.solve.result import Result
+
 from .explain import Explainer, Node, _eval, _unit_of, bind, comparison_text, param_text
 from .i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, plain, sep
 from .law.catalogue import catalogue

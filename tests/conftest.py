@@ -9,7 +9,8 @@ import pytest
 
 from reasoner.case.model import Case
 from reasoner.case.read import load_text
-from reasoner.engine import Result, reason
+from reasoner.solve.engine import reason
+from reasoner.solve.result import Result
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

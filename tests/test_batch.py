@@ -16,7 +16,7 @@ from reasoner.case.errors import CaseFileError
 from reasoner.case.read import load_text
 from reasoner.cli import main
 from reasoner.conclusions import build
-from reasoner.engine import reason
+from reasoner.solve.engine import reason
 
 sys.path.insert(0, str(ROOT / "bench"))
 from gen_cases import generate  # noqa: E402
@@ -224,14 +224,14 @@ def test_ids_that_look_like_scopes_or_need_escapes():
 def test_cases_without_unknowns_are_not_reasoned_alone(generated, monkeypatch):
     """The safeguard (reason alone when an answer has case atoms outside any case) must not fire for
     ordinary cases: the facts every case brings without an entity (ceilings) belong to the rules' base."""
-    import reasoner.engine as engine
+    import reasoner.solve.engine as engine
 
     cases = _cases(generated[:60])
     alone = []
     real = engine.reason
     monkeypatch.setattr(engine, "reason", lambda c, *a, **k: alone.append(c) or real(c, *a, **k))
     reason_together(cases)
-    from reasoner.facts import case_facts
+    from reasoner.solve.atoms.build import case_facts
 
     assert len(alone) == sum(1 for c in cases if case_facts(c).unknown)
 

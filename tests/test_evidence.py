@@ -14,9 +14,9 @@ from reasoner.case.errors import CaseFileError
 from reasoner.case.read import load
 from reasoner.case.statements import StatementError, read_statement
 from reasoner.conclusions import build
-from reasoner.engine import reason
-from reasoner.facts import FEN_CEILING
 from reasoner.render import to_json
+from reasoner.solve.atoms.facts import FEN_CEILING
+from reasoner.solve.engine import reason
 
 HEADER = "date,account,direction,amount,counterparty,flags\n"
 

@@ -16,7 +16,7 @@ from test_cl_287_2 import BASE as ASSIST
 from reasoner.case.errors import CaseFileError
 from reasoner.case.read import load_text
 from reasoner.conclusions import build
-from reasoner.engine import reason
+from reasoner.solve.engine import reason
 
 
 def status(data: dict, pid: str, subject: str = "A1") -> str:

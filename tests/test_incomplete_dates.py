@@ -20,7 +20,7 @@ from reasoner.case.edits import judged_on
 from reasoner.case.errors import CaseFileError
 from reasoner.case.read import load, load_text
 from reasoner.cli import main
-from reasoner.engine import reason
+from reasoner.solve.engine import reason
 
 
 def status(data: dict, pid: str, subject: str = "A1") -> str:

@@ -6,8 +6,9 @@ from clingo import Function, Number, String
 from conftest import make_case, run, to_case
 
 from reasoner.conclusions import build
-from reasoner.facts import COUNT_CEILING, FEN_CEILING, INT32_MAX, case_facts
 from reasoner.law.parameters import parameters
+from reasoner.solve.atoms.build import case_facts
+from reasoner.solve.atoms.facts import COUNT_CEILING, FEN_CEILING, INT32_MAX
 
 HUGE = 3_000_000_000  # above 2,147,483,647
 

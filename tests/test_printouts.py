@@ -19,9 +19,10 @@ from rich.console import Console
 
 from reasoner.case.read import load
 from reasoner.conclusions import Report, build
-from reasoner.engine import Result, reason
 from reasoner.render import print_report
 from reasoner.report_md import markdown
+from reasoner.solve.engine import reason
+from reasoner.solve.result import Result
 
 GOLDEN = ROOT / "tests" / "golden"
 CASES = sorted(p.name for p in EXAMPLES.glob("*.yaml"))

@@ -16,7 +16,7 @@ from reasoner.abduce import establishes, what_it_takes
 from reasoner.case.read import load
 from reasoner.cli import main
 from reasoner.conclusions import build
-from reasoner.engine import reason
+from reasoner.solve.engine import reason
 
 
 def _atom(pid: str, subject: str = "A1"):

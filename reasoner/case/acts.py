@@ -21,7 +21,7 @@ class Act(Strict):
     # CL 287-1
     sites: list[Site] = Field(
         default_factory=list,
-        max_length=20_000,  # facts.MAX_SUMMED: their account counts are added up in 32 bits
+        max_length=20_000,  # MAX_SUMMED of the solver's atoms: their account counts are added up in 32 bits
         description="websites and groups set up (287-1 ¶1 (1)); at most 20,000 in one act",
     )
     publishing: Publishing | None = Field(default=None, description="information published (287-1 ¶1 (2), (3))")

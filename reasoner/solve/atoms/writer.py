@@ -1,0 +1,125 @@
+"""The writer of a case's atoms: facts, flags, figures and choices, each from one case-file field.
+
+Every figure is capped for the solver (the exact figure stays in the fact's info), and a fact
+recorded as not known becomes a question whose answers are the atoms it could add.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from clingo import Function, Number, String, Symbol
+
+from reasoner.case.values import UNKNOWN, MaybeBool, MaybeCount, MaybeMoney, fen
+from reasoner.solve.atoms.candidates import figure_candidates, figure_range
+from reasoner.solve.atoms.facts import COUNT_CEILING, FEN_CEILING, Answer, FactInfo, Facts
+
+
+def atom(name: str, *args: Symbol | int | str) -> Symbol:
+    """An atom from its arguments: symbols as they are, integers as numbers, strings as constants."""
+    return Function(
+        name, [a if isinstance(a, Symbol) else Number(a) if isinstance(a, int) else Function(a) for a in args]
+    )
+
+
+class Writer:
+    """Writes the atoms of one case into :class:`Facts`: each with the case-file field it came
+    from, figures capped for the solver, and a question for each fact recorded as not known."""
+
+    def __init__(self, scope: Symbol | None, known_days: list[dt.date]):
+        self.scope = scope
+        #: every day the case records (and every bound of one): the breakpoints of uncertain days
+        self.known_days = known_days
+        self.out = Facts()
+
+    def ent(self, ident: str) -> Symbol:
+        """An entity id; with a scope (batch screening), a (case, id) pair keeps cases apart."""
+        s = String(ident)
+        return Function("", [self.scope, s]) if self.scope is not None else s
+
+    def fact(self, name: str, args: list, path: str, value: object = None) -> None:
+        """A fact the case records, with its field and its value as written."""
+        self.out.add(atom(name, *args), path, value)
+
+    def flag(self, name: str, args: list, v: MaybeBool | None, path: str, negated: bool = False) -> None:
+        """A boolean fact: true adds the atom, unknown records it as open, false/absent adds nothing."""
+        if v is True:
+            self.fact(name, args, path, True)
+        elif v == UNKNOWN:
+            self.bool_question(atom(name, *args), path, negated)
+
+    def bool_question(self, sym: Symbol, path: str, negated: bool = False) -> None:
+        """An open yes/no: the atom holds or it does not."""
+        self.out.ask(path, "bool", [Answer(False, ()), Answer(True, (sym,))], negated=negated)
+
+    def figure(
+        self,
+        name: str,
+        args: list,
+        v: object,
+        path: str,
+        unit: str,
+        ceiling: int,
+        summed: bool = False,
+        extra: frozenset[int] = frozenset(),
+    ) -> bool:
+        """A figure not known exactly (``unknown`` or bounds) becomes a question; True if it was one.
+
+        A figure the rules add up with others (``summed``: accounts over sites, leaked items over
+        categories) takes its two bounds and the ``extra`` values that let the sum reach the
+        breakpoints that matter for it (see :func:`.candidates.leak_candidates`): clingo grounds a sum over every
+        combination of the candidate atoms, and the sum is compared with the law's figure, not the
+        addend, so the addend's own breakpoints would be the wrong ones."""
+        bounds = figure_range(v, unit, ceiling)
+        if bounds is None:
+            return False
+        low, high, above = bounds
+        if summed:
+            values = sorted({low, high} | {x for x in extra if low <= x <= high})
+        else:
+            values = figure_candidates(unit, low, high)
+        answers = [Answer(x, (atom(name, *args, x),)) for x in values]
+        if v != UNKNOWN:
+            # the recorded reading: the figure is at its lower bound
+            base = atom(name, *args, low)
+            shown = Decimal(v.low()) if unit == "fen" else int(v.low())
+            above_ceiling = (fen(shown) if unit == "fen" else shown) > ceiling  # the atom says the ceiling
+            self.out.atoms[base] = FactInfo(path, shown, above_ceiling, False, (v.at_least, v.at_most, unit))
+            self.out.defaults.add(base)
+        self.out.ask(path, "money" if unit == "fen" else "count", answers, low=low, high=high, bounded_above=above)
+        return True
+
+    def count(
+        self,
+        name: str,
+        args: list,
+        v: MaybeCount | None,
+        path: str,
+        summed: bool = False,
+        extra: frozenset[int] = frozenset(),
+    ) -> None:
+        """A count, capped at COUNT_CEILING; one not known exactly is a question (see :meth:`figure`)."""
+        if v is None or self.figure(name, args, v, path, "count", COUNT_CEILING, summed, extra):
+            return
+        capped = min(int(v), COUNT_CEILING)
+        self.out.add(atom(name, *args, capped), path, int(v), saturated=int(v) > COUNT_CEILING)
+
+    def capped(self, name: str, args: list, v: int, ceiling: int, path: str, exact: object = None) -> None:
+        """A figure capped at ``ceiling`` (the atom says ceiling; the exact figure stays here)."""
+        self.out.add(atom(name, *args, min(v, ceiling)), path, v if exact is None else exact, saturated=v > ceiling)
+
+    def money(self, name: str, args: list, v: MaybeMoney | None, path: str) -> None:
+        """An amount of yuan as whole fen, exact, capped at FEN_CEILING."""
+        if v is None or self.figure(name, args, v, path, "fen", FEN_CEILING):
+            return
+        self.capped(name, args, fen(v), FEN_CEILING, path, exact=v)
+
+    def choice(self, name: str, args: list, v: str | None, options: list[str], path: str) -> None:
+        """A fact with a closed set of values; unknown opens every value."""
+        if v is None:
+            return
+        if v == UNKNOWN:
+            self.out.ask(path, "choice", [Answer(o, (atom(name, *args, o),)) for o in options])
+        else:
+            self.fact(name, [*args, v], path, v)

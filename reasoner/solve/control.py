@@ -1,0 +1,77 @@
+"""The clingo program of one or many cases: the compiled rules, the figures of the law, the
+case's atoms (added with clingo's backend: symbols, never source text), and its open questions.
+
+A fact recorded as not known becomes a question: a choice of exactly one answer, open only when
+the external ``__open`` is true.  Closed, the program is the recorded reading (explanations come
+from it); open, each answer set is one completion of the unknowns.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import clingo
+from clingo import Symbol, ast
+
+from reasoner.law.parameters import parameters
+from reasoner.law.program import program
+from reasoner.solve.atoms.facts import Facts
+
+#: the external that opens the questions: false gives the recorded reading, true every completion
+OPEN = clingo.Function("__open")
+
+
+@lru_cache(maxsize=65536)
+def selector(q: int, a: int) -> Symbol:
+    """The atom that chooses answer ``a`` of question ``q``."""
+    return clingo.Function("__answer", [clingo.Number(q), clingo.Number(a)])
+
+
+def new_control() -> clingo.Control:
+    """A Control with the compiled rules, showing only the conclusions."""
+    ctl = clingo.Control(["--warn=none"])
+    ctl.add("base", [], program().text)
+    # shown atoms are what brave and cautious reasoning read back, model after model: only the
+    # conclusions (the explanations read every atom of the one recorded model instead)
+    ctl.add("base", [], "#show holds/2.")
+    return ctl
+
+
+def add_facts(ctl: clingo.Control, facts: Facts) -> None:
+    """The figures of the law, the case's atoms (defaults aside) and its questions."""
+    with ctl.backend() as be:
+        for p in parameters():
+            be.add_rule([be.add_atom(p.symbol)])
+        for sym in facts.atoms:
+            if sym not in facts.defaults:
+                be.add_rule([be.add_atom(sym)])
+    if facts.questions:
+        _add_questions(ctl, facts)
+
+
+def _add_questions(ctl: clingo.Control, facts: Facts) -> None:
+    """The open questions as rules built with clingo's AST from symbols (never source text).
+
+    Not through the backend: atoms that only the backend defines are missed by the grounder in
+    rules whose head does not mention them (clingo 5.8: ``r :- p(X).`` is ground for one p only)."""
+    loc = ast.Location(ast.Position("<case>", 1, 1), ast.Position("<case>", 1, 1))
+
+    def lit(sym: Symbol, sign: ast.Sign = ast.Sign.NoSign) -> ast.AST:
+        return ast.Literal(loc, sign, ast.SymbolicAtom(ast.SymbolicTerm(loc, sym)))
+
+    one = ast.Guard(ast.ComparisonOperator.LessEqual, ast.SymbolicTerm(loc, clingo.Number(1)))
+    with ast.ProgramBuilder(ctl) as b:
+        b.add(ast.Program(loc, "base", []))
+        b.add(
+            ast.External(
+                loc, ast.SymbolicAtom(ast.SymbolicTerm(loc, OPEN)), [], ast.SymbolicTerm(loc, clingo.Function("false"))
+            )
+        )
+        for sym in sorted(facts.defaults):  # a bounded figure at its lower bound, in the recorded reading
+            b.add(ast.Rule(loc, lit(sym), [lit(OPEN, ast.Sign.Negation)]))
+        for q, question in enumerate(facts.questions):
+            elems = [ast.ConditionalLiteral(loc, lit(selector(q, a)), []) for a in range(len(question.answers))]
+            b.add(ast.Rule(loc, ast.Aggregate(loc, one, elems, one), [lit(OPEN)]))
+            for a, answer in enumerate(question.answers):
+                for sym in answer.atoms:
+                    b.add(ast.Rule(loc, lit(sym), [lit(selector(q, a))]))

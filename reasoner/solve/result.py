@@ -1,0 +1,130 @@
+"""What clingo concluded for one case: the recorded reading's atoms, the rules that fired and the
+aggregate elements they counted, and the status of each conclusion over the completions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import clingo
+from clingo import Symbol
+
+from reasoner.law.transform import AGGEL, FIRED
+from reasoner.solve.atoms.facts import Facts
+from reasoner.solve.completions import Completions, probe_answers
+
+ESTABLISHED, POSSIBLE, EXCLUDED = "established", "possible", "excluded"
+
+
+@dataclass
+class Result:
+    """What clingo concluded for one case."""
+
+    facts: Facts
+    model: frozenset[Symbol]
+    fired: dict[Symbol, list[tuple[int, Symbol]]]
+    aggregates: dict[tuple, list[tuple[Symbol, Symbol]]]
+    possible: frozenset[Symbol] = field(default_factory=frozenset)  # holds in some completion
+    certain: frozenset[Symbol] = field(default_factory=frozenset)  # holds in every completion
+    #: for each (question, answer) examined, the (brave, cautious) consequences once it is given
+    effects: dict[tuple[int, int], tuple[frozenset[Symbol], frozenset[Symbol]]] = field(default_factory=dict)
+    completions: Completions | None = None
+
+    def holds(self, pid: str, subject: Symbol) -> bool:
+        return clingo.Function("holds", [clingo.String(pid), subject]) in self.model
+
+    def status(self, atom: Symbol) -> str:
+        """established (every completion of the unknowns), possible (some) or excluded (none)."""
+        if not self.facts.questions:
+            return ESTABLISHED if atom in self.model else EXCLUDED
+        if atom in self.certain:
+            return ESTABLISHED
+        return POSSIBLE if atom in self.possible else EXCLUDED
+
+    def depends_on_unknown(self, atom: Symbol) -> bool:
+        """Whether settling the not-known facts could change this atom's truth."""
+        return self.status(atom) == POSSIBLE
+
+    def hangs_on(self, atom: Symbol) -> list[int]:
+        """The questions whose answer changes this conclusion's status (found by giving each
+        examined answer in turn: the others stay open)."""
+        out = []
+        for q, _ in enumerate(self.facts.questions):
+            seen = {status_in(self.effects[(q, a)], atom) for (qq, a) in self.effects if qq == q}
+            if len(seen) > 1:
+                out.append(q)
+        return out
+
+    def hangs_on_among(self, atom: Symbol, candidates: list[int], max_witnesses: int = 12) -> list[int]:
+        """Of the candidate questions, those on which this open conclusion turns.
+
+        Besides the questions that change its status alone (:meth:`hangs_on`), a question that
+        decides it only together with others (one of several conditions) shows when it is
+        changed alone in some completion: starting from one completion where the conclusion
+        holds and one where it fails, each candidate is changed in turn; a change that flips the
+        conclusion marks the question, and the changed completions are searched in turn, breadth
+        first (up to ``max_witnesses`` completions).  A question found matters; one not found may still matter
+        in a completion not visited (what-it-takes gives the exact sets)."""
+        found = set(self.hangs_on(atom))
+        comp = self.completions
+        lit = None if comp is None else comp.atom_literal(atom)
+        if comp is None or lit is None or not [q for q in candidates if q not in found]:
+            return sorted(found)
+        questions = self.facts.questions
+
+        def holds_in(w: dict[int, int]) -> bool:
+            return comp.completion([*(comp.literal[qa] for qa in w.items()), lit]) is not None
+
+        witnesses: list[tuple[dict[int, int], bool]] = []
+        for want in (lit, -lit):
+            w = comp.completion([want])
+            if w is not None:
+                witnesses.append((w, want > 0))
+        k = 0
+        while k < len(witnesses):
+            w, value = witnesses[k]
+            k += 1
+            for q in candidates:
+                if q in found:
+                    continue
+                for a in probe_answers(questions[q]):
+                    if a == w[q]:
+                        continue
+                    changed = {**w, q: a}
+                    flipped = holds_in(changed) != value
+                    if len(witnesses) < max_witnesses:  # visited in turn, breadth first
+                        witnesses.append((changed, value != flipped))
+                    if flipped:
+                        found.add(q)
+                        break
+        return sorted(found)
+
+
+def status_in(cons: tuple[frozenset[Symbol], frozenset[Symbol]], atom: Symbol) -> str:
+    """An atom's status under given (brave, cautious) consequences."""
+    brave, cautious = cons
+    return ESTABLISHED if atom in cautious else POSSIBLE if atom in brave else EXCLUDED
+
+
+def result_from_model(facts: Facts, model: list[Symbol]) -> Result:
+    """A Result from the atoms of one answer: shown atoms, fired rules and aggregate elements.
+
+    Shared by :func:`reason` and batch screening (which splits one answer of many cases)."""
+    shown = []
+    fired: dict[Symbol, list[tuple[int, Symbol]]] = defaultdict(list)
+    aggs: dict[tuple, list[tuple[Symbol, Symbol]]] = defaultdict(list)
+    for s in model:
+        name = s.name  # one call into clingo per atom: this loop runs over every atom of a batch
+        if not name.startswith("__"):
+            shown.append(s)
+        elif name == FIRED:
+            k, head, body = s.arguments
+            fired[head].append((k.number, body))
+        elif name == AGGEL:
+            k, j, g, terms, conds = s.arguments
+            aggs[(k.number, j.number, g)].append((terms, conds))
+    for v in fired.values():
+        v.sort()
+    for v in aggs.values():
+        v.sort()
+    return Result(facts, frozenset(shown), dict(fired), dict(aggs))
