@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _one_by_one(items):
     """The baseline for a list of items: each case read, reasoned in its own Control, built."""
     from reasoner.batch import _compact, _load, offences, outcome
-    from reasoner.conclusions import build
+    from reasoner.explain.conclusions import build
     from reasoner.solve.engine import reason
 
     out = []

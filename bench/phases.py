@@ -21,7 +21,7 @@ from gen_cases import generate
 from machine import describe
 
 from reasoner.batch import _load, _scope, _warm, collect, reason_together, split_atoms
-from reasoner.conclusions import build
+from reasoner.explain.conclusions import build
 from reasoner.solve.atoms.build import case_facts
 from reasoner.solve.atoms.facts import Facts
 from reasoner.solve.control import add_facts, new_control

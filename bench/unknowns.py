@@ -15,9 +15,9 @@ import time
 
 import clingo
 
-from reasoner.abduce import what_it_takes
 from reasoner.case.read import load_text
-from reasoner.conclusions import build
+from reasoner.explain.conclusions import build
+from reasoner.explain.what_it_takes import what_it_takes
 from reasoner.law.program import program
 from reasoner.solve.engine import reason
 

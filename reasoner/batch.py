@@ -268,7 +268,7 @@ def _compact(report) -> list[dict]:
 
 def screen_chunk(items: list[Item], lang: str, detail: str) -> list[Row]:
     """Validate, reason and report one chunk of cases (runs in a worker process)."""
-    from .conclusions import build
+    from reasoner.explain.conclusions import build
 
     loaded = [_load(it) for it in items]
     good = [(it, c) for it, (c, _) in zip(items, loaded, strict=True) if c is not None]

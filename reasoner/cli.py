@@ -32,8 +32,9 @@ def _fail(e) -> None:
 
 def _build(case, case_file: str, lang: str, as_of: str | None, examine: str | None = None):
     """Reason, turning a bad --as-of into the same kind of error as a bad case file."""
+    from reasoner.explain.conclusions import build
+
     from .case.errors import CaseFileError
-    from .conclusions import build
 
     try:
         return build(case, case_file, lang, as_of=as_of, examine=examine)
@@ -155,11 +156,10 @@ def what_it_takes_cmd(case_file: str, provision: str, party: str | None, max_set
     (each set minimal; for a figure, the value needed)."""
     case = _load(case_file)
     _check_query(case, case_file, provision, party)
+    from reasoner.explain.conclusions import build
+    from reasoner.explain.i18n import msg, paren
+    from reasoner.explain.what_it_takes import shown, what_it_takes
     from reasoner.solve.engine import reason
-
-    from .abduce import shown, what_it_takes
-    from .conclusions import build
-    from .i18n import msg, paren
 
     result = reason(case)
     report = build(case, case_file, lang, result)
@@ -219,8 +219,8 @@ def what_it_takes_cmd(case_file: str, provision: str, party: str | None, max_set
 
 
 def _changes(before, after, lang: str) -> list[str]:
-    from .i18n import msg, paren
-    from .interview import diff
+    from reasoner.explain.i18n import msg, paren
+    from reasoner.explain.interview import diff
 
     return [
         f"  {ch.label}{paren(ch.subject, lang)}  {ch.id}: {msg(ch.before, lang)} → {msg(ch.after, lang)}"
@@ -239,11 +239,12 @@ def what_if(case_file: str, sets: tuple[str, ...], lang: str, fmt: str) -> None:
     PATH is the field path of the case file (acts[0].payment_settlement); VALUE is written as in
     the case file (true, unknown, "236500.80", {at_least: 150000}) and checked the same way."""
     case = _load(case_file)
+    from reasoner.explain.conclusions import build
+    from reasoner.explain.i18n import msg
+    from reasoner.explain.interview import diff
+
     from .case.edits import parse_assignment, read_data, revised
     from .case.errors import CaseFileError
-    from .conclusions import build
-    from .i18n import msg
-    from .interview import diff
 
     try:
         changes = [parse_assignment(x) for x in sets]
@@ -282,13 +283,13 @@ def ask(case_file: str, output: str | None, lang: str) -> None:
     most decisive first; show what each answer changed; write the completed case file back
     (comments and layout kept)."""
     case = _load(case_file)
+    from reasoner.explain.conclusions import build
+    from reasoner.explain.i18n import msg, paren, plain
+    from reasoner.explain.interview import hint, open_questions
     from reasoner.solve.engine import reason
 
     from .case.edits import get, parse_value, read_data, revised, write_back
     from .case.errors import CaseFileError
-    from .conclusions import build
-    from .i18n import msg, paren, plain
-    from .interview import hint, open_questions
 
     data = read_data(case_file)
     answered: list[tuple[str, object]] = []

@@ -10,11 +10,12 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from .conclusions import Conclusion, Report
-from .explain import Node
-from .i18n import colon, msg, paren, sep
+from reasoner.explain.i18n import colon, msg, paren, sep
+from reasoner.explain.report import Conclusion, Report
+from reasoner.explain.tree import Node
+from reasoner.explain.whynot import Condition
+
 from .law.catalogue import OFFENCES
-from .whynot import Condition
 
 _MARK = {
     "provision": "§",

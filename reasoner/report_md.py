@@ -19,17 +19,19 @@ from pathlib import Path
 
 import clingo
 
+from reasoner.explain.conclusions import build
+from reasoner.explain.i18n import describe, msg, paren, sep, table
+from reasoner.explain.report import Conclusion, Report
+from reasoner.explain.tree import Node
+from reasoner.explain.why import Explainer
+from reasoner.explain.whynot import Condition, route_closeness
 from reasoner.solve.atoms.facts import COUNT_CEILING, FEN_CEILING
 from reasoner.solve.engine import reason
 from reasoner.solve.result import Result
 
 from .case.model import Case
-from .conclusions import Conclusion, Report, build
-from .explain import Explainer, Node
-from .i18n import describe, msg, paren, sep, table
 from .render import _MARK as MARKS
 from .render import is_offence
-from .whynot import Condition, route_closeness
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 

@@ -15,7 +15,7 @@ from reasoner.batch import Tally, collect, outcome, reason_together, screen
 from reasoner.case.errors import CaseFileError
 from reasoner.case.read import load_text
 from reasoner.cli import main
-from reasoner.conclusions import build
+from reasoner.explain.conclusions import build
 from reasoner.solve.engine import reason
 
 sys.path.insert(0, str(ROOT / "bench"))

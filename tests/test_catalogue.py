@@ -11,7 +11,7 @@ import tomllib
 import pytest
 from conftest import ROOT
 
-from reasoner.i18n import LANGS, table
+from reasoner.explain.i18n import LANGS, table
 from reasoner.law.catalogue import catalogue
 from reasoner.law.citations import cite
 from reasoner.law.packs import pack_files, rule_files, rule_path
@@ -202,7 +202,7 @@ def test_every_kind_of_explanation_line_has_words_and_a_mark():
 
 def test_the_examples_make_only_kinds_that_have_words():
     from reasoner.case.read import load
-    from reasoner.conclusions import build
+    from reasoner.explain.conclusions import build
 
     seen: set[str] = set()
 

@@ -6,7 +6,7 @@ import pytest
 from clingo import Function, Number, String
 from conftest import holds, make_case, run, to_case
 
-from reasoner.conclusions import build
+from reasoner.explain.conclusions import build
 from reasoner.law.parameters import parameters
 
 ELEMENTS = ["provider", "duty", "ordered", "refused", "circumstance"]

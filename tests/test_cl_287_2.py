@@ -11,7 +11,7 @@ from conftest import EXAMPLES, holds, run, to_case
 
 from reasoner.case.errors import CaseFileError
 from reasoner.case.read import load
-from reasoner.conclusions import build
+from reasoner.explain.conclusions import build
 from reasoner.law.parameters import parameters
 
 A1 = String("A1")

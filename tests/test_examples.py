@@ -13,7 +13,7 @@ import pytest
 from conftest import EXAMPLES, ROOT
 
 from reasoner.case.read import load
-from reasoner.conclusions import build
+from reasoner.explain.conclusions import build
 from reasoner.render import to_json
 
 GOLDEN = ROOT / "tests" / "golden"

@@ -15,7 +15,7 @@ from test_cl_287_2 import BASE as ASSIST
 
 from reasoner.case.errors import CaseFileError
 from reasoner.case.read import load_text
-from reasoner.conclusions import build
+from reasoner.explain.conclusions import build
 from reasoner.solve.engine import reason
 
 
@@ -149,7 +149,7 @@ def test_conversion_reaches_the_middle_of_a_bounded_count(tier_a, expected):
 
 def test_what_it_takes_a_value_between_two_that_fail():
     # item (4) fails at 400 and at 600: one bound does not establish it, both together (= 499) do
-    from reasoner.abduce import what_it_takes
+    from reasoner.explain.what_it_takes import what_it_takes
 
     r = reason(to_case(leak(location_tracking={"at_least": 400, "at_most": 600}, lodging=10)))
     takes = what_it_takes(r.completions, Function("holds", [String("interp.4.1.4"), String("A1")]))
@@ -365,7 +365,7 @@ def test_uncertain_order_day_at_the_edges_of_the_two_years(third, expected):
 
 
 def test_what_it_takes_gives_the_days_needed():
-    from reasoner.abduce import what_it_takes
+    from reasoner.explain.what_it_takes import what_it_takes
 
     r = reason(to_case(_three_orders("unknown")))
     atom = Function("holds", [String("interp.6.1.2"), String("A1")])
@@ -438,7 +438,7 @@ def test_a_possible_offence_lists_every_fact_it_hangs_on():
 
 
 def _report(data: dict):
-    from reasoner.conclusions import build
+    from reasoner.explain.conclusions import build
 
     case = to_case(data)
     return build(case, "case.yaml", "en", reason(case))

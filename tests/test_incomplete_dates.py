@@ -15,11 +15,11 @@ from conftest import assist_act, assist_case, make_case, to_case
 from test_interp_10 import case as use_case
 from test_interp_10 import penalty, websites
 
-from reasoner.abduce import what_it_takes
 from reasoner.case.edits import judged_on
 from reasoner.case.errors import CaseFileError
 from reasoner.case.read import load, load_text
 from reasoner.cli import main
+from reasoner.explain.what_it_takes import what_it_takes
 from reasoner.solve.engine import reason
 
 
@@ -282,7 +282,7 @@ def test_an_act_that_cannot_end_before_the_judgment_is_rejected():
 
 
 def test_ask_hints_what_an_act_date_may_be():
-    from reasoner.interview import hint
+    from reasoner.explain.interview import hint
 
     r = reason(to_case(assist_case(assist_act(date={"from": "2015-06-01", "to": {"not_after": "2016-01-01"}}))))
     assert [q.path for q in r.facts.questions] == ["acts[0].date.to"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import holds, make_case, to_case
 
-from reasoner.conclusions import build
+from reasoner.explain.conclusions import build
 
 FACTORS = [f"interp.2.2.{n}" for n in range(1, 5)]
 #: Item (1) reached, so that every element of CL 286-1 but refusal is in place.

@@ -11,7 +11,7 @@ from clingo import String
 from conftest import holds, run, to_case
 
 from reasoner.case.errors import CaseFileError
-from reasoner.conclusions import build
+from reasoner.explain.conclusions import build
 
 #: Item number -> the indicator recorded in the case file.
 INDICATORS = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 from clingo import Function, String
 from conftest import assist_act, assist_case, run, to_case
 
-from reasoner.conclusions import build
+from reasoner.explain.conclusions import build
 
 A1 = String("A1")
 

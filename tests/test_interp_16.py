@@ -7,7 +7,7 @@ from __future__ import annotations
 from clingo import Function, Number, String
 from conftest import assist_act, assist_case, run, to_case
 
-from reasoner.conclusions import build
+from reasoner.explain.conclusions import build
 from reasoner.law.parameters import parameters
 
 TIMES = next(p.value for p in parameters() if p.provision == "interp.16" and p.name == "times")

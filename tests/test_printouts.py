@@ -18,7 +18,8 @@ from conftest import EXAMPLES, ROOT
 from rich.console import Console
 
 from reasoner.case.read import load
-from reasoner.conclusions import Report, build
+from reasoner.explain.conclusions import build
+from reasoner.explain.report import Report
 from reasoner.render import print_report
 from reasoner.report_md import markdown
 from reasoner.solve.engine import reason
@@ -107,7 +108,7 @@ def test_memo_is_complete(name: str):
         report = _report(name, lang)
         case = load(EXAMPLES / name)
         for key in ("report_facts", "report_offences", "report_findings", "report_near_misses", "report_receipt"):
-            from reasoner.i18n import msg
+            from reasoner.explain.i18n import msg
 
             assert f"## {msg(key, lang)}" in out, (name, lang, key)
         for c in report.conclusions:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from clingo import String
 from conftest import make_case, run, to_case
 
-from reasoner.conclusions import build
+from reasoner.explain.conclusions import build
 
 
 def _conclusion(data: dict, pid: str, subject: str = "A1"):

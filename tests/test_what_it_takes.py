@@ -12,10 +12,10 @@ from clingo import Function, String
 from conftest import EXAMPLES, make_case, to_case
 from test_incomplete import ASSIST, assist, leak
 
-from reasoner.abduce import establishes, what_it_takes
 from reasoner.case.read import load
 from reasoner.cli import main
-from reasoner.conclusions import build
+from reasoner.explain.conclusions import build
+from reasoner.explain.what_it_takes import establishes, what_it_takes
 from reasoner.solve.engine import reason
 
 
@@ -426,7 +426,7 @@ def test_ask_asks_nothing_of_a_complete_case(tmp_path):
 def test_unknown_assisted_crime_is_asked_with_its_options():
     party = dict(ASSIST["acts"][0]["assisted"][0], reaches_crime="unknown")
     r = reason(to_case(assist(assisted=[party])))
-    from reasoner.interview import hint, open_questions
+    from reasoner.explain.interview import hint, open_questions
 
     (o,) = open_questions(r)
     assert o.question.path == "acts[0].assisted[0].reaches_crime"

@@ -14,9 +14,9 @@ from conftest import EXAMPLES, ROOT, make_case, to_case
 from test_cl_287_2 import BASE as ASSIST
 
 from reasoner.case.read import load
-from reasoner.conclusions import build
+from reasoner.explain.conclusions import build
+from reasoner.explain.whynot import route_closeness
 from reasoner.law.program import program
-from reasoner.whynot import route_closeness
 
 
 def _why_not(example: str, pid: str, lang: str = "en") -> dict:

@@ -29,10 +29,9 @@ from decimal import Decimal
 import clingo
 from clingo import Symbol
 
+from reasoner.explain.i18n import fmt_num, fmt_yuan
 from reasoner.solve.atoms.facts import Question, shown_value
 from reasoner.solve.completions import Assumption, Completions
-
-from .i18n import fmt_num, fmt_yuan
 
 
 @dataclass(frozen=True)

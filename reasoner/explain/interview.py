@@ -11,10 +11,9 @@ from dataclasses import dataclass
 
 from clingo import Symbol
 
+from reasoner.explain.report import Report
 from reasoner.solve.atoms.facts import Question, shown_value
-from reasoner.solve.result import ESTABLISHED, EXCLUDED, POSSIBLE, Result, status_in
-
-from .conclusions import Report
+from reasoner.solve.result import EXCLUDED, POSSIBLE, Result, status_in
 
 
 def _is_offence(pid: str) -> bool:
@@ -104,6 +103,3 @@ def diff(before: Report, after: Report) -> list[Change]:
         if key not in new and c.certainty != EXCLUDED:
             out.append(Change(c.id, c.subject, c.label, c.certainty, EXCLUDED))
     return out
-
-
-__all__ = ["ESTABLISHED", "EXCLUDED", "POSSIBLE", "Change", "Open", "diff", "hint", "open_questions"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from clingo import Symbol, SymbolType
 
-from .law.program import digest
+from reasoner.law.program import digest
 
 LANGS = ("zh", "en")
 

@@ -14,17 +14,19 @@ from dataclasses import dataclass, field
 
 from clingo import Function, Number, String, Symbol, SymbolType, ast
 
+from reasoner.explain.arithmetic import bind, comparison_text, evaluate, unit_of
+from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, plain
+from reasoner.explain.matching import instantiate, unify
+from reasoner.explain.texts import finding_text, param_text
+from reasoner.explain.tree import Node
+from reasoner.explain.why import Explainer
+from reasoner.law.catalogue import catalogue
+from reasoner.law.parameters import by_symbol
+from reasoner.law.program import program
+from reasoner.law.transform import CMP_OPS
 from reasoner.solve.result import Result
 
-from .explain import Explainer, Node, _eval, _unit_of, bind, comparison_text, param_text
-from .i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, plain, sep
-from .law.catalogue import catalogue
-from .law.parameters import by_symbol
-from .law.program import program
-from .law.transform import CMP_OPS
-
 MAX_ROUTES = 12
-_CMP = CMP_OPS
 
 
 @dataclass
@@ -80,48 +82,9 @@ def rank(routes: list[list[Condition]]) -> list[list[Condition]]:
     return sorted(routes, key=route_closeness, reverse=True)
 
 
-def _match(pattern, sym: Symbol, env: dict[str, Symbol]) -> dict[str, Symbol] | None:
-    """Unify an AST term with a ground symbol under a binding; the extended binding or None."""
-    t = pattern.ast_type
-    if t == ast.ASTType.Variable:
-        if pattern.name == "_":
-            return env
-        if pattern.name in env:
-            return env if env[pattern.name] == sym else None
-        return {**env, pattern.name: sym}
-    if t == ast.ASTType.SymbolicTerm:
-        return env if pattern.symbol == sym else None
-    if t == ast.ASTType.Function:
-        if sym.type != SymbolType.Function or sym.name != pattern.name or len(sym.arguments) != len(pattern.arguments):
-            return None
-        for p, s in zip(pattern.arguments, sym.arguments, strict=True):
-            env = _match(p, s, env)
-            if env is None:
-                return None
-        return env
-    try:  # arithmetic in a pattern: evaluate when bound
-        value = _eval(pattern, {k: v.number for k, v in env.items() if v.type == SymbolType.Number})
-    except (KeyError, ValueError, AttributeError):
-        return None
-    return env if sym.type == SymbolType.Number and sym.number == value else None
-
-
-def _ground(pattern, env: dict[str, Symbol]) -> Symbol | None:
-    t = pattern.ast_type
-    if t == ast.ASTType.Variable:
-        return env.get(pattern.name)
-    if t == ast.ASTType.SymbolicTerm:
-        return pattern.symbol
-    if t == ast.ASTType.Function:
-        args = [_ground(a, env) for a in pattern.arguments]
-        return None if any(a is None for a in args) else Function(pattern.name, args)
-    try:
-        return Number(_eval(pattern, {k: v.number for k, v in env.items() if v.type == SymbolType.Number}))
-    except (KeyError, ValueError, AttributeError):
-        return None
-
-
 class WhyNot:
+    """Why-not routes for one result in one language."""
+
     def __init__(self, result: Result, lang: str, explainer: Explainer | None = None):
         self.r = result
         self.lang = lang
@@ -142,7 +105,7 @@ class WhyNot:
         """Every way the rules could establish ``pid`` for ``subject``, with each condition's status."""
         out: list[list[Condition]] = []
         for r in self.rules.get(pid, []):
-            env = _match(r.head.arguments[1], subject, {})
+            env = unify(r.head.arguments[1], subject, {})
             if env is None:
                 continue
             for route in self._body(r, list(r.body), env, depth):
@@ -158,84 +121,98 @@ class WhyNot:
         lit, rest = body[0], body[1:]
         atom = lit.atom
         if atom.ast_type == ast.ASTType.SymbolicAtom and lit.sign == ast.Sign.NoSign:
-            pattern = atom.symbol
-            is_elem = pattern.ast_type == ast.ASTType.Function and pattern.name == "holds"
-            ground = _ground(pattern, env)
-            if ground is not None and is_elem:
-                cond = self._element(ground, depth)
-                return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
-            matches = self._matches(pattern, env)
-            if matches:
-                routes: list[list[Condition]] = []
-                for sym, env2 in matches[:MAX_ROUTES]:
-                    head = self._element(sym, depth) if is_elem else Condition("fact", True, self._text(sym))
-                    routes.extend([[head, *tail] for tail in self._body(rule, rest, env2, depth)])
-                return routes[:MAX_ROUTES]
-            cond = Condition("fact", False, self._pattern_text(pattern, env))
-            return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
+            return self._positive(rule, atom.symbol, rest, env, depth)
         if atom.ast_type == ast.ASTType.SymbolicAtom:  # default negation
-            ground = _ground(atom.symbol, env)
-            present = ground is not None and ground in self.r.model
-            text = self._text(ground) if ground is not None else str(atom.symbol)
-            if ground is not None and ground.name == "holds" and ground.arguments[0].type == SymbolType.String:
-                text = self._label(ground.arguments[0].string) + paren(plain(ground.arguments[1]), self.lang)
-            if ground is not None and ground.name == "finding_fails":
-                f = self.r.facts.findings.get(ground)
-                label = self._label(ground.arguments[0].string)
-                text = self._finding_text(label, f) if f else msg("finding_fails", self.lang) + colon(self.lang) + label
-            if present and ground.name == "finding_fails":
-                cond = Condition("absence", False, text)  # the recorded finding itself defeats it
-            elif present and ground.name == "holds":
-                # a conclusion that holds excludes this route: say so, and show why it holds
-                tree = self.explainer.atom(ground)
-                why = [[Condition("fact", True, c.text) for c in _leaves(tree)]]
-                cond = Condition(
-                    "absence",
-                    False,
-                    f"{msg('defeated_by', self.lang)}{colon(self.lang)}{text}",
-                    provision=ground.arguments[0].string,
-                    routes=why,
-                )
-            else:
-                cond = Condition("absence", not present, f"{msg('absent', self.lang)}{colon(self.lang)}{text}")
+            cond = self._negated(atom.symbol, env)
             return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
         if atom.ast_type == ast.ASTType.Comparison:
-            guard = atom.guards[0]
-            nums = {k: v.number for k, v in env.items() if v.type == SymbolType.Number}
-            op = _CMP[guard.comparison]
-            if op == "=" and atom.term.ast_type == ast.ASTType.Variable and atom.term.name not in nums:
-                try:  # an assignment X = expr binds X
-                    value = _eval(guard.term, nums)
-                except (KeyError, ValueError, AttributeError):
-                    return self._body(rule, rest, env, depth)
-                return self._body(rule, rest, {**env, atom.term.name: Number(value)}, depth)
-            units = self._money(rule, env)
-            try:
-                ok, text = comparison_text(atom.term, op, guard.term, nums, units, self.lang)
-                lv, rv = _eval(atom.term, nums), _eval(guard.term, nums)
-            except (KeyError, ValueError, AttributeError):
-                return self._body(rule, rest, env, depth)  # figures missing: a failing fact says why
-            cond = Condition("comparison", ok, f"{text}　[{atom}]")
-            unit = _unit_of(atom.term, units)
-            if not ok and op in (">=", ">") and unit != "date" and rv > 0:
-                cond.figure, cond.threshold, cond.unit = lv, rv, unit
-                cond.gap = rv - lv + (1 if op == ">" else 0)
-                cond.share = max(0.0, min(lv / rv, 1.0))
-                shown = fmt_yuan(cond.gap, self.lang) if unit == "fen" else fmt_num(cond.gap)
-                cond.text += f" — {msg('gap', self.lang)} {shown}{msg('comma', self.lang)}" + msg(
-                    "reached", self.lang
-                ).format(share=_percent(cond.share))
-            return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
+            return self._comparison(rule, atom, rest, env, depth)
         if atom.ast_type == ast.ASTType.BodyAggregate:
             return self._aggregate(rule, atom, rest, env, depth)
         return self._body(rule, rest, env, depth)
+
+    def _positive(self, rule, pattern, rest: list, env: dict, depth: int) -> list[list[Condition]]:
+        """A positive literal: an element (``holds``) examined in turn, or a route for each true atom
+        that matches it, or a failing condition when none does."""
+        is_elem = pattern.ast_type == ast.ASTType.Function and pattern.name == "holds"
+        ground = instantiate(pattern, env)
+        if ground is not None and is_elem:
+            cond = self._element(ground, depth)
+            return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
+        matches = self._matches(pattern, env)
+        if matches:
+            routes: list[list[Condition]] = []
+            for sym, env2 in matches[:MAX_ROUTES]:
+                head = self._element(sym, depth) if is_elem else Condition("fact", True, self._text(sym))
+                routes.extend([[head, *tail] for tail in self._body(rule, rest, env2, depth)])
+            return routes[:MAX_ROUTES]
+        cond = Condition("fact", False, self._pattern_text(pattern, env))
+        return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
+
+    def _negated(self, pattern, env: dict) -> Condition:
+        """``not A``: met when A is false; a recorded finding against, or a conclusion that holds
+        (shown with why it holds), defeats the route."""
+        ground = instantiate(pattern, env)
+        present = ground is not None and ground in self.r.model
+        text = self._text(ground) if ground is not None else str(pattern)
+        if ground is not None and ground.name == "holds" and ground.arguments[0].type == SymbolType.String:
+            text = self._label(ground.arguments[0].string) + paren(plain(ground.arguments[1]), self.lang)
+        if ground is not None and ground.name == "finding_fails":
+            f = self.r.facts.findings.get(ground)
+            label = self._label(ground.arguments[0].string)
+            against = msg("finding_fails", self.lang) + colon(self.lang) + label
+            text = finding_text(label, f, self.lang) if f else against
+        if present and ground.name == "finding_fails":
+            return Condition("absence", False, text)  # the recorded finding itself defeats it
+        if present and ground.name == "holds":
+            # a conclusion that holds excludes this route: say so, and show why it holds
+            tree = self.explainer.atom(ground)
+            why = [[Condition("fact", True, c.text) for c in _leaves(tree)]]
+            return Condition(
+                "absence",
+                False,
+                f"{msg('defeated_by', self.lang)}{colon(self.lang)}{text}",
+                provision=ground.arguments[0].string,
+                routes=why,
+            )
+        return Condition("absence", not present, f"{msg('absent', self.lang)}{colon(self.lang)}{text}")
+
+    def _comparison(self, rule, atom, rest: list, env: dict, depth: int) -> list[list[Condition]]:
+        """A comparison with the bound figures: an assignment binds its variable; a threshold not
+        reached gets the figure, the gap and the share reached."""
+        guard = atom.guards[0]
+        nums = {k: v.number for k, v in env.items() if v.type == SymbolType.Number}
+        op = CMP_OPS[guard.comparison]
+        if op == "=" and atom.term.ast_type == ast.ASTType.Variable and atom.term.name not in nums:
+            try:  # an assignment X = expr binds X
+                value = evaluate(guard.term, nums)
+            except (KeyError, ValueError, AttributeError):
+                return self._body(rule, rest, env, depth)
+            return self._body(rule, rest, {**env, atom.term.name: Number(value)}, depth)
+        units = self._money(rule, env)
+        try:
+            ok, text = comparison_text(atom.term, op, guard.term, nums, units, self.lang)
+            lv, rv = evaluate(atom.term, nums), evaluate(guard.term, nums)
+        except (KeyError, ValueError, AttributeError):
+            return self._body(rule, rest, env, depth)  # figures missing: a failing fact says why
+        cond = Condition("comparison", ok, f"{text}　[{atom}]")
+        unit = unit_of(atom.term, units)
+        if not ok and op in (">=", ">") and unit != "date" and rv > 0:
+            cond.figure, cond.threshold, cond.unit = lv, rv, unit
+            cond.gap = rv - lv + (1 if op == ">" else 0)
+            cond.share = max(0.0, min(lv / rv, 1.0))
+            shown = fmt_yuan(cond.gap, self.lang) if unit == "fen" else fmt_num(cond.gap)
+            cond.text += f" — {msg('gap', self.lang)} {shown}{msg('comma', self.lang)}" + msg(
+                "reached", self.lang
+            ).format(share=_percent(cond.share))
+        return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
 
     def _aggregate(self, rule, atom, rest: list, env: dict, depth: int) -> list[list[Condition]]:
         """Evaluate a #count or #sum over the model under the binding, bind its result, go on."""
         tuples: set[tuple] = set()
         for el in atom.elements:
             for env2 in self._conditions(list(el.condition), env):
-                terms = tuple(_ground(t, env2) for t in el.terms)
+                terms = tuple(instantiate(t, env2) for t in el.terms)
                 if None not in terms:
                     tuples.add(terms)
         function = int(atom.function)
@@ -262,12 +239,12 @@ class WhyNot:
         if a.ast_type == ast.ASTType.SymbolicAtom and lit.sign == ast.Sign.NoSign:
             return [e for _, e2 in self._matches(a.symbol, env) for e in self._conditions(rest, e2)]
         if a.ast_type == ast.ASTType.SymbolicAtom:
-            ground = _ground(a.symbol, env)
+            ground = instantiate(a.symbol, env)
             return self._conditions(rest, env) if ground is None or ground not in self.r.model else []
         if a.ast_type == ast.ASTType.Comparison:
             nums = {k: v.number for k, v in env.items() if v.type == SymbolType.Number}
             try:
-                ok, _ = comparison_text(a.term, _CMP[a.guards[0].comparison], a.guards[0].term, nums, {}, self.lang)
+                ok, _ = comparison_text(a.term, CMP_OPS[a.guards[0].comparison], a.guards[0].term, nums, {}, self.lang)
             except (KeyError, ValueError, AttributeError):
                 return []
             return self._conditions(rest, env) if ok else []
@@ -279,7 +256,7 @@ class WhyNot:
         for lit in rule.body:
             a = lit.atom
             if a.ast_type == ast.ASTType.SymbolicAtom and lit.sign == ast.Sign.NoSign:
-                ground = _ground(a.symbol, env)
+                ground = instantiate(a.symbol, env)
                 if ground is not None and ground.type == SymbolType.Function:
                     bind(a.symbol, ground, {}, {}, money, self.r)
         return money
@@ -289,7 +266,7 @@ class WhyNot:
             return []
         out = []
         for s in self.by_pred.get((pattern.name, len(pattern.arguments)), []):
-            e = _match(pattern, s, env)
+            e = unify(pattern, s, env)
             if e is not None:
                 out.append((s, e))
         return out
@@ -309,17 +286,6 @@ class WhyNot:
             subject=plain(subject),
             routes=routes,
         )
-
-    def _finding_text(self, label: str, f) -> str:
-        """A recorded finding, with its verdict and reason."""
-        c = colon(self.lang)
-        verdict = msg("finding_holds" if f.holds else "finding_fails", self.lang)
-        text = (
-            f"{msg('finding', self.lang)}{c}{label} — {verdict}{sep(self.lang)}{msg('reason', self.lang)}{c}{f.reason}"
-        )
-        if f.by:
-            text += paren(f"{msg('by', self.lang)}{c}{f.by}", self.lang)
-        return text
 
     def _label(self, pid: str) -> str:
         prov = self.cat.get(pid)
@@ -345,17 +311,17 @@ class WhyNot:
         if pattern.ast_type != ast.ASTType.Function:
             return str(pattern)
         if pattern.name in ("finding_holds", "finding_fails"):
-            pid = _ground(pattern.arguments[0], env)
+            pid = instantiate(pattern.arguments[0], env)
             label = self._label(pid.string) if pid is not None and pid.type == SymbolType.String else "?"
-            subject = _ground(pattern.arguments[1], env)
+            subject = instantiate(pattern.arguments[1], env)
             if pid is not None and subject is not None:
                 against = self.r.facts.findings.get(Function("finding_fails", [pid, subject]))
                 if against is not None:
-                    return self._finding_text(label, against)
+                    return finding_text(label, against, self.lang)
             return f"{msg('finding', self.lang)}{colon(self.lang)}{label} — {msg('missing_finding', self.lang)}"
         args = []
         for a in pattern.arguments:
-            g = _ground(a, env)
+            g = instantiate(a, env)
             args.append(g if g is not None else String("…"))
         sym = Function(pattern.name, args)
         unknown = [

@@ -1,0 +1,275 @@
+"""Conclusions of one case: what holds, what was examined and does not, and why.
+
+Everything here is read from clingo's answer: ``holds/2`` atoms are conclusions, ``candidate/2``
+atoms name what the rules examined for a subject, the elements of a conclusion are the
+``holds(Id, X)`` literals in the bodies of the rules deriving it (read from the rule files' AST).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from clingo import Function, String, Symbol, SymbolType
+
+from reasoner.case.edits import judged_on
+from reasoner.case.model import Case
+from reasoner.explain.i18n import ALIASES, plain, rules_digest
+from reasoner.explain.notes import NOTE_PREDICATES, notes
+from reasoner.explain.report import Conclusion, Report
+from reasoner.explain.tree import Node
+from reasoner.explain.why import Explainer
+from reasoner.explain.whynot import WhyNot, route_closeness
+from reasoner.law.catalogue import catalogue
+from reasoner.law.program import program
+from reasoner.solve.engine import reason
+from reasoner.solve.result import ESTABLISHED, POSSIBLE, Result
+
+
+@cache
+def _reach() -> dict[str, frozenset[tuple]]:
+    """Input predicates each conclusion can depend on, through the rules (predicate level)."""
+    deps: dict[tuple, set[tuple]] = defaultdict(set)
+    for r in program().rules:
+        deps[r.head_key].update(r.body_keys)
+    out = {}
+    for pid in catalogue():
+        seen: set[tuple] = set()
+        stack = [("holds", pid)]
+        while stack:
+            k = stack.pop()
+            if k in seen:
+                continue
+            seen.add(k)
+            stack.extend(deps.get(k, ()))
+            if k[1] is not None:
+                stack.extend(deps.get((k[0], None), ()))
+        out[pid] = frozenset(seen)
+    return out
+
+
+def _unknown_key(sym: Symbol) -> tuple:
+    args = sym.arguments
+    if sym.name in ("quantity", "leaked", "publish_count") and len(args) > 1:
+        return (sym.name, args[1].name)
+    return (sym.name, None)
+
+
+class _Links:
+    """Which case entities are linked to which (act -> actor, order, evidence; order -> party)."""
+
+    def __init__(self, case: Case):
+        self.party_of: dict[str, str] = {p.id: p.id for p in case.parties}
+        adj: dict[str, set[str]] = defaultdict(set)
+
+        def link(a: str, b: str) -> None:
+            adj[a].add(b)
+            adj[b].add(a)
+
+        for o in case.orders:
+            self.party_of[o.id] = o.to
+            link(o.id, o.to)
+        for a in case.acts:
+            self.party_of[a.id] = a.actor
+            link(a.id, a.actor)
+            if a.order:
+                link(a.id, a.order)
+            for sub in (*a.evidence_losses, *a.sites, *a.assisted):
+                self.party_of[sub.id] = a.actor
+                link(a.id, sub.id)
+        for pen in case.admin_penalties:
+            self.party_of[pen.id] = pen.party
+            link(pen.id, pen.party)
+        self.adj = adj
+
+    def near(self, ident: str, hops: int = 2) -> set[str]:
+        seen = {ident}
+        frontier = {ident}
+        for _ in range(hops):
+            frontier = {n for f in frontier for n in self.adj.get(f, ())} - seen
+            seen |= frontier
+        return seen
+
+
+def _mentions(sym: Symbol) -> set[str]:
+    out = set()
+    for a in sym.arguments:
+        if a.type == SymbolType.String:
+            out.add(a.string)
+    return out
+
+
+#: How many levels of failing elements why-not opens (offence -> its ¶1 elements -> an element ->
+#: the items of an article -> their conditions).
+ROUTE_DEPTH = 4
+
+
+def build(
+    case: Case,
+    file: str,
+    lang: str,
+    result: Result | None = None,
+    as_of: str | None = None,
+    examine: str | None = None,
+    why_not: bool = True,
+) -> Report:
+    """Reason about a case and assemble its conclusions in one language.  ``as_of`` (YYYY-MM-DD,
+    from ``--as-of``) overrides the case file's date of judgment; ``examine`` is a provision to
+    examine even where no rule marks it as a candidate (for why-not).
+
+    ``why_not=False`` leaves out the routes of conclusions that do not hold (and so near misses):
+    batch screening's summary rows do not show them, and they are most of the cost."""
+    if as_of is not None:
+        case = judged_on(case, as_of)
+    result = result or reason(case, "--as-of" if as_of is not None else "case.as_of")
+    links = _Links(case)
+    entity_order = {ident: i for i, ident in enumerate(links.party_of)}  # the records, before any cumulation
+    ex = Explainer(result, lang)
+    _name_cumulations(result, links, case)
+    subjects = _subjects(result)
+    why = WhyNot(result, lang, ex) if why_not else None
+    consequences = sorted(s for s in result.model if s.name in NOTE_PREDICATES)
+    if why is not None and examine in catalogue() and not any(pid == examine for pid, _ in subjects):
+        subjects.update(_closest_subjects(why, examine, subjects))
+    scope = _Scope(result, lang, links, ex, why, consequences)
+    order = {pid: i for i, pid in enumerate(catalogue())}
+
+    def key(item: tuple[tuple[str, str], Symbol]) -> tuple:
+        (pid, subj_text), _ = item
+        owner = links.party_of.get(subj_text, "")
+        return (entity_order.get(owner, 1 << 30), entity_order.get(subj_text, 1 << 30), subj_text, order[pid])
+
+    conclusions = [_conclusion(scope, pid, text, subj) for (pid, text), subj in sorted(subjects.items(), key=key)]
+    as_of_text = case.case.as_of.isoformat() if case.case.as_of else None
+    return Report(case.case.id, file, lang, conclusions, rules_digest(), as_of_text)
+
+
+def _subjects(result: Result) -> dict[tuple[str, str], Symbol]:
+    """What the rules examined for whom (``holds`` and ``candidate`` atoms), and what holds only in
+    some completion of the unknowns: (provision, subject as shown) -> the subject term."""
+    cat = catalogue()
+    subjects: dict[tuple[str, str], Symbol] = {}
+    for s in result.model:
+        if s.name in ("holds", "candidate") and s.arguments[0].type == SymbolType.String:
+            pid = s.arguments[0].string
+            if pid in cat:
+                subjects[(pid, plain(s.arguments[1]))] = s.arguments[1]
+    # Conclusions that fail only because of not-known facts are examined too.
+    for s in result.possible:
+        pid = s.arguments[0].string
+        if pid in cat:
+            subjects.setdefault((pid, plain(s.arguments[1])), s.arguments[1])
+    return subjects
+
+
+def _closest_subjects(why: WhyNot, examine: str, subjects: dict) -> dict[tuple[str, str], Symbol]:
+    """A provision no rule examined for any record (no candidate): tried for every subject of the
+    case, those for which the rules come closest, so that why-not can still say what is missing."""
+    scored = []
+    for text, subj in sorted({(t, s) for (_, t), s in subjects.items()}):
+        routes = why.routes(examine, subj, depth=ROUTE_DEPTH)
+        if routes:
+            scored.append((max(route_closeness(r) for r in routes), text, subj))
+    best = max((score for score, _, _ in scored), default=0.0)
+    return {(examine, text): subj for score, text, subj in scored if best > 0 and score == best}
+
+
+@dataclass
+class _Scope:
+    """What every conclusion of one case is assembled from."""
+
+    result: Result
+    lang: str
+    links: _Links
+    explainer: Explainer
+    why: WhyNot | None
+    consequences: list[Symbol]  # the model's atoms that attach notes, sorted once
+
+
+def _conclusion(scope: _Scope, pid: str, subj_text: str, subj: Symbol) -> Conclusion:
+    """One conclusion: its status over the completions, why it holds or every route of why not,
+    the open facts it hangs on, and its notes."""
+    result, lang = scope.result, scope.lang
+    prov = catalogue()[pid]
+    atom = Function("holds", [String(pid), subj])
+    certainty = result.status(atom)
+    holds = certainty == ESTABLISHED
+    tree = scope.explainer.atom(atom) if holds and atom in result.model else None
+    unknown = _hangs_on(scope, pid, subj_text, atom) if certainty == POSSIBLE else []
+    routes = [] if holds or scope.why is None else scope.why.routes(pid, subj, depth=ROUTE_DEPTH)
+    # a date not known leaves no atom, so clingo cannot weigh it: a conclusion not established
+    # whose rules read such a date for this subject stays possible, and lists it
+    if not holds and result.facts.unknown_dates:
+        near = scope.links.near(subj_text)
+        dates = {
+            path for pred, ident, path in result.facts.unknown_dates if (pred, None) in _reach()[pid] and ident in near
+        }
+        unknown = sorted(set(unknown) | dates)
+        if dates:
+            certainty = POSSIBLE
+    return Conclusion(
+        id=pid,
+        subject=subj_text,
+        party=scope.links.party_of.get(subj_text, subj_text),
+        status="holds" if holds else "not_established",
+        label=prov.label(lang),
+        citation=prov.citation(lang),
+        text=prov.text,
+        rule_file=f"{prov.file}:{prov.line}",
+        discretionary=bool(tree and tree.discretionary),
+        findings=_findings(tree),
+        depends_on_unknown=unknown,
+        explanation=tree,
+        routes=routes,
+        notes=notes(scope.consequences, pid, subj, lang),
+        certainty=certainty,
+        subject_term=subj,
+    )
+
+
+def _hangs_on(scope: _Scope, pid: str, subj_text: str, atom: Symbol) -> list[str]:
+    """The open questions whose answer changes a possible conclusion, among those its rules can
+    reach for this subject; failing that (only several together decide it), all of those."""
+    result = scope.result
+    near = scope.links.near(subj_text)
+    keys = _reach()[pid]
+    reachable = [
+        q
+        for q, question in enumerate(result.facts.questions)
+        if any(
+            (_unknown_key(u) in keys or (_unknown_key(u)[0], None) in keys) and _mentions(u) & near
+            for answer in question.answers
+            for u in answer.atoms
+        )
+    ]
+    chosen = result.hangs_on_among(atom, reachable) or reachable
+    return sorted({result.facts.questions[q].path for q in chosen})
+
+
+def _name_cumulations(result: Result, links: _Links, case: Case) -> None:
+    """An Art 16 cumulation is shown by its acts in case-file order ("A1+A2+A3"), owned by their actor."""
+    order = {a.id: i for i, a in enumerate(case.acts)}
+    members: dict[Symbol, list[str]] = defaultdict(list)
+    for s in result.model:
+        if s.name == "cum_member_of" and len(s.arguments) == 2:
+            members[s.arguments[0]].append(plain(s.arguments[1]))
+    for c, acts in members.items():
+        name = "+".join(sorted(acts, key=lambda a: (order.get(a, 1 << 30), a)))
+        ALIASES[c] = name
+        links.party_of[name] = links.party_of.get(acts[0], "")
+
+
+def _findings(tree: Node | None) -> list[str]:
+    """Case-file paths of the reviewer findings anywhere in an explanation tree."""
+    out: set[str] = set()
+    stack = [tree] if tree else []
+    while stack:
+        n = stack.pop()
+        if n.kind == "finding" and n.path:
+            out.add(n.path)
+        if n.any_of and not all(c.discretionary for c in n.children):
+            stack.extend(c for c in n.children if not c.discretionary)  # a route without findings suffices
+        else:
+            stack.extend(n.children)
+    return sorted(out)

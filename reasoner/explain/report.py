@@ -1,0 +1,141 @@
+"""The report of one case in one language: its conclusions (each with why, or every route of why
+not), the near misses, and the stable JSON schema ``reasoner/check/1``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import clingo
+from clingo import Function, String, Symbol
+
+from reasoner.explain.tree import Node
+from reasoner.explain.whynot import Condition
+from reasoner.law.catalogue import catalogue
+from reasoner.solve.result import EXCLUDED
+
+SCHEMA = "reasoner/check/1"
+
+
+@dataclass
+class Conclusion:
+    id: str
+    subject: str
+    party: str
+    status: str  # holds (established) | not_established
+    label: str
+    citation: str
+    text: str
+    rule_file: str
+    discretionary: bool
+    findings: list[str]  # the reviewer findings it rests on, as case-file paths
+    depends_on_unknown: list[str]
+    explanation: Node | None
+    routes: list[list[Condition]] = field(default_factory=list)  # why not: each way it could hold
+    notes: list[str] = field(default_factory=list)
+    #: established (in every completion of the unknowns) | possible (in some) | excluded (in none)
+    certainty: str = "excluded"
+    #: the subject as the rules name it (a record's id, or a term such as ``cumulation("A1")`` for
+    #: acts taken together, which ``subject`` shows as ``A1+A2+A3``)
+    subject_term: Symbol | None = field(default=None, repr=False, compare=False)
+
+    def atom(self) -> Symbol:
+        """The conclusion as a clingo atom: ``holds(Id, Subject)``."""
+        subject = self.subject_term if self.subject_term is not None else String(self.subject)
+        return Function("holds", [String(self.id), subject])
+
+    def to_json(self, table: dict[str, dict]) -> dict:
+        out = {
+            "id": self.id,
+            "subject": self.subject,
+            "party": self.party,
+            "status": self.status,
+            "certainty": self.certainty,
+            "label": self.label,
+            "citation": self.citation,
+            "source_text": self.text,
+            "rule_file": self.rule_file,
+            "discretionary": self.discretionary,
+            "findings_relied_on": self.findings,
+            "depends_on_unknown": self.depends_on_unknown,
+        }
+        if self.notes:
+            out["notes"] = self.notes
+        if self.explanation is not None:
+            out["explanation"] = self.explanation.to_json(table)
+        if self.routes:
+            out["why_not"] = [[c.to_json() for c in route] for route in self.routes]
+        return out
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A threshold not reached by a small margin: where a reviewer looks for missing evidence."""
+
+    provision: str
+    label: str
+    subject: str
+    text: str
+    share: float
+    gap: int
+    unit: str | None
+
+    def to_json(self) -> dict:
+        return {
+            "provision": self.provision,
+            "label": self.label,
+            "subject": self.subject,
+            "text": self.text,
+            "share": round(self.share, 4),
+            "gap": self.gap,
+            "unit": self.unit,
+        }
+
+
+@dataclass
+class Report:
+    case_id: str
+    file: str
+    lang: str
+    conclusions: list[Conclusion]
+    rules_digest: str
+    as_of: str | None = None  # the date of judgment used (YYYY-MM-DD), if one was given
+
+    def near_misses(self, at_least: float = 0.8) -> list[NearMiss]:
+        """Thresholds not reached but reached to at least ``at_least`` (a share, 0..1), each once,
+        attributed to the provision whose rule compares them; closest first."""
+        cat = catalogue()
+        found: dict[tuple, NearMiss] = {}
+
+        def walk(routes: list[list[Condition]], pid: str, subject: str) -> None:
+            for route in routes:
+                for cond in route:
+                    if cond.kind == "element" and cond.routes:
+                        walk(cond.routes, cond.provision or pid, cond.subject or subject)
+                    elif cond.kind == "comparison" and cond.share is not None and cond.share >= at_least:
+                        key = (pid, subject, cond.text)
+                        found.setdefault(
+                            key,
+                            NearMiss(
+                                pid, cat[pid].label(self.lang), subject, cond.text, cond.share, cond.gap or 0, cond.unit
+                            ),
+                        )
+
+        for c in self.conclusions:
+            # short for certain: a possible conclusion may reach its figure (one known only within
+            # bounds is read at its lower bound), so it is no near miss
+            if c.certainty == EXCLUDED:
+                walk(c.routes, c.id, c.subject)
+        return sorted(found.values(), key=lambda m: (-m.share, m.provision, m.subject, m.text))
+
+    def to_json(self) -> dict:
+        table: dict[str, dict] = {}
+        conclusions = [c.to_json(table) for c in self.conclusions]
+        return {
+            "schema": SCHEMA,
+            "case": {"id": self.case_id, "file": self.file, "date_of_judgment": self.as_of},
+            "lang": self.lang,
+            "rules": {"sha256": self.rules_digest, "clingo": clingo.__version__},
+            "conclusions": conclusions,
+            "near_misses": [m.to_json() for m in self.near_misses()],
+            "explanations": table,
+        }
