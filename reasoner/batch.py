@@ -23,10 +23,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clingo import Function, Number, Symbol, parse_term
+from rich import box
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
 
 from .case.errors import CaseFileError, InputError
 from .case.model import Case
 from .case.read import load_text
+from .explain.i18n import msg
+from .law.catalogue import catalogue
 
 #: Name of the scope term that keeps the entities of the cases of a chunk apart.
 SCOPE = "__case"
@@ -404,3 +410,23 @@ class Tally:
 
     def count(self, name: str, outcome_: str) -> int:
         return self.counts.get(name, {}).get(outcome_, 0)
+
+
+def print_tally(tally: Tally, console: Console, lang: str) -> None:
+    """The summary of a batch: per offence, how many cases established, possible, excluded."""
+    cat = catalogue()
+    title = msg("batch_title", lang).format(cases=f"{tally.cases:,}", invalid=f"{tally.invalid:,}")
+    t = Table(
+        msg("id", lang),
+        *(msg(f"outcome_{o}", lang) for o in OUTCOMES),
+        msg("offence", lang),
+        title=title,
+        box=box.SIMPLE,
+        title_justify="left",
+    )
+    t.columns[0].no_wrap = True
+    for col in t.columns[1:-1]:
+        col.justify = "right"
+    for name in tally.names:
+        t.add_row(escape(name), *(f"{tally.count(name, o):,}" for o in OUTCOMES), escape(cat[name].label(lang)))
+    console.print(t)

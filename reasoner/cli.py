@@ -96,7 +96,8 @@ def check(
 ) -> None:
     """Reason about CASE_FILE and print its conclusions with their explanations."""
     case = _load(case_file)
-    from .render import print_report, to_json
+    from reasoner.render.json_out import to_json
+    from reasoner.render.terminal import print_report
 
     report = _build(case, case_file, lang, as_of)
     if fmt == "json":
@@ -137,7 +138,7 @@ def why_not(
         return
     from rich.console import Console
 
-    from .render import print_why_not
+    from reasoner.render.terminal import print_why_not
 
     print_why_not(report, chosen, provision, Console(highlight=False, width=width))
 
@@ -370,8 +371,9 @@ def report(case_file: str, output: str, lang: str, as_of: str | None, depth: int
     """Write a review memo of CASE_FILE in Markdown: the facts, each offence with its elements and why
     (or why not), the reviewer findings relied on, near misses, and a receipt of versions and hashes."""
     case = _load(case_file)
+    from reasoner.render.memo import markdown
+
     from .case.errors import CaseFileError
-    from .report_md import markdown
 
     try:
         text = markdown(case, case_file, lang, depth, near_miss, as_of=as_of)
@@ -453,9 +455,10 @@ def batch(input_path: str, output: str | None, jobs: int | None, detail: str, ch
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from reasoner.batch import print_tally
+
     from .batch import Tally, collect, csv_fields, csv_header, csv_writer, jsonl_line, offences, screen
     from .case.errors import CaseFileError
-    from .render import print_tally
 
     as_csv = bool(output and output.lower().endswith(".csv"))
     if output and not as_csv and not output.lower().endswith((".jsonl", ".json")):

@@ -186,7 +186,7 @@ def _kinds_in_source() -> set[str]:
 
 
 def test_every_kind_of_explanation_line_has_words_and_a_mark():
-    from reasoner.render import _MARK
+    from reasoner.render.marks import MARKS
 
     kinds = _kinds_in_source()
     assert {"provision", "derived", "fact", "finding", "comparison", "element", "route", "law"} <= kinds
@@ -197,7 +197,7 @@ def test_every_kind_of_explanation_line_has_words_and_a_mark():
             assert entry.get(lang), ("kind", kind, lang)
     assert set(table()["kind"]) == kinds, set(table()["kind"]) ^ kinds  # no word for a kind that is never made
     condition_kinds = {"element"}  # why-not conditions are marked ✔/✘, not by kind
-    assert set(_MARK) == kinds - condition_kinds, set(_MARK) ^ (kinds - condition_kinds)
+    assert set(MARKS) == kinds - condition_kinds, set(MARKS) ^ (kinds - condition_kinds)
 
 
 def test_the_examples_make_only_kinds_that_have_words():

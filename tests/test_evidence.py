@@ -14,7 +14,7 @@ from reasoner.case.errors import CaseFileError
 from reasoner.case.read import load
 from reasoner.case.statements import StatementError, read_statement
 from reasoner.explain.conclusions import build
-from reasoner.render import to_json
+from reasoner.render.json_out import to_json
 from reasoner.solve.atoms.facts import FEN_CEILING
 from reasoner.solve.engine import reason
 

@@ -14,7 +14,7 @@ from conftest import EXAMPLES, ROOT
 
 from reasoner.case.read import load
 from reasoner.explain.conclusions import build
-from reasoner.render import to_json
+from reasoner.render.json_out import to_json
 
 GOLDEN = ROOT / "tests" / "golden"
 CASES = sorted(p.name for p in EXAMPLES.glob("*.yaml"))

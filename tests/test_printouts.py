@@ -20,8 +20,8 @@ from rich.console import Console
 from reasoner.case.read import load
 from reasoner.explain.conclusions import build
 from reasoner.explain.report import Report
-from reasoner.render import print_report
-from reasoner.report_md import markdown
+from reasoner.render.memo import markdown
+from reasoner.render.terminal import print_report
 from reasoner.solve.engine import reason
 from reasoner.solve.result import Result
 

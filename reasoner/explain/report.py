@@ -10,7 +10,7 @@ from clingo import Function, String, Symbol
 
 from reasoner.explain.tree import Node
 from reasoner.explain.whynot import Condition
-from reasoner.law.catalogue import catalogue
+from reasoner.law.catalogue import OFFENCES, catalogue
 from reasoner.solve.result import EXCLUDED
 
 SCHEMA = "reasoner/check/1"
@@ -37,6 +37,11 @@ class Conclusion:
     #: the subject as the rules name it (a record's id, or a term such as ``cumulation("A1")`` for
     #: acts taken together, which ``subject`` shows as ``A1+A2+A3``)
     subject_term: Symbol | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def is_offence(self) -> bool:
+        """Whether it is one of the three offences (what a printout explains by default)."""
+        return self.id in OFFENCES
 
     def atom(self) -> Symbol:
         """The conclusion as a clingo atom: ``holds(Id, Subject)``."""

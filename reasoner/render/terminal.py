@@ -1,8 +1,7 @@
-"""Rendering: conclusions as a terminal printout (rich) or as JSON (the stable schema)."""
+"""The terminal printout (rich): a summary table of the conclusions, the near misses, and the
+explanation trees of the offences (or of the conclusions asked for), or the routes of why not."""
 
 from __future__ import annotations
-
-import json
 
 from rich import box
 from rich.console import Console
@@ -14,26 +13,7 @@ from reasoner.explain.i18n import colon, msg, paren, sep
 from reasoner.explain.report import Conclusion, Report
 from reasoner.explain.tree import Node
 from reasoner.explain.whynot import Condition
-
-from .law.catalogue import OFFENCES
-
-_MARK = {
-    "provision": "§",
-    "derived": "→",
-    "fact": "•",
-    "unknown": "?",
-    "parameter": "≥",
-    "comparison": "=",
-    "aggregate": "Σ",
-    "finding": "⚖",
-    "absence": "∅",
-    "law": "§",
-    "route": "◇",
-}
-
-
-def to_json(report: Report) -> str:
-    return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
+from reasoner.render.marks import MARKS
 
 
 def _node_line(n: Node, lang: str) -> str:
@@ -52,7 +32,7 @@ def _node_line(n: Node, lang: str) -> str:
         text += f" [dim]{escape(n.rule)}[/dim]"
     if n.any_of:
         text += f" [dim]— {escape(msg('any_of', lang))}[/dim]"
-    return f"{_MARK.get(n.kind, '•')} {text}"
+    return f"{MARKS.get(n.kind, '•')} {text}"
 
 
 def _add(tree: Tree, n: Node, lang: str, seen: set[str]) -> None:
@@ -124,10 +104,6 @@ def conclusion_tree(c: Conclusion, lang: str) -> Tree:
     return t
 
 
-def is_offence(c: Conclusion) -> bool:
-    return c.id in OFFENCES
-
-
 def print_report(
     report: Report, console: Console, ids: set[str] | None = None, show_all: bool = False, near_miss: float = 0.8
 ) -> None:
@@ -166,7 +142,7 @@ def print_report(
     elif show_all:
         chosen = report.conclusions
     else:
-        chosen = [c for c in report.conclusions if is_offence(c)]
+        chosen = [c for c in report.conclusions if c.is_offence]
     if not chosen:
         console.print(msg("none_hold", lang))
         return
@@ -191,26 +167,3 @@ def print_why_not(report: Report, chosen: list[Conclusion], provision: str, cons
             continue
         console.print(conclusion_tree(c, lang))
         console.print()
-
-
-def print_tally(tally, console: Console, lang: str) -> None:
-    """The summary of a batch: per offence, how many cases established, possible, excluded."""
-    from .batch import OUTCOMES
-    from .law.catalogue import catalogue
-
-    cat = catalogue()
-    title = msg("batch_title", lang).format(cases=f"{tally.cases:,}", invalid=f"{tally.invalid:,}")
-    t = Table(
-        msg("id", lang),
-        *(msg(f"outcome_{o}", lang) for o in OUTCOMES),
-        msg("offence", lang),
-        title=title,
-        box=box.SIMPLE,
-        title_justify="left",
-    )
-    t.columns[0].no_wrap = True
-    for col in t.columns[1:-1]:
-        col.justify = "right"
-    for name in tally.names:
-        t.add_row(escape(name), *(f"{tally.count(name, o):,}" for o in OUTCOMES), escape(cat[name].label(lang)))
-    console.print(t)

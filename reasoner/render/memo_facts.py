@@ -1,0 +1,118 @@
+"""The memo's facts: the atoms the case became, by record, each with its case-file field, and
+the facts recorded as not known."""
+
+from __future__ import annotations
+
+import re
+
+import clingo
+
+from reasoner.case.model import Case
+from reasoner.explain.i18n import describe, msg, paren, table
+from reasoner.explain.why import Explainer
+from reasoner.render.markdown import code, md
+from reasoner.solve.atoms.facts import COUNT_CEILING, FEN_CEILING
+from reasoner.solve.result import Result
+
+#: Words of a record the rules do not read, shown under its heading, and their labels.
+_RECORD_TEXTS = {"description": "report_description", "measures": "report_measures", "duty": "report_duty"}
+
+
+class FactsSection:
+    """The facts section of one case's memo."""
+
+    def __init__(self, case: Case, result: Result, explainer: Explainer, lang: str):
+        self.case = case
+        self.result = result
+        self.ex = explainer
+        self.lang = lang
+
+    def m(self, key: str) -> str:
+        return msg(key, self.lang)
+
+    def write(self, out: list[str]) -> None:
+        """The atoms the case became, by record, each with its case-file field."""
+        facts = self.result.facts
+        out += [f"## {md(self.m('report_facts'))}", "", md(self.m("report_facts_intro")), ""]
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for sym, info in facts.atoms.items():
+            if sym in facts.findings or info.path.startswith("("):
+                continue
+            top = re.match(r"^\w+\[\d+\]", info.path)
+            key = top.group(0) if top else info.path
+            groups.setdefault(key, []).append((self.ex.atom(sym).text, info.path))
+        for key, rows in groups.items():
+            out += [f"### {md(self._record(key))}", ""]
+            for extra in self._texts(key):
+                out += [f"{extra}", ""]
+            out += [f"| {md(self.m('fact'))} | {md(self.m('case_path'))} |", "|---|---|"]
+            out += [f"| {md(text)} | {code(path)} |" for text, path in rows]
+            out.append("")
+        # a figure known within bounds is listed above, with them; the rest open is not known at all
+        bounded = {info.path for info in facts.atoms.values() if info.bound is not None}
+        unknown = self._unknown({s: info for s, info in facts.unknown.items() if info.path not in bounded})
+        unknown += [(self._unknown_date(p, e), path) for p, e, path in facts.unknown_dates]
+        if unknown:
+            out += [f"### {md(self.m('report_unknown'))}", ""]
+            out += [f"| {md(self.m('fact'))} | {md(self.m('case_path'))} |", "|---|---|"]
+            out += [f"| {md(text)} | {code(path)} |" for text, path in unknown]
+            out.append("")
+
+    def _unknown(self, atoms: dict) -> list[tuple[str, str]]:
+        """Facts recorded as not known, once per case field.  Their atoms stand in for what might be
+        (a figure at the solver's ceiling, each option of a choice), so the value is shown as not
+        known; a yes/no fact is shown as the statement that is not known."""
+        by_path: dict[str, list[clingo.Symbol]] = {}
+        for sym, info in atoms.items():
+            by_path.setdefault(info.path, []).append(sym)
+        blank = clingo.String(self.m("report_not_known"))
+        out = []
+        for path, syms in by_path.items():
+            sym = syms[0]
+            last = sym.arguments[-1] if sym.arguments else None
+            if len(syms) > 1 or (
+                last is not None
+                and last.type == clingo.SymbolType.Number
+                and last.number in (COUNT_CEILING, FEN_CEILING)
+            ):
+                sym = clingo.Function(sym.name, [*sym.arguments[:-1], blank])
+            out.append((describe(sym, self.lang), path))
+        return out
+
+    def _unknown_date(self, pred: str, ident: str) -> str:
+        """A date recorded as not known (it has no atom): its predicate's words, the date not known."""
+        arity = 1 + max(
+            (int(i) for i in re.findall(r"\{(\d+)", table()["atom"].get(pred, {}).get(self.lang, ""))), default=0
+        )
+        blank = clingo.String(self.m("report_not_known"))
+        return describe(clingo.Function(pred, [clingo.String(ident)] + [blank] * (arity - 1)), self.lang)
+
+    def _record(self, key: str) -> str:
+        """The heading of a record of the case file: 当事人 P1「某公司」 (parties[0])."""
+        m = re.match(r"^(\w+)\[(\d+)\]$", key)
+        if not m:
+            return key
+        kind, i = m.group(1), int(m.group(2))
+        rec = getattr(self.case, kind)[i]
+        atom = {"parties": "party", "orders": "order", "acts": "act", "admin_penalties": "admin_penalty"}[kind]
+        text = describe(clingo.Function(atom, [clingo.String(rec.id)]), self.lang)
+        name = getattr(rec, "name", None)
+        if name:
+            text += f"「{name}」"
+        return text + paren(key, self.lang)
+
+    def _texts(self, key: str) -> list[str]:
+        """The words of the record the rules do not read (descriptions), shown for the reader."""
+        m = re.match(r"^(\w+)\[(\d+)\]$", key)
+        if not m:
+            return []
+        rec = getattr(self.case, m.group(1))[int(m.group(2))]
+        out = []
+        for attr, key in _RECORD_TEXTS.items():
+            v = getattr(rec, attr, None)
+            if v:
+                out.append(f"*{md(self.m(key))}*{md(self.m('colon'))}{md(str(v))}")
+        issuer = getattr(rec, "issuer", None)
+        if issuer is not None:
+            out.append(f"*{md(self.m('report_issuer'))}*{md(self.m('colon'))}{md(issuer.name)}")
+        return out
