@@ -28,19 +28,20 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _one_by_one(items):
     """The baseline for a list of items: each case read, reasoned in its own Control, built."""
-    from reasoner.batch import _compact, _load, offences, outcome
+    from reasoner.batch.inputs import load_item
+    from reasoner.batch.rows import compact, offences, outcome
     from reasoner.explain.conclusions import build
     from reasoner.solve.engine import reason
 
     out = []
     for it in items:
-        case, errors = _load(it)
+        case, errors = load_item(it)
         if case is None:
             out.append((it.index, None))
             continue
         report = build(case, it.source, "zh", reason(case), why_not=False)
         statuses = {n: [c.status for c in report.conclusions if c.id == n] for n in offences()}
-        out.append((it.index, ({n: outcome(s) for n, s in statuses.items()}, _compact(report))))
+        out.append((it.index, ({n: outcome(s) for n, s in statuses.items()}, compact(report))))
     return out
 
 
@@ -77,7 +78,7 @@ def main() -> None:
         f"{a.cases / wall:,.0f} cases/s ({invalid} invalid, each with its row)"
     )
 
-    from reasoner.batch import collect
+    from reasoner.batch.inputs import collect
 
     items = collect(src)
     n = len(items) if a.baseline <= 0 else min(a.baseline, len(items))

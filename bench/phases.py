@@ -20,7 +20,9 @@ from pathlib import Path
 from gen_cases import generate
 from machine import describe
 
-from reasoner.batch import _load, _scope, _warm, collect, reason_together, split_atoms
+from reasoner.batch.inputs import collect, load_item
+from reasoner.batch.rows import warm
+from reasoner.batch.together import reason_together, scope, split_atoms
 from reasoner.explain.conclusions import build
 from reasoner.solve.atoms.build import case_facts
 from reasoner.solve.atoms.facts import Facts
@@ -39,9 +41,9 @@ def main() -> None:
             "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in generate(a.cases, a.seed)), encoding="utf-8"
         )
         items = collect(src)
-        _warm()
+        warm()
         t0 = time.perf_counter()
-        loaded = [_load(it) for it in items]
+        loaded = [load_item(it) for it in items]
         t1 = time.perf_counter()
     good = [c for c, _ in loaded if c is not None]
     plain = [c for c in good if not (lambda f: f.questions or f.unknown or f.defaults)(case_facts(c))]
@@ -49,7 +51,7 @@ def main() -> None:
     t2 = time.perf_counter()
     combined = Facts()
     for i, c in enumerate(plain):
-        combined.atoms.update(case_facts(c, _scope(i)).atoms)
+        combined.atoms.update(case_facts(c, scope(i)).atoms)
     t3 = time.perf_counter()
     ctl = new_control()
     add_facts(ctl, combined)

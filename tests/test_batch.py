@@ -11,7 +11,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, ROOT
 
-from reasoner.batch import Tally, collect, outcome, reason_together, screen
+from reasoner.batch.inputs import collect
+from reasoner.batch.output import Tally
+from reasoner.batch.rows import outcome, screen
+from reasoner.batch.together import reason_together
 from reasoner.case.errors import CaseFileError
 from reasoner.case.read import load_text
 from reasoner.cli import main
@@ -187,7 +190,7 @@ def test_cli_jsonl_to_stdout():
 
 def test_summary_rows_equal_the_conclusions_of_each_case_alone(generated):
     """Summary rows (no why-not routes) carry the same conclusions and flags as the full report."""
-    from reasoner.batch import _compact
+    from reasoner.batch.rows import compact
 
     items = _items(generated[:40])
     for it, row in zip(items, screen(items, "zh", "summary", jobs=1, chunk=15), strict=True):
@@ -196,7 +199,7 @@ def test_summary_rows_equal_the_conclusions_of_each_case_alone(generated):
         except CaseFileError:
             assert row.errors
             continue
-        assert row.payload["conclusions"] == _compact(build(case, it.source, "zh")), it.source
+        assert row.payload["conclusions"] == compact(build(case, it.source, "zh")), it.source
 
 
 def test_input_must_be_a_folder_or_jsonl():
@@ -265,7 +268,8 @@ def test_csv_output_round_trips_every_field(tmp_path):
     back split the row; every field now comes back as written: CR, LF, CRLF, commas, quotes, Chinese."""
     import io
 
-    from reasoner.batch import Row, csv_fields, csv_header, csv_text, offences
+    from reasoner.batch.output import csv_fields, csv_header, csv_text
+    from reasoner.batch.rows import Row, offences
 
     base = json.loads(json.dumps(generate(1, seed=1)[0]))
     ids = ["cr\rx", 'a,"b", c', "帮信，案\r件", "two\r\rcr"]  # an id holds no line feed

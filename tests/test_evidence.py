@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES
 
-from reasoner.batch import collect, screen
+from reasoner.batch.inputs import collect
+from reasoner.batch.rows import screen
 from reasoner.case.errors import CaseFileError
 from reasoner.case.read import load
 from reasoner.case.statements import StatementError, read_statement

@@ -1,12 +1,90 @@
-"""JSON output: the stable schema ``reasoner/check/1`` of a report (see docs/output.md)."""
+"""JSON output: the stable schema ``reasoner/check/1`` of a report (see docs/output.md), and the
+JSON answers of why-not, what-it-takes, what-if and rules."""
 
 from __future__ import annotations
 
 import json
 
-from reasoner.explain.report import Report
+from reasoner.explain.interview import Change
+from reasoner.explain.report import Conclusion, Report
+from reasoner.explain.what_it_takes import Fact, Takes, shown
+from reasoner.law.catalogue import Provision
+from reasoner.solve.atoms.facts import Question
+
+
+def dumps(data: object, **options: object) -> str:
+    """JSON text as every command writes it: indented, non-ASCII kept, one newline at the end."""
+    return json.dumps(data, ensure_ascii=False, indent=2, **options) + "\n"  # type: ignore[arg-type]
 
 
 def to_json(report: Report) -> str:
-    """The report as JSON text: indented, non-ASCII kept, one newline at the end."""
-    return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
+    """A report in the stable schema."""
+    return dumps(report.to_json())
+
+
+def why_not_json(report: Report, provision: str, lang: str, chosen: list[Conclusion]) -> str:
+    """The conclusions asked about, each with every route of why not."""
+    out = {
+        "case": report.case_id,
+        "provision": provision,
+        "lang": lang,
+        "conclusions": [c.to_json({}) for c in chosen],
+    }
+    return dumps(out)
+
+
+def takes_json(
+    report: Report, provision: str, lang: str, rows: list[tuple[Conclusion, Takes]], questions: list[Question]
+) -> str:
+    """For each conclusion asked about, the smallest sets of facts that would establish it."""
+
+    def fact(f: Fact) -> dict:
+        q = questions[f.question]
+        return {"path": q.path, "op": f.op, "value": f.yaml_value(q), "text": f.text(q, lang)}
+
+    out = {
+        "case": report.case_id,
+        "provision": provision,
+        "lang": lang,
+        "conclusions": [
+            {
+                "id": c.id,
+                "subject": c.subject,
+                "party": c.party,
+                "certainty": c.certainty,
+                "complete": t.complete,
+                "sets": [[fact(f) for f in shown(s)] for s in t.sets],
+            }
+            for c, t in rows
+        ],
+    }
+    return dumps(out)
+
+
+def what_if_json(case_id: str, lang: str, changes: list[tuple[str, object]], changed: list[Change]) -> str:
+    """The fields set, and the conclusions whose status changed."""
+    out = {
+        "case": case_id,
+        "lang": lang,
+        "set": [{"path": p, "value": v} for p, v in changes],
+        "changes": [
+            {"id": c.id, "subject": c.subject, "label": c.label, "before": c.before, "after": c.after} for c in changed
+        ],
+    }
+    return dumps(out, default=str)
+
+
+def rules_json(provisions: list[Provision], lang: str) -> str:
+    """Every encoded provision: id, citation, label, source text, rule file, whether it takes a finding."""
+    rows = [
+        {
+            "id": p.id,
+            "citation": p.citation(lang),
+            "label": p.label(lang),
+            "text": p.text,
+            "rule_file": f"{p.file}:{p.line}",
+            "takes_finding": p.finding,
+        }
+        for p in provisions
+    ]
+    return dumps(rows)

@@ -13,6 +13,7 @@ from reasoner.explain.i18n import colon, msg, paren, sep
 from reasoner.explain.report import Conclusion, Report
 from reasoner.explain.tree import Node
 from reasoner.explain.whynot import Condition
+from reasoner.law.catalogue import Provision
 from reasoner.render.marks import MARKS
 
 
@@ -167,3 +168,11 @@ def print_why_not(report: Report, chosen: list[Conclusion], provision: str, cons
             continue
         console.print(conclusion_tree(c, lang))
         console.print()
+
+
+def print_rules(provisions: list[Provision], lang: str, console: Console) -> None:
+    """Every encoded provision in a table: id, citation, label (⚖ where it takes a finding), text, rule."""
+    t = Table("id", "citation", "label", "text", "rule", show_lines=False)
+    for p in provisions:
+        t.add_row(p.id, p.citation(lang), p.label(lang) + (" ⚖" if p.finding else ""), p.text, f"{p.file}:{p.line}")
+    console.print(t)

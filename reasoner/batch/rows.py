@@ -1,0 +1,153 @@
+"""Rows: a chunk of cases validated, reasoned together and reported, one row per case with each
+offence's outcome; chunks run in worker processes, one per core, and come back in input order."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from reasoner.batch.inputs import Item, load_item
+from reasoner.batch.together import base_globals, reason_together
+from reasoner.case.errors import InputError
+from reasoner.explain.conclusions import build
+from reasoner.explain.report import Report
+from reasoner.law.catalogue import OFFENCES, catalogue
+from reasoner.law.program import program
+
+#: Per offence, the outcome of a case: the strongest status among its subjects.
+OUTCOMES = ("established", "possible", "excluded", "not_examined")
+
+
+@dataclass
+class Row:
+    """The outcome of one case, ready to write."""
+
+    index: int
+    source: str
+    case_id: str | None
+    outcomes: dict[str, str]  # offence id -> one of OUTCOMES
+    errors: list[InputError]
+    payload: dict | None = None  # the JSON of the row (JSONL output)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def offences() -> list[str]:
+    """The offences screened: those `check` explains (OFFENCES), in the catalogue's order."""
+    return [pid for pid in catalogue() if pid in OFFENCES]
+
+
+def outcome(certainties: list[str]) -> str:
+    """A case's outcome for one offence from the certainty of each of its subjects (established,
+    possible or excluded over the completions of the unknowns): the strongest wins."""
+    if not certainties:
+        return "not_examined"
+    for strongest in ("established", "possible", "excluded"):
+        if strongest in certainties:
+            return strongest
+    raise ValueError(f"not a certainty: {certainties}")
+
+
+def _error_json(e: InputError) -> dict:
+    return {"file": e.file, "line": e.line, "field": e.path, "message": e.message}
+
+
+def compact(report: Report) -> list[dict]:
+    """The conclusions without explanation trees: status, flags and what they rest on."""
+    return [
+        {
+            "id": c.id,
+            "subject": c.subject,
+            "party": c.party,
+            "status": c.status,
+            "certainty": c.certainty,
+            "discretionary": c.discretionary,
+            "findings_relied_on": c.findings,
+            "depends_on_unknown": c.depends_on_unknown,
+        }
+        for c in report.conclusions
+    ]
+
+
+def screen_chunk(items: list[Item], lang: str, detail: str) -> list[Row]:
+    """Validate, reason and report one chunk of cases (runs in a worker process)."""
+    loaded = [load_item(it) for it in items]
+    good = [(it, c) for it, (c, _) in zip(items, loaded, strict=True) if c is not None]
+    results = reason_together([c for _, c in good])
+    by_index = {}
+    for (it, case), result in zip(good, results, strict=True):
+        by_index[it.index] = build(case, it.source, lang, result, why_not=detail == "full")
+    names = offences()
+    rows = []
+    for it, (case, errors) in zip(items, loaded, strict=True):
+        row = Row(it.index, it.source, case.case.id if case else None, {}, errors)
+        report = by_index.get(it.index)
+        if report is not None:
+            statuses: dict[str, list[str]] = {n: [] for n in names}
+            for c in report.conclusions:
+                if c.id in statuses:
+                    statuses[c.id].append(c.certainty)
+            row.outcomes = {n: outcome(s) for n, s in statuses.items()}
+        payload: dict = {"index": it.index, "source": it.source, "case": row.case_id}
+        if errors:
+            payload["errors"] = [_error_json(e) for e in errors]
+        else:
+            payload["offences"] = row.outcomes
+            if detail == "full":
+                payload["report"] = report.to_json()
+            else:
+                payload["conclusions"] = compact(report)
+        row.payload = payload
+        rows.append(row)
+    return rows
+
+
+def _chunks(items: list[Item], size: int) -> Iterator[list[Item]]:
+    for k in range(0, len(items), size):
+        yield items[k : k + size]
+
+
+def warm() -> None:
+    """Load the rules and the catalogue once per worker, before the first chunk."""
+    program()
+    catalogue()
+    base_globals()
+
+
+def _work(args: tuple[list[Item], str, str]) -> list[Row]:
+    return screen_chunk(*args)
+
+
+def screen(
+    items: list[Item],
+    lang: str = "zh",
+    detail: str = "summary",
+    jobs: int | None = None,
+    chunk: int = 250,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Row]:
+    """Rows for every item, in input order; chunks run on ``jobs`` processes (default: all cores)."""
+    jobs = jobs or os.cpu_count() or 1
+    if items:
+        chunk = max(1, min(chunk, -(-len(items) // jobs)))
+    tasks = [(c, lang, detail) for c in _chunks(items, chunk)]
+    if jobs == 1 or len(tasks) <= 1:
+        warm()
+        for t in tasks:
+            rows = _work(t)
+            if progress:
+                progress(len(rows))
+            yield from rows
+        return
+    import multiprocessing as mp
+
+    warm()  # compiled once here; forked workers inherit it
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(jobs, initializer=warm) as pool:
+        for rows in pool.imap(_work, tasks):
+            if progress:
+                progress(len(rows))
+            yield from rows

@@ -1,0 +1,100 @@
+"""The commands that explain a case as it is: check, why-not, and the review memo (report)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from reasoner.commands.common import AS_OF, FORMAT, LANG, NEAR_MISS, build_report, check_query, fail, load_case
+
+
+@click.command()
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@LANG
+@FORMAT
+@AS_OF
+@click.option("--id", "ids", multiple=True, help="show only these conclusion ids")
+@click.option("--all", "show_all", is_flag=True, help="explain every conclusion, not only the offences")
+@click.option("--width", type=int, default=None, help="width of the printout in columns (default: the terminal's)")
+@NEAR_MISS
+def check(
+    case_file: str,
+    lang: str,
+    fmt: str,
+    as_of: str | None,
+    ids: tuple[str, ...],
+    show_all: bool,
+    width: int | None,
+    near_miss: float,
+) -> None:
+    """Reason about CASE_FILE and print its conclusions with their explanations."""
+    case = load_case(case_file)
+    from reasoner.render.json_out import to_json
+    from reasoner.render.terminal import print_report
+
+    report = build_report(case, case_file, lang, as_of)
+    if fmt == "json":
+        if ids:
+            report.conclusions = [c for c in report.conclusions if c.id in ids]
+        sys.stdout.write(to_json(report))
+        return
+    from rich.console import Console
+
+    print_report(report, Console(highlight=False, width=width), set(ids) if ids else None, show_all, near_miss)
+
+
+@click.command("why-not")
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@click.argument("provision")
+@click.option("--party", help="only for this party's acts, orders or records")
+@LANG
+@FORMAT
+@AS_OF
+@click.option("--width", type=int, default=None, help="width of the printout in columns")
+def why_not(
+    case_file: str, provision: str, party: str | None, lang: str, fmt: str, as_of: str | None, width: int | None
+) -> None:
+    """Why PROVISION does not hold in CASE_FILE: every route the law offers, closest first, each with
+    all of its failing conditions and, for a threshold, the figure, the gap and the share reached."""
+    case = load_case(case_file)
+    check_query(case, case_file, provision, party)
+    report = build_report(case, case_file, lang, as_of, examine=provision)
+    chosen = [c for c in report.conclusions if c.id == provision and (party is None or c.party == party)]
+    if fmt == "json":
+        from reasoner.render.json_out import why_not_json
+
+        sys.stdout.write(why_not_json(report, provision, lang, chosen))
+        return
+    from rich.console import Console
+
+    from reasoner.render.terminal import print_why_not
+
+    print_why_not(report, chosen, provision, Console(highlight=False, width=width))
+
+
+@click.command()
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), default="-", help="the Markdown file (default: stdout)"
+)
+@LANG
+@AS_OF
+@click.option("--depth", type=click.IntRange(1), default=None, help="levels of explanation shown (default: all)")
+@NEAR_MISS
+def report(case_file: str, output: str, lang: str, as_of: str | None, depth: int | None, near_miss: float) -> None:
+    """Write a review memo of CASE_FILE in Markdown: the facts, each offence with its elements and why
+    (or why not), the reviewer findings relied on, near misses, and a receipt of versions and hashes."""
+    case = load_case(case_file)
+    from reasoner.case.errors import CaseFileError
+    from reasoner.render.memo import markdown
+
+    try:
+        text = markdown(case, case_file, lang, depth, near_miss, as_of=as_of)
+    except CaseFileError as e:
+        fail(e)
+    if output == "-":
+        sys.stdout.write(text)
+    else:
+        with open(output, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)

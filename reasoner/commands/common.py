@@ -1,0 +1,79 @@
+"""What the commands share: their options, reading a case, reasoning with a date of judgment, and
+refusing a provision or a party that does not exist, each bad input an error on stderr and exit 2.
+
+The stages are imported inside the functions that need them, so that ``reasoner --help`` and a bad
+option answer without loading clingo, pydantic or the rules.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, NoReturn
+
+import click
+
+if TYPE_CHECKING:  # for the annotations only: importing them is the slow part of a command
+    from reasoner.case.errors import CaseFileError
+    from reasoner.case.model import Case
+    from reasoner.explain.report import Report
+
+LANG = click.option(
+    "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="language of the output"
+)
+FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+NEAR_MISS = click.option(
+    "--near-miss",
+    type=click.FloatRange(0, 1),
+    default=0.8,
+    show_default=True,
+    help="list thresholds not reached but reached to at least this share",
+)
+AS_OF = click.option(
+    "--as-of", "as_of", metavar="YYYY-MM-DD", default=None, help="date of judgment (overrides the case file's as_of)"
+)
+
+
+def fail(e: CaseFileError) -> NoReturn:
+    """Print every input error on stderr and exit 2, as for a bad case file."""
+    for err in e.errors:
+        click.echo(str(err), err=True)
+    sys.exit(2)
+
+
+def build_report(case: Case, case_file: str, lang: str, as_of: str | None, examine: str | None = None) -> Report:
+    """Reason, turning a bad --as-of into the same kind of error as a bad case file."""
+    from reasoner.case.errors import CaseFileError
+    from reasoner.explain.conclusions import build
+
+    try:
+        return build(case, case_file, lang, as_of=as_of, examine=examine)
+    except CaseFileError as e:
+        fail(e)
+
+
+def load_case(path: str) -> Case:
+    """The case file read and validated; every error on stderr and exit 2 if it is bad."""
+    from reasoner.case.errors import CaseFileError
+    from reasoner.case.read import load
+
+    try:
+        return load(path)
+    except CaseFileError as e:
+        for err in e.errors:
+            click.echo(str(err), err=True)
+        n = len(e.errors)
+        click.echo(f"{n} error{'s' if n != 1 else ''} in {path}; nothing was reasoned.", err=True)
+        sys.exit(2)
+
+
+def check_query(case: Case, case_file: str, provision: str, party: str | None) -> None:
+    """A provision and party asked about must exist: a typo is an error, not an empty answer."""
+    from reasoner.law.catalogue import catalogue
+
+    if provision not in catalogue():
+        click.echo(f"{provision!r} is not an encoded provision; `reasoner rules` lists them.", err=True)
+        sys.exit(2)
+    ids = [p.id for p in case.parties]
+    if party is not None and party not in ids:
+        click.echo(f"--party: {case_file} has no party {party!r} (its parties: {', '.join(ids)})", err=True)
+        sys.exit(2)

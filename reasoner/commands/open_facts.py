@@ -1,0 +1,208 @@
+"""The commands about facts open or changed: what-it-takes (the smallest sets of facts that would
+establish a conclusion), what-if (which conclusions change with a field), and ask (the interview)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING
+
+import click
+
+from reasoner.commands.common import FORMAT, LANG, check_query, fail, load_case
+
+if TYPE_CHECKING:  # for the annotations only: importing them is the slow part of a command
+    from reasoner.case.model import Case
+    from reasoner.explain.interview import Open
+
+
+@click.command("what-it-takes")
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@click.argument("provision")
+@click.option("--party", help="only for this party's acts, orders or records")
+@click.option(
+    "--max", "max_sets", type=click.IntRange(1, 50), default=5, show_default=True, help="sets to list at most"
+)
+@LANG
+@FORMAT
+def what_it_takes_cmd(case_file: str, provision: str, party: str | None, max_sets: int, lang: str, fmt: str) -> None:
+    """The smallest sets of facts, among those CASE_FILE leaves open, that would establish PROVISION
+    (each set minimal; for a figure, the value needed)."""
+    case = load_case(case_file)
+    check_query(case, case_file, provision, party)
+    from reasoner.explain.conclusions import build
+    from reasoner.explain.i18n import msg
+    from reasoner.explain.what_it_takes import what_it_takes
+    from reasoner.render.json_out import takes_json
+    from reasoner.render.plain import takes_lines
+    from reasoner.solve.engine import reason
+
+    result = reason(case)
+    report = build(case, case_file, lang, result)
+    chosen = [c for c in report.conclusions if c.id == provision and (party is None or c.party == party)]
+    assert result.completions is not None
+    rows = [(c, what_it_takes(result.completions, c.atom(), max_sets)) for c in chosen]
+    if fmt == "json":
+        sys.stdout.write(takes_json(report, provision, lang, rows, result.facts.questions))
+    elif not chosen:
+        click.echo(msg("not_examined", lang).format(provision=provision))
+    else:
+        for line in takes_lines(rows, result.facts.questions, lang):
+            click.echo(line)
+
+
+@click.command("what-if")
+@click.argument("case_file", type=click.Path(dir_okay=False))
+@click.option("--set", "sets", multiple=True, required=True, metavar="PATH=VALUE", help="a field and its new value")
+@LANG
+@FORMAT
+def what_if(case_file: str, sets: tuple[str, ...], lang: str, fmt: str) -> None:
+    """Reason about CASE_FILE with some facts changed and print which conclusions change.
+
+    PATH is the field path of the case file (acts[0].payment_settlement); VALUE is written as in
+    the case file (true, unknown, "236500.80", {at_least: 150000}) and checked the same way."""
+    case = load_case(case_file)
+    from reasoner.case.edits import parse_assignment, read_data, revised
+    from reasoner.case.errors import CaseFileError
+    from reasoner.explain.conclusions import build
+    from reasoner.explain.interview import diff
+    from reasoner.render.json_out import what_if_json
+    from reasoner.render.plain import change_lines
+
+    try:
+        changes = [parse_assignment(x) for x in sets]
+        _, new_case = revised(read_data(case_file), changes, case_file)
+    except ValueError as e:
+        click.echo(str(e), err=True)
+        sys.exit(2)
+    except CaseFileError as e:
+        fail(e)
+    before = build(case, case_file, lang)
+    after = build(new_case, case_file, lang)
+    if fmt == "json":
+        sys.stdout.write(what_if_json(before.case_id, lang, changes, diff(before, after)))
+        return
+    for line in change_lines(diff(before, after), lang):
+        click.echo(line)
+
+
+@click.command()
+@click.argument("case_file", type=click.Path(dir_okay=False, exists=True))
+@click.option("--output", type=click.Path(dir_okay=False), help="write the completed case here (default: CASE_FILE)")
+@LANG
+def ask(case_file: str, output: str | None, lang: str) -> None:
+    """Ask, in the terminal, only the questions whose answers can still change an open conclusion,
+    most decisive first; show what each answer changed; write the completed case file back
+    (comments and layout kept)."""
+    case = load_case(case_file)
+    interview = _Interview(case, case_file, lang)
+    interview.run()
+    interview.write(output or case_file)
+
+
+class _Interview:
+    """One interview: the case file's data as answered so far, and the case reasoned with it."""
+
+    def __init__(self, case: Case, case_file: str, lang: str):
+        from reasoner.case.edits import read_data
+        from reasoner.explain.conclusions import build
+        from reasoner.solve.engine import reason
+
+        self.case_file = case_file
+        self.lang = lang
+        self.data = read_data(case_file)
+        self.answered: list[tuple[str, object]] = []
+        self.asked: set[str] = set()
+        self.result = reason(case)
+        self.report = build(case, case_file, lang, self.result)
+        self.labels = {c.atom(): c.label for c in self.report.conclusions}
+
+    def run(self) -> None:
+        """Ask the most decisive question not yet asked, until none is left or the input ends."""
+        from reasoner.explain.i18n import msg
+        from reasoner.explain.interview import open_questions
+
+        while True:
+            pending = [o for o in open_questions(self.result, self.report) if o.question.path not in self.asked]
+            if not pending:
+                click.echo(msg("ask_none", self.lang))
+                return
+            self.asked.add(pending[0].question.path)
+            self._put(pending[0])
+            if not self._answer(pending[0].question.path):
+                return
+
+    def _put(self, o: Open) -> None:
+        """The question: its field and current value, what it may decide, and what may be answered."""
+        from reasoner.case.edits import get
+        from reasoner.explain.i18n import msg, paren, plain
+        from reasoner.explain.interview import hint
+
+        lang, path = self.lang, o.question.path
+        decides = [self.labels.get(a, a.arguments[0].string) + paren(plain(a.arguments[1]), lang) for a in o.decides]
+        current = get(self.data, path)
+        shown = json.dumps(current, ensure_ascii=False) if not isinstance(current, str) else current
+        click.echo(f"{msg('ask_question', lang)}: {path}  [{msg('ask_current', lang)}: {shown}]")
+        click.echo(f"  {msg('ask_may_decide', lang)}: {', '.join(decides)}")
+        click.echo(f"  {hint(o.question)}")
+
+    def _answer(self, path: str) -> bool:
+        """Prompt until an answer is taken or skipped (Enter); False when the input has ended."""
+        from reasoner.case.edits import parse_value, revised
+        from reasoner.case.errors import CaseFileError
+        from reasoner.explain.i18n import msg
+
+        while True:
+            try:
+                text = click.prompt(msg("ask_prompt", self.lang), default="", show_default=False).strip()
+            except click.Abort:  # end of input (or Ctrl-C): the answers given so far are kept
+                click.echo("")
+                click.echo(msg("ask_ended", self.lang))
+                return False
+            if not text:
+                return True
+            try:
+                value = parse_value(text)
+                new_data, new_case = revised(self.data, [(path, value)], self.case_file)
+            except ValueError as e:
+                click.echo(str(e))
+                continue
+            except CaseFileError as e:
+                for err in e.errors:
+                    click.echo(str(err))
+                continue
+            self.data = new_data
+            self.answered.append((path, value))
+            self._reason(new_case)
+            return True
+
+    def _reason(self, case: Case) -> None:
+        """Reason with the answer given and print which conclusions it changed."""
+        from reasoner.explain.conclusions import build
+        from reasoner.explain.interview import diff
+        from reasoner.render.plain import change_lines
+        from reasoner.solve.engine import reason
+
+        result = reason(case)
+        report = build(case, self.case_file, self.lang, result)
+        for line in change_lines(diff(self.report, report), self.lang):
+            click.echo(line)
+        self.result, self.report = result, report
+        self.labels.update({c.atom(): c.label for c in report.conclusions})
+
+    def write(self, target: str) -> None:
+        """Write the answers back into the case file (or ``target``): JSON as JSON, YAML with its
+        comments and layout kept; nothing when no answer was given."""
+        from pathlib import Path
+
+        from reasoner.case.edits import write_back
+        from reasoner.explain.i18n import msg
+
+        if not self.answered:
+            click.echo(msg("ask_unchanged", self.lang))
+            return
+        if self.case_file.endswith(".json"):
+            Path(target).write_text(json.dumps(self.data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        else:
+            write_back(self.case_file, self.answered, target)
+        click.echo(f"{msg('ask_written', self.lang)} {target}")

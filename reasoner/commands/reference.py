@@ -1,0 +1,42 @@
+"""The commands that describe the tool itself: the encoded provisions (rules) and the JSON Schema
+of case files (schema)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from reasoner.commands.common import FORMAT, LANG
+
+
+@click.command()
+@LANG
+@FORMAT
+def rules(lang: str, fmt: str) -> None:
+    """List every encoded provision: id, citation, source text and rule file."""
+    from reasoner.law.catalogue import catalogue
+
+    provisions = list(catalogue().values())
+    if fmt == "json":
+        from reasoner.render.json_out import rules_json
+
+        sys.stdout.write(rules_json(provisions, lang))
+        return
+    from rich.console import Console
+
+    from reasoner.render.terminal import print_rules
+
+    print_rules(provisions, lang, Console())
+
+
+@click.command()
+def schema() -> None:
+    """Print the JSON Schema of case files (for editors to complete and check them)."""
+    from reasoner.case.model import Case
+
+    s = Case.model_json_schema(by_alias=True)
+    s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    s["title"] = "Case file of the reasoner"
+    sys.stdout.write(json.dumps(s, ensure_ascii=False, indent=2) + "\n")
