@@ -109,7 +109,8 @@ def status_in(cons: tuple[frozenset[Symbol], frozenset[Symbol]], atom: Symbol) -
 def result_from_model(facts: Facts, model: list[Symbol]) -> Result:
     """A Result from the atoms of one answer: shown atoms, fired rules and aggregate elements.
 
-    Shared by :func:`reason` and batch screening (which splits one answer of many cases)."""
+    Shared by :func:`reasoner.solve.engine.reason` and batch screening (which splits one answer of many
+    cases)."""
     shown = []
     fired: dict[Symbol, list[tuple[int, Symbol]]] = defaultdict(list)
     aggs: dict[tuple, list[tuple[Symbol, Symbol]]] = defaultdict(list)

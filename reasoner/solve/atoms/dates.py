@@ -16,8 +16,9 @@ from reasoner.solve.atoms.writer import Writer, atom
 
 
 def date(w: Writer, name: str, args: list, v: object, path: str) -> None:
-    """A day of an order or a penalty: a fact, a question when known only within bounds (or
-    not at all, for orders and penalties), or noted as not known (no atom: no day can stand in)."""
+    """A day of an order (its date or deadline) or of a penalty: a fact; the date of an order or a
+    penalty known only within bounds, or not at all, a question; a deadline not known is noted (no
+    atom: no day can stand in for it)."""
     if name in ("order_date", "penalty_date") and (v == UNKNOWN or isinstance(v, DateBounds)):
         day_question(w, name, args, v, path)
         return

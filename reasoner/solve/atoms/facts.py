@@ -79,7 +79,7 @@ class Question:
 
     Booleans answer False/True, closed choices one option each, and figures (counts, money) a
     finite set of representative values: the bounds and, between them, every breakpoint at which
-    a comparison with a figure of the law can change (see :func:`figure_candidates`)."""
+    a comparison with a figure of the law can change (see :func:`.candidates.figure_candidates`)."""
 
     path: str  # the case-file field
     kind: str  # bool | choice | count | money
