@@ -45,7 +45,9 @@ def _stage(module: str) -> str | None:
 
 
 def _imports(module: str) -> set[str]:
-    """The modules of the package that a module imports, wherever in it the import is."""
+    """The modules of the package that a module imports, wherever in it the import is; every name
+    under ``reasoner`` it imports must be a module of the tree (an import inside a function is not
+    run by importing the module, so a stale one would fail only when it is called)."""
     path = MODULES[module]
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     out: set[str] = set()
@@ -62,6 +64,8 @@ def _imports(module: str) -> set[str]:
             for alias in node.names:  # a name may be a submodule (from reasoner.solve import engine)
                 sub = f"{target}.{alias.name}"
                 out.add(sub if sub in MODULES else target)
+    missing = sorted(m for m in out if m.split(".")[0] == "reasoner" and m not in MODULES)
+    assert missing == [], f"{module} imports modules that do not exist: {missing}"
     return {m for m in out if m in MODULES and m != module}
 
 

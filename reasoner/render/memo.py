@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reasoner.case.edits import judged_on
 from reasoner.case.model import Case
 from reasoner.explain.conclusions import build
 from reasoner.explain.i18n import msg, paren, sep
@@ -232,8 +233,6 @@ def markdown(
     """The memo for a case read from ``file`` (whose bytes are hashed into the receipt); ``as_of``
     (``--as-of``) overrides the case file's date of judgment."""
     if as_of is not None:
-        from .case.edits import judged_on
-
         case = judged_on(case, as_of)
     result = result or reason(case, "--as-of" if as_of is not None else "case.as_of")
     report = build(case, file, lang, result)
