@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,10 @@ from reasoner.case.model import Case
 from reasoner.case.read import load_text
 from reasoner.solve.engine import reason
 from reasoner.solve.result import Result
+
+#: Tests never read the clock: a case without a date of judgment is judged on this day (the
+#: reasoner's REASONER_TODAY), also in the commands the tests run as subprocesses.
+os.environ["REASONER_TODAY"] = "2024-12-01"
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

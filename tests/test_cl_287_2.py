@@ -25,6 +25,8 @@ NAMED_HELP = [
     "payment_settlement",  # 支付结算
 ]
 OTHER_HELP = ["other_technical_support", "other_assistance"]  # ……等技术支持 / ……等帮助
+#: named kinds of 等技术支持 / 等帮助 the case format lists
+OTHER_NAMED = ["account_unblocking", "tools", "cards_and_accounts", "phone_cards"]
 
 
 def param(provision: str, name: str) -> int:
@@ -129,8 +131,9 @@ def _no_help(act: dict) -> None:
     act["help"] = []
 
 
-def _other_help_without_finding(act: dict) -> None:
+def _help_found_no_help(act: dict) -> None:
     act["help"] = ["other_assistance"]
+    act["_findings"] = [help_finding(value=False)]
 
 
 def _below_threshold(act: dict) -> None:
@@ -151,7 +154,7 @@ def _assisted_conduct_no_crime(act: dict) -> None:
         (_no_knowledge, "cl.287-2.1.knowledge"),
         (_knowledge_not_proven, "cl.287-2.1.knowledge"),
         (_no_help, "cl.287-2.1.help"),
-        (_other_help_without_finding, "cl.287-2.1.help"),
+        (_help_found_no_help, "cl.287-2.1.help"),
         (_below_threshold, "cl.287-2.1.serious"),
         (_no_serious_figure, "cl.287-2.1.serious"),
         (_assisted_conduct_no_crime, "cl.287-2.1.serious"),
@@ -161,10 +164,14 @@ def _assisted_conduct_no_crime(act: dict) -> None:
 def test_offence_fails_when_an_element_is_missing(remove, failing):
     data = case()
     remove(data["acts"][0])
+    data["findings"] = data["acts"][0].pop("_findings", [])
     assert not holds(data, failing)
+    # Art 12's chapeau (明知他人利用信息网络实施犯罪，为其犯罪提供帮助): no item of ¶1 makes conduct
+    # serious without knowledge and help, so without either, 情节严重 fails too
+    chapeau = failing in ("cl.287-2.1.knowledge", "cl.287-2.1.help")
     for e in ELEMENTS:
         if e != failing:
-            assert holds(data, e), e
+            assert holds(data, e) is not (chapeau and e == "cl.287-2.1.serious"), e
     assert not holds(data, "cl.287-2")
 
 
@@ -192,38 +199,38 @@ def test_each_named_kind_of_help_counts(kind):
     assert holds(data, "cl.287-2")
 
 
-@pytest.mark.parametrize("kind", OTHER_HELP)
-def test_other_help_counts_only_with_a_finding(kind):
-    # 等技术支持 / 等帮助: of the same nature as those listed, on a reviewer finding.
-    assert not holds(case(help=[kind]), "cl.287-2.1.help")
-    assert not holds(case(help=[kind]), "cl.287-2")
-    data = case(help=[kind], findings=[help_finding()])
+@pytest.mark.parametrize("kind", [*OTHER_HELP, *OTHER_NAMED])
+def test_other_help_counts_without_a_finding(kind):
+    # 等技术支持 / 等帮助: the statute names examples of two open classes; support or help of another
+    # kind (unblocking accounts, cards, tools) is help without a reviewer finding (issue 18 #10).
+    data = case(help=[kind])
     assert holds(data, "cl.287-2.1.help")
     assert holds(data, "cl.287-2")
+    report = build(to_case(data), "t.json", "en")
+    assert not next(c for c in report.conclusions if c.id == "cl.287-2.1.help").discretionary
 
 
-@pytest.mark.parametrize("kind", OTHER_HELP)
-def test_other_help_not_on_a_negative_finding(kind):
+@pytest.mark.parametrize("kind", [*NAMED_HELP, *OTHER_HELP])
+def test_no_help_on_a_negative_finding(kind):
+    # 为其犯罪: a finding that the conduct was no help to the crime defeats every route
     data = case(help=[kind], findings=[help_finding(value=False)])
     assert not holds(data, "cl.287-2.1.help")
     assert not holds(data, "cl.287-2")
 
 
 def test_help_finding_on_another_subject_is_rejected():
-    data = case(help=["other_technical_support"], findings=[help_finding(subject="X1")])
+    data = case(help=["other_technical_support"], findings=[help_finding(value=False, subject="X1")])
     with pytest.raises(CaseFileError, match="is about a act; 'X1' is a assisted"):
         to_case(data)
 
 
-def test_help_finding_is_not_needed_for_a_named_kind_and_marks_other_help_discretionary():
-    report = build(to_case(case(help=["other_assistance"], findings=[help_finding()])), "t.json", "en")
-    offence = next(c for c in report.conclusions if c.id == "cl.287-2")
-    assert offence.status == "holds"
-    assert offence.discretionary
-    assert offence.findings == ["findings[0]"]
-    plain = next(c for c in build(to_case(case()), "t.json", "en").conclusions if c.id == "cl.287-2")
-    assert not plain.discretionary
-    assert plain.findings == []
+def test_a_finding_that_other_help_holds_is_refused_in_format_2_and_upgraded_away():
+    # help needs no finding that it holds; only one that it does not is taken
+    data = {**case(help=["other_assistance"], findings=[help_finding()]), "format": 2}
+    data["assisted_parties"] = data["acts"][0].pop("assisted")
+    data["acts"][0]["assisted"] = [x["id"] for x in data["assisted_parties"]]
+    with pytest.raises(CaseFileError, match="takes only a finding that it does NOT hold"):
+        to_case(data)
 
 
 # ----------------------------------------------------------------------------- penalties

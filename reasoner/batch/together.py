@@ -78,7 +78,9 @@ def reason_together(cases: list[Case]) -> list[Result]:
     for i, c in enumerate(cases):
         f = case_facts(c)
         plain_facts.append(f)
-        if f.questions or f.unknown or f.defaults:  # open facts: three statuses, one Control per case
+        # open facts: three statuses, one Control per case; two worlds of standards: a world's
+        # instances are scoped by it, so the case cannot take a batch scope as well
+        if f.questions or f.unknown or f.defaults or f.setting.two_worlds:
             results[i] = engine.reason(c)
         else:
             together.append(i)

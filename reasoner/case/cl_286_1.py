@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from reasoner.case.values import Count, Id, MaybeBool, MaybeCount, MaybeMoney, Strict, Text, Unknown
+from reasoner.case.values import Count, Day, Id, MaybeBool, MaybeCount, MaybeMoney, Strict, Text, Unknown
 
 
 class Quantities(Strict):
@@ -83,6 +83,7 @@ class CaseSentence(Strict):
 class EvidenceLoss(Strict):
     id: Id
     case: Text = Field(description="the criminal case whose evidence was lost")
+    date: Day | None = Field(default=None, description="when the evidence was lost (within the act's days)")
     crime_kind: CrimeKind | Unknown
     likely_sentence: CaseSentence | Unknown = Field(description="the sentence that case could carry")
     affects_conviction_or_sentencing: MaybeBool = True

@@ -41,8 +41,15 @@ class Site(Strict):
     impersonates: Literal["state_organ", "financial_institution"] | None = Field(
         default=None, description="假冒国家机关、金融机构名义 (websites)"
     )
-    registered_accounts: MaybeCount | None = Field(default=None, description="websites: registered accounts")
-    members: MaybeCount | None = Field(default=None, description="groups: member accounts")
+    registered_accounts: MaybeCount | None = Field(
+        default=None, description="websites: registered accounts (over all the sites of this entry)"
+    )
+    members: MaybeCount | None = Field(default=None, description="groups: member accounts (over all its groups)")
+    count: MaybeCount | None = Field(
+        default=None,
+        description="how many sites this entry stands for, all alike (default 1); registered_accounts or members "
+        "is then their total",
+    )
     name: Text | None = None
 
     @model_validator(mode="after")

@@ -5,20 +5,24 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, PrivateAttr, StrictStr
+from pydantic import Field, PrivateAttr, StrictStr, model_validator
 
 from reasoner.case.statement_sums import StatementTotals
-from reasoner.case.values import Id, MaybeBool, Strict, Text, Unknown
+from reasoner.case.values import Id, MaybeBool, MaybeCount, MaybeMoney, Strict, Text, Unknown
 
 HelpKind = Literal[
     "internet_access",  # 互联网接入
     "server_hosting",  # 服务器托管
     "network_storage",  # 网络存储
     "communication_transmission",  # 通讯传输
-    "other_technical_support",  # 等技术支持 (needs a finding)
+    "other_technical_support",  # 等技术支持
+    "account_unblocking",  # 等技术支持: 账号解封
+    "tools",  # 等技术支持: 程序、工具
     "advertising_promotion",  # 广告推广
     "payment_settlement",  # 支付结算
-    "other_assistance",  # 等帮助 (needs a finding)
+    "other_assistance",  # 等帮助
+    "cards_and_accounts",  # 等帮助: 收购、出售、出租、出借银行卡、账户
+    "phone_cards",  # 等帮助: 收购、出售、出租、出借手机卡、流量卡、物联网卡
 ]
 
 
@@ -33,12 +37,23 @@ class AssistedParty(Strict):
         "(Art 12 ¶2)"
     )
     crime: Text | None = Field(default=None, description="the crime, e.g. 诈骗罪")
+    crime_kind: Literal["telecom_fraud", "gambling", "other"] | None = Field(
+        default=None, description="telecom_fraud: 电信网络诈骗 (the 断卡 minutes read it); gambling; other"
+    )
     confirmable: MaybeBool | None = Field(
         default=None, description="Art 13: the crime can be confirmed (被帮助对象实施的犯罪行为可以确认)"
     )
     author_status: Literal["tried", "not_caught", "not_yet_tried", "underage", "other_not_pursued"] | None = Field(
-        default=None, description="Art 13: none of these blocks the finding"
+        default=None, description="Art 13: none of these blocks the finding; tried (已经依法裁判) confirms the crime"
     )
+
+    @model_validator(mode="after")
+    def _tried_is_confirmed(self) -> AssistedParty:
+        if self.author_status == "tried" and self.confirmable is False:
+            raise ValueError(
+                "author_status tried (its author has been judged) confirms the crime; confirmable: false contradicts it"
+            )
+        return self
 
 
 Indicator = Literal[
@@ -49,6 +64,17 @@ Indicator = Literal[
     "evasion_measures",  # (五) 频繁采用隐蔽上网、加密通信、销毁数据等措施或者使用虚假身份 (needs a finding)
     "helped_evasion",  # (六) 为他人逃避监管或者规避调查提供技术支持、帮助
     "other",  # (七) 其他足以认定行为人明知的情形 (needs a finding)
+    # Art 11 (7) by the later documents (asp/*/): each a presumption, rebutted as Art 11's
+    "unit_accounts_traded",  # Opinions (II) 八 ¶2: 收购、出售、出租单位银行结算账户、单位支付账户
+    "insider_opened_cards",  # Opinions (II) 八 ¶2: 行业从业人员利用便利非法开办并出售、出租他人卡、账户
+    "batch_card_trading",  # 2022 minutes (1): 跨省或多人结伙批量办理、收购、贩卖"两卡"
+    "continued_after_notice",  # 2022 minutes (2): 被告知涉嫌诈骗、洗钱后仍继续实施
+    "continued_after_freeze",  # 2022 minutes (3): 被冻结后帮助解冻或者换卡继续
+    "continued_after_account_sealed",  # 2022 minutes (4): 支付账号被封禁后帮助解封继续
+    "scripted_answers",  # 2022 minutes (6), 2025 Opinion: 事先准备应对调查的话术口径
+    "prior_card_trading_sanction",  # 2022 minutes (7): 曾因买卖"两卡"受过处罚、信用惩戒或者训诫，又实施
+    "fraud_devices_or_software",  # 2025 Opinion: 非法提供批量插卡、改号、虚拟拨号等设备、软件
+    "continued_after_restriction",  # 2025 Opinion: 因涉诈等异常被限制、暂停服务后仍继续实施
 ]
 
 
@@ -103,3 +129,49 @@ class Statement(Strict):
         if self._totals is None:
             raise ValueError(f"the statement {self.file} has not been read (read cases with reasoner.case.read.load)")
         return self._totals
+
+
+CardKind = Literal[
+    "bank_card",  # 信用卡 (in the Criminal Law, bank cards including debit cards)
+    "bank_account",  # 银行账户
+    "payment_account",  # 非银行支付账户
+    "internet_payment_account",  # 具有支付结算功能的互联网账号密码
+    "payment_interface",  # 网络支付接口
+    "online_banking_certificate",  # 网上银行数字证书
+    "phone_card",  # 手机卡（电话卡）
+    "traffic_card",  # 流量卡
+    "iot_card",  # 物联网卡
+]
+
+
+class Card(Strict):
+    """Cards or accounts the actor provided (Opinions (II) 七、九; the 断卡 minutes; 2025 Opinion 第6条)."""
+
+    kind: CardKind
+    whose: Literal["own", "others", "unit"] = Field(description="the actor's own, another person's, or a unit's")
+    how: Literal["bought", "sold", "rented", "lent"] = Field(description="收购, 出售, 出租 or 出借")
+    count: MaybeCount = Field(description="how many cards or accounts")
+    accounts: list[Annotated[StrictStr, Field(min_length=1, max_length=64)]] = Field(
+        default_factory=list, description="their account numbers, to match the rows of a statement"
+    )
+
+
+class Inflow(Strict):
+    """Money flowing into the cards and accounts provided, by whose they were."""
+
+    own: MaybeMoney | None = None
+    others: MaybeMoney | None = None
+    unit: MaybeMoney | None = None
+
+
+class Funds(Strict):
+    """Money through the cards and accounts provided (the 断卡 minutes; 2025 Opinion 第6条)."""
+
+    inflow: MaybeMoney | Inflow | None = Field(
+        default=None,
+        description="one-way inflow (单向流入), yuan; by whose, {own, others, unit}, where the cards are of more "
+        "than one owner",
+    )
+    outflow: MaybeMoney | None = Field(default=None, description="money out of them, yuan (流水 = in + out)")
+    verified_fraud: MaybeMoney | None = Field(default=None, description="of the inflow, verified as fraud money")
+    lawful: MaybeMoney | None = Field(default=None, description="of the inflow, shown lawful (deducted)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from reasoner.case.cross_check_parts import PartChecks, actors_of
 from reasoner.case.errors import InputError, line_for, path_text
 from reasoner.case.values import MAX_SITES
 from reasoner.law.catalogue import catalogue
@@ -79,13 +80,14 @@ def cross_check(data: dict, file: str, lines: dict) -> list[InputError]:
     _register(c)
     _references(c)
     _acts(c)
-    for i, pen in _items(data, "admin_penalties"):
-        c.party_ref(pen.get("party"), ("admin_penalties", i, "party"))
+    for key in ("admin_penalties", "prior_convictions"):
+        for i, rec in _items(data, key):
+            c.party_ref(rec.get("party"), (key, i, "party"))
     n_sites = sum(len(a["sites"]) for _, a in _items(data, "acts") if isinstance(a.get("sites"), list))
     if n_sites > MAX_SITES:
         c.err(("acts",), f"{n_sites:,} sites in all; at most {MAX_SITES:,} in one case file (their counts are summed)")
     _findings(c)
-    return c.errors
+    return c.errors + PartChecks(data, file, lines).run()
 
 
 def _register(c: _Checks) -> None:
@@ -96,6 +98,8 @@ def _register(c: _Checks) -> None:
     for i, o in _items(c.data, "orders"):
         c.register(o.get("id"), ("orders", i, "id"), "order")
         c.orders.setdefault(o.get("id"), o)
+    for i, x in _items(c.data, "assisted_parties"):
+        c.register(x.get("id"), ("assisted_parties", i, "id"), "assisted")
     for i, a in _items(c.data, "acts"):
         c.register(a.get("id"), ("acts", i, "id"), "act")
         for listing, kind in (("evidence_losses", "evidence loss"), ("sites", "site"), ("assisted", "assisted")):
@@ -103,6 +107,8 @@ def _register(c: _Checks) -> None:
                 c.register(x.get("id"), ("acts", i, listing, j, "id"), kind)
     for i, pen in _items(c.data, "admin_penalties"):
         c.register(pen.get("id"), ("admin_penalties", i, "id"), "administrative penalty")
+    for i, conv in _items(c.data, "prior_convictions"):
+        c.register(conv.get("id"), ("prior_convictions", i, "id"), "earlier judgment")
 
 
 def _references(c: _Checks) -> None:
@@ -123,7 +129,12 @@ def _acts(c: _Checks) -> None:
     info = c.data.get("case") if isinstance(c.data.get("case"), dict) else {}
     as_of = _date_or_none(info.get("as_of"))
     for i, a in _items(c.data, "acts"):
-        c.party_ref(a.get("actor"), ("acts", i, "actor"))
+        if isinstance(a.get("actors"), list):
+            for k, x in enumerate(a["actors"]):
+                loc = ("acts", i, "actors", k, "party") if isinstance(x, dict) else ("acts", i, "actors", k)
+                c.party_ref(x.get("party") if isinstance(x, dict) else x, loc)
+        else:
+            c.party_ref(a.get("actor"), ("acts", i, "actor"))
         last = _act_end(a.get("date"), "not_before")
         if as_of and last and last > as_of:
             c.err(("acts", i, "date"), f"the act ends ({last}) after the date of judgment case.as_of ({as_of})")
@@ -152,10 +163,10 @@ def _refused_order(c: _Checks, i: int, a: dict) -> None:
     o = c.orders.get(ref)
     if o is None:
         c.err(("acts", i, "order"), f"expected the id of an order, found {ref!r}")
-    elif o.get("to") != a.get("actor"):
+    elif o.get("to") not in actors_of(a):
         c.err(
             ("acts", i, "order"),
-            f"order {ref!r} is addressed to {o.get('to')!r}, not to the actor {a.get('actor')!r}",
+            f"order {ref!r} is addressed to {o.get('to')!r}, not to the actor {', '.join(map(repr, actors_of(a)))}",
         )
     else:
         end = _act_end(a.get("date"), "not_after")
@@ -183,7 +194,7 @@ def _findings(c: _Checks) -> None:
                 )
         if isinstance(pid, str):
             _provision_takes_it(c, i, pid, f.get("holds"))
-        key = (pid, subject)
+        key = (pid, subject, f.get("party"))
         if isinstance(pid, str) and isinstance(subject, str):
             if key in seen:
                 c.err(
@@ -200,9 +211,17 @@ def _provision_takes_it(c: _Checks, i: int, pid: str, holds: object) -> None:
         c.err(
             ("findings", i, "provision"), f"provision {pid!r} is decided from the facts and takes no reviewer finding"
         )
-    elif holds is True and not known[pid].finding_holds:
+    elif holds is True and not known[pid].finding_holds and not _obsolete(c.data, pid):
         c.err(
             ("findings", i, "holds"),
             f"provision {pid!r} takes only a finding that it does NOT hold (holds: false); it is otherwise "
             "decided from the facts: where the reviewer finds that it holds, delete this finding",
         )
+
+
+def _obsolete(data: dict, pid: str) -> bool:
+    """A finding a format-1 file needed and the current format does not: still accepted there, with
+    the same meaning (`reasoner upgrade` removes it)."""
+    from reasoner.case.upgrade import OBSOLETE_FINDINGS
+
+    return data.get("format", 1) == 1 and pid in OBSOLETE_FINDINGS

@@ -8,28 +8,48 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field, StrictStr
+from pydantic import ConfigDict, Field, StrictStr, model_validator
 
 from reasoner.case.acts import Act
+from reasoner.case.cl_287_2 import AssistedParty
 from reasoner.case.parties import Order, Party
 from reasoner.case.values import MAX_ACTS, Date, Day, Id, MaybeBool, Strict, Text
+
+#: The case format this version writes (`reasoner upgrade` rewrites older files to it).
+FORMAT = 2
 
 
 class AdminPenalty(Strict):
     id: Id
     party: Id
     date: Day
-    for_: Literal["illegal_use_of_network", "assisting_network_crime", "computer_system_security", "other"] = Field(
-        alias="for"
-    )
+    for_: Literal[
+        "illegal_use_of_network", "assisting_network_crime", "computer_system_security", "concealing_proceeds", "other"
+    ] = Field(alias="for")
+    authority: Text | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PriorConviction(Strict):
+    """An earlier judgment of guilt or relative non-prosecution (2025 Opinion para 9 (8))."""
+
+    id: Id
+    party: Id
+    date: Day
+    for_: Literal["assisting_network_crime", "concealing_proceeds", "other"] = Field(alias="for")
+    outcome: Literal["convicted", "relative_non_prosecution"]
     authority: Text | None = None
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Finding(Strict):
-    provision: Annotated[StrictStr, Field(pattern=r"^(interp|cl)\.[0-9A-Za-z.\-]+$")]
+    provision: Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9]*\.[0-9A-Za-z._\-]+$")]
     subject: Id = Field(description="the party, order or act the finding is about")
+    party: Id | None = Field(
+        default=None, description="for an act done by several together: the one person the finding is about"
+    )
     holds: MaybeBool = Field(description="the reviewer's finding; unknown while it is still to be made")
     reason: Text
     by: Text | None = None
@@ -38,14 +58,23 @@ class Finding(Strict):
 class CaseInfo(Strict):
     id: Id
     title: Text | None = None
-    as_of: Date | None = Field(default=None, description="date of judgment")
+    as_of: Date | None = Field(default=None, description="date of judgment (default: the day the reasoner runs)")
+    prosecution_started: Day | None = Field(
+        default=None, description="the day prosecution began (立案侦查 or 受理, CL 88) for every party"
+    )
 
 
 class Case(Strict):
     """A case file."""
 
+    format: Literal[1, 2] = Field(
+        default=1, description="the version of the case format the file is written in (absent: 1)"
+    )
     case: CaseInfo
     parties: list[Party] = Field(min_length=1)
+    assisted_parties: list[AssistedParty] = Field(
+        default_factory=list, description="the parties helped, declared once (format 2); acts name them by id"
+    )
     orders: list[Order] = Field(default_factory=list)
     acts: list[Act] = Field(
         default_factory=list,
@@ -53,4 +82,27 @@ class Case(Strict):
         description=f"at most {MAX_ACTS:,} acts in one case file",
     )
     admin_penalties: list[AdminPenalty] = Field(default_factory=list)
+    prior_convictions: list[PriorConviction] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _assisted_by_format(self) -> Case:
+        for i, a in enumerate(self.acts):
+            for j, x in enumerate(a.assisted):
+                if self.format >= 2 and not isinstance(x, str):
+                    raise ValueError(
+                        f"acts[{i}].assisted[{j}]: in format 2 an assisted party is declared once under "
+                        "assisted_parties and named here by its id (reasoner upgrade rewrites the file)"
+                    )
+                if self.format < 2 and isinstance(x, str):
+                    raise ValueError(
+                        f"acts[{i}].assisted[{j}]: an assisted party named by id needs format: 2 and assisted_parties"
+                    )
+        if self.format < 2 and self.assisted_parties:
+            raise ValueError("assisted_parties is part of format 2: add `format: 2` at the top of the file")
+        return self
+
+    def assisted_of(self, act: Act) -> list[AssistedParty]:
+        """The parties an act helped, declared inline (format 1) or once at the top (format 2)."""
+        by_id = {x.id: x for x in self.assisted_parties}
+        return [by_id[x] if isinstance(x, str) else x for x in act.assisted if not isinstance(x, str) or x in by_id]

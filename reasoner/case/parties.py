@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StrictBool, model_validator
 
 from reasoner.case.values import Date, Day, Id, MaybeBool, Strict, Text, Unknown
 
@@ -67,11 +67,20 @@ class Party(Strict):
     responsible_persons: list[ResponsiblePerson] = Field(
         default_factory=list, description="for a unit: its directly responsible persons"
     )
+    prosecution_started: Day | None = Field(
+        default=None,
+        description="the day prosecution began against this party (立案侦查 or 受理, CL 88); "
+        "default: case.prosecution_started",
+    )
+    birth_date: Day | None = Field(default=None, description="a person's day of birth (minors: 2025 Opinion para 11)")
+    student: StrictBool | None = Field(default=None, description="a person at school (在校学生) when acting")
 
     @model_validator(mode="after")
     def _persons_only_for_units(self) -> Party:
         if self.kind == "person" and self.responsible_persons:
             raise ValueError("responsible_persons is for units; this party is a person")
+        if self.kind == "unit" and (self.birth_date is not None or self.student is not None):
+            raise ValueError("birth_date and student are for natural persons; this party is a unit")
         return self
 
 
@@ -118,6 +127,17 @@ class Order(Strict):
     date: Day
     legal_basis: list[LegalBasis] | Unknown = Field(description="the laws the order relies on; [] for none")
     measures: Text | None = None
-    deadline: Date | Unknown | None = None
+    deadline: Day | None = Field(default=None, description="the deadline the order set (refusal begins the day after)")
+    reasonable_period_end: Date | None = Field(
+        default=None,
+        description="where the order set no deadline: the last day of the period the reviewer finds reasonable "
+        "(with a finding on interp.2.2.period)",
+    )
     capacity_to_comply: MaybeBool = Field(description="the provider could take the measures as required")
     response: Response
+
+    @model_validator(mode="after")
+    def _one_deadline(self) -> Order:
+        if self.deadline is not None and self.reasonable_period_end is not None:
+            raise ValueError("give the deadline the order set, or, where it set none, reasonable_period_end; not both")
+        return self

@@ -179,7 +179,9 @@ def latest(v: object) -> dt.date | None:
 
 class DateRange(Strict):
     """A period (an act that went on from one day to another); either end may be a day known only
-    within bounds.  Every day the period may start on is on or before every day it may end on."""
+    within bounds, and the bounds of the two ends may overlap ("some time in 2023": both ends in
+    that year).  Only completions whose start is on or before their end are weighed (a constraint
+    in the rules); the spans below are each end's bounds closed by the other end's."""
 
     start: Date | DateBounds = Field(alias="from")
     end: Date | DateBounds = Field(alias="to")
@@ -187,12 +189,18 @@ class DateRange(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     def start_span(self) -> tuple[dt.date | None, dt.date | None]:
-        """The days the period may start on: its own bounds, closed above by an exact end."""
-        return earliest(self.start), latest(self.start) or (self.end if isinstance(self.end, dt.date) else None)
+        """The days the period may start on: its own bounds, closed above by the latest end."""
+        high, last = latest(self.start), latest(self.end)
+        if last is not None and (high is None or high > last):
+            high = last
+        return earliest(self.start), high
 
     def end_span(self) -> tuple[dt.date | None, dt.date | None]:
-        """The days the period may end on: its own bounds, closed below by an exact start."""
-        return earliest(self.end) or (self.start if isinstance(self.start, dt.date) else None), latest(self.end)
+        """The days the period may end on: its own bounds, closed below by the earliest start."""
+        low, first = earliest(self.end), earliest(self.start)
+        if first is not None and (low is None or low < first):
+            low = first
+        return low, latest(self.end)
 
     @model_validator(mode="after")
     def _ordered(self) -> DateRange:
@@ -200,16 +208,10 @@ class DateRange(Strict):
             if self.end < self.start:
                 raise ValueError(f"the range ends ({self.end}) before it starts ({self.start})")
             return self
-        last_start, first_end = self.start_span()[1], self.end_span()[0]
-        if last_start is None or first_end is None:
+        first_start, last_end = earliest(self.start), latest(self.end)
+        if first_start is not None and last_end is not None and first_start > last_end:
             raise ValueError(
-                "the period might start after it ends: bound it so that the latest start (from.not_after, "
-                "or an exact from) is on or before the earliest end (to.not_before, or an exact to)"
-            )
-        if last_start > first_end:
-            raise ValueError(
-                f"the period might start ({last_start}) after it ends ({first_end}): the latest start must be "
-                "on or before the earliest end"
+                f"the period would start ({first_start} at the earliest) after it ends ({last_end} at the latest)"
             )
         return self
 

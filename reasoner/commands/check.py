@@ -6,7 +6,18 @@ import sys
 
 import click
 
-from reasoner.commands.common import AS_OF, FORMAT, LANG, NEAR_MISS, build_report, check_query, fail, load_case
+from reasoner.commands.common import (
+    AS_OF,
+    FORMAT,
+    LANG,
+    NEAR_MISS,
+    STANDARDS,
+    build_report,
+    check_query,
+    fail,
+    load_case,
+    standards_day,
+)
 
 
 @click.command()
@@ -18,6 +29,12 @@ from reasoner.commands.common import AS_OF, FORMAT, LANG, NEAR_MISS, build_repor
 @click.option("--all", "show_all", is_flag=True, help="explain every conclusion, not only the offences")
 @click.option("--width", type=int, default=None, help="width of the printout in columns (default: the terminal's)")
 @NEAR_MISS
+@STANDARDS
+@click.option(
+    "--compare-standards",
+    is_flag=True,
+    help="also show, conclusion by conclusion, where the standards of the act's time and those at judgment disagree",
+)
 def check(
     case_file: str,
     lang: str,
@@ -27,21 +44,45 @@ def check(
     show_all: bool,
     width: int | None,
     near_miss: float,
+    standards: str | None,
+    compare_standards: bool,
 ) -> None:
     """Reason about CASE_FILE and print its conclusions with their explanations."""
     case = load_case(case_file)
     from reasoner.render.json_out import to_json
-    from reasoner.render.terminal import print_report
 
-    report = build_report(case, case_file, lang, as_of)
+    if standards is not None and compare_standards:
+        click.echo("--compare-standards weighs the standards of the 2001 rule: leave out --standards", err=True)
+        sys.exit(2)
+    report = build_report(case, case_file, lang, as_of, standards=standards_day(standards))
+    comparison = _comparison(case, as_of, lang) if compare_standards else None
     if fmt == "json":
         if ids:
             report.conclusions = [c for c in report.conclusions if c.id in ids]
-        sys.stdout.write(to_json(report))
+        extra = None
+        if compare_standards:
+            extra = {"comparison": None if comparison is None else [d.to_json() for d in comparison]}
+        sys.stdout.write(to_json(report, extra))
         return
     from rich.console import Console
 
-    print_report(report, Console(highlight=False, width=width), set(ids) if ids else None, show_all, near_miss)
+    from reasoner.render.standards import print_comparison
+    from reasoner.render.terminal import print_report
+
+    console = Console(highlight=False, width=width)
+    print_report(report, console, set(ids) if ids else None, show_all, near_miss)
+    if compare_standards:
+        print_comparison(comparison, console, lang)
+
+
+def _comparison(case, as_of: str | None, lang: str):
+    """Where the standards of the act's time and those at judgment disagree on this case."""
+    from reasoner.case.edits import judged_on
+    from reasoner.explain.standards import compare_standards
+    from reasoner.solve.engine import reason
+
+    judged = judged_on(case, as_of) if as_of else case
+    return compare_standards(reason(judged, "--as-of" if as_of else "case.as_of"), lang)
 
 
 @click.command("why-not")

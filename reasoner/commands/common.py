@@ -7,6 +7,7 @@ option answer without loading clingo, pydantic or the rules.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
@@ -31,6 +32,13 @@ NEAR_MISS = click.option(
 AS_OF = click.option(
     "--as-of", "as_of", metavar="YYYY-MM-DD", default=None, help="date of judgment (overrides the case file's as_of)"
 )
+STANDARDS = click.option(
+    "--standards",
+    metavar="DAY|PACK",
+    default=None,
+    help="apply to every act the documents in force on this day (YYYY-MM-DD), or of this pack (2019, 2021, "
+    "2025, or a pack's name); default: the 2001 rule (the act's time, unless later standards favour the defendant)",
+)
 
 
 def fail(e: CaseFileError) -> NoReturn:
@@ -40,13 +48,33 @@ def fail(e: CaseFileError) -> NoReturn:
     sys.exit(2)
 
 
-def build_report(case: Case, case_file: str, lang: str, as_of: str | None, examine: str | None = None) -> Report:
+def standards_day(text: str | None) -> dt.date | None:
+    """--standards as a day, or exit 2 with what it accepts."""
+    if text is None:
+        return None
+    from reasoner.law.packs import standards_day as day_of
+
+    try:
+        return day_of(text)
+    except ValueError as e:
+        click.echo(f"--standards: {e}", err=True)
+        sys.exit(2)
+
+
+def build_report(
+    case: Case,
+    case_file: str,
+    lang: str,
+    as_of: str | None,
+    examine: str | None = None,
+    standards: dt.date | None = None,
+) -> Report:
     """Reason, turning a bad --as-of into the same kind of error as a bad case file."""
     from reasoner.case.errors import CaseFileError
     from reasoner.explain.conclusions import build
 
     try:
-        return build(case, case_file, lang, as_of=as_of, examine=examine)
+        return build(case, case_file, lang, as_of=as_of, examine=examine, standards=standards)
     except CaseFileError as e:
         fail(e)
 

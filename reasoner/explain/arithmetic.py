@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from clingo import Number, Symbol, SymbolType, ast
+from clingo import Function, Number, Symbol, SymbolType, ast
 
 from reasoner.case.values import fen
 from reasoner.explain.i18n import fmt_date, fmt_num, fmt_yuan, msg
 from reasoner.law.parameters import by_symbol
+from reasoner.solve.atoms.facts import FactInfo
 from reasoner.solve.result import Result
 
 _OPS = {"=": "=", "!=": "≠", "<": "<", "<=": "≤", ">": ">", ">=": "≥"}
@@ -93,6 +94,10 @@ def comparison_text(left, op: str, right, env: dict[str, int], units: dict[str, 
 
 #: Predicates whose last argument is money in fen.
 MONEY_PREDICATES = frozenset({"payment_settlement", "advertising_funds", "illegal_gains"})
+#: Other money the rules compare (the funds through cards and accounts), in fen.
+FUNDS_PREDICATES = frozenset({"inflow", "inflow_total", "outflow", "verified_fraud", "lawful_funds", "net_inflow"})
+#: Figures the rules read as counted (cl_12_time.lp): the recorded figure, or its part from a day.
+COUNTED = MONEY_PREDICATES | FUNDS_PREDICATES | {"quantity", "leaked", "publish_count"}
 #: Predicates with a date (YYYYMMDD) and the position of that argument.
 DATE_ARGUMENTS = {
     "order_date": 1,
@@ -103,7 +108,60 @@ DATE_ARGUMENTS = {
     "refused_order": 2,
     "refused_in_window": 1,
     "judgment_date": 1,
+    "prosecution_start": 1,
+    "complaint_date": 1,
+    "birth_date": 1,
+    "conviction_date": 1,
+    "evidence_loss_day": 1,
+    "limitation_from": 1,
+    "limitation_start": 1,
+    "later_crime": 2,
+    "standards_on": 1,
+    "pack_in_force": 1,
+    "order_reasonable_end": 1,
+    "refusal_from": 1,
+    "latest_cut": 1,
+    "cut": 1,
+    "next_day": 0,
+    "standards_fixed": 0,
 }
+
+
+def _figure_key(ground: Symbol) -> Symbol | None:
+    """The key under which a figure the rules read is recorded (cl_12_time.lp): payment_settlement(A, V)
+    -> payment_settlement; quantity(A, Q, V) -> quantity(Q); inflow(A, W, V) -> inflow(W)."""
+    if ground.name not in COUNTED or len(ground.arguments) < 2:
+        return None
+    if len(ground.arguments) == 2:
+        return Function(ground.name)
+    return Function(ground.name, list(ground.arguments[1:-1]))
+
+
+def counted_source(ground: Symbol, result: Result) -> FactInfo | None:
+    """The recorded figure (or its part from a day) a counted figure is: where its exact value lives."""
+    key = _figure_key(ground)
+    if key is None:
+        return None
+    subject, value = ground.arguments[0], ground.arguments[-1]
+    atoms = result.facts.atoms
+    info = atoms.get(Function("recorded", [subject, key, value]))
+    if info is not None:
+        return info
+    for label in ("refusal", "in_force"):
+        info = atoms.get(Function("part", [subject, key, Function(label), value]))
+        if info is not None:
+            return info
+    return None
+
+
+def _money(ground: Symbol, param) -> bool:
+    """Whether a ground atom's last argument is money in fen."""
+    if ground.name in MONEY_PREDICATES or ground.name in FUNDS_PREDICATES:
+        return True
+    if param is not None and param.unit == "fen":
+        return True
+    key = ground.arguments[1] if ground.name in ("recorded", "part", "counted") and len(ground.arguments) >= 3 else None
+    return key is not None and key.type == SymbolType.Function and key.name in (MONEY_PREDICATES | FUNDS_PREDICATES)
 
 
 def bind(pattern, ground: Symbol, env: dict, exact: dict, units: dict[str, str], result: Result) -> None:
@@ -113,14 +171,14 @@ def bind(pattern, ground: Symbol, env: dict, exact: dict, units: dict[str, str],
     variables that hold fen (money predicates, parameters whose unit is fen) or dates."""
     if pattern.ast_type != ast.ASTType.Function or ground.type != SymbolType.Function:
         return
-    info = result.facts.atoms.get(ground)
+    info = result.facts.atoms.get(ground) or counted_source(ground, result)
     param = by_symbol().get(ground)
     for i, (p, g) in enumerate(zip(pattern.arguments, ground.arguments, strict=False)):
         if p.ast_type != ast.ASTType.Variable or g.type != SymbolType.Number:
             continue
         env.setdefault(p.name, g.number)
         last = i == len(ground.arguments) - 1
-        if last and (ground.name in MONEY_PREDICATES or (param is not None and param.unit == "fen")):
+        if last and _money(ground, param):
             units[p.name] = "fen"
         if DATE_ARGUMENTS.get(ground.name) == i or (last and param is not None and param.unit == "date"):
             units[p.name] = "date"

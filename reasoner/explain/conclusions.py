@@ -7,6 +7,7 @@ atoms name what the rules examined for a subject, the elements of a conclusion a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -15,16 +16,17 @@ from clingo import Function, String, Symbol, SymbolType
 
 from reasoner.case.edits import judged_on
 from reasoner.case.model import Case
-from reasoner.explain.i18n import ALIASES, plain, rules_digest
+from reasoner.explain.i18n import ALIASES, natural_key, person_of, plain, rules_digest
 from reasoner.explain.notes import NOTE_PREDICATES, notes
 from reasoner.explain.report import Conclusion, Report
-from reasoner.explain.tree import Node
+from reasoner.explain.standards import Worlds, setting_standards, subject_standards
+from reasoner.explain.tree import Node, rests_on, unverified
 from reasoner.explain.why import Explainer
 from reasoner.explain.whynot import WhyNot, route_closeness
 from reasoner.law.catalogue import catalogue
 from reasoner.law.program import program
 from reasoner.solve.engine import reason
-from reasoner.solve.result import ESTABLISHED, POSSIBLE, Result
+from reasoner.solve.result import ESTABLISHED, NOT_ASSESSED, POSSIBLE, Result
 
 
 @cache
@@ -71,12 +73,14 @@ class _Links:
             self.party_of[o.id] = o.to
             link(o.id, o.to)
         for a in case.acts:
-            self.party_of[a.id] = a.actor
-            link(a.id, a.actor)
+            people = [x.party for x in a.participants()]
+            self.party_of[a.id] = people[0]
+            for person in people:
+                link(a.id, person)
             if a.order:
                 link(a.id, a.order)
-            for sub in (*a.evidence_losses, *a.sites, *a.assisted):
-                self.party_of[sub.id] = a.actor
+            for sub in (*a.evidence_losses, *a.sites, *case.assisted_of(a)):
+                self.party_of.setdefault(sub.id, people[0])
                 link(a.id, sub.id)
         for pen in case.admin_penalties:
             self.party_of[pen.id] = pen.party
@@ -113,66 +117,77 @@ def build(
     as_of: str | None = None,
     examine: str | None = None,
     why_not: bool = True,
+    standards: dt.date | None = None,
 ) -> Report:
     """Reason about a case and assemble its conclusions in one language.  ``as_of`` (YYYY-MM-DD,
     from ``--as-of``) overrides the case file's date of judgment; ``examine`` is a provision to
-    examine even where no rule marks it as a candidate (for why-not).
+    examine even where no rule marks it as a candidate (for why-not); ``standards`` fixes the
+    standards to those in force on a day (``--standards``).
 
     ``why_not=False`` leaves out the routes of conclusions that do not hold (and so near misses):
     batch screening's summary rows do not show them, and they are most of the cost."""
     if as_of is not None:
         case = judged_on(case, as_of)
-    result = result or reason(case, "--as-of" if as_of is not None else "case.as_of")
+    result = result or reason(case, "--as-of" if as_of is not None else "case.as_of", standards)
     links = _Links(case)
     entity_order = {ident: i for i, ident in enumerate(links.party_of)}  # the records, before any cumulation
     ex = Explainer(result, lang)
     _name_cumulations(result, links, case)
-    subjects = _subjects(result)
+    worlds = Worlds(result)
+    subjects = _subjects(result, worlds)
     why = WhyNot(result, lang, ex) if why_not else None
     consequences = sorted(s for s in result.model if s.name in NOTE_PREDICATES)
     if why is not None and examine in catalogue() and not any(pid == examine for pid, _ in subjects):
         subjects.update(_closest_subjects(why, examine, subjects))
-    scope = _Scope(result, lang, links, ex, why, consequences)
+    scope = _Scope(result, lang, links, ex, why, consequences, worlds)
     order = {pid: i for i, pid in enumerate(catalogue())}
 
-    def key(item: tuple[tuple[str, str], Symbol]) -> tuple:
-        (pid, subj_text), _ = item
-        owner = links.party_of.get(subj_text, "")
-        return (entity_order.get(owner, 1 << 30), entity_order.get(subj_text, 1 << 30), subj_text, order[pid])
+    def key(item: tuple[tuple[str, Symbol], Symbol]) -> tuple:
+        (pid, subj), _ = item
+        text, person = plain(subj), person_of(subj)
+        owner = links.party_of.get(text, "")
+        who = entity_order.get(plain(person), -1) if person is not None else -1
+        return (entity_order.get(owner, 1 << 30), entity_order.get(text, 1 << 30), natural_key(text), who, order[pid])
 
-    conclusions = [_conclusion(scope, pid, text, subj) for (pid, text), subj in sorted(subjects.items(), key=key)]
+    conclusions = [_conclusion(scope, pid, subj) for (pid, subj), _ in sorted(subjects.items(), key=key)]
     as_of_text = case.case.as_of.isoformat() if case.case.as_of else None
-    return Report(case.case.id, file, lang, conclusions, rules_digest(), as_of_text)
+    setting = result.facts.setting
+    judged = setting.judgment.isoformat() if setting is not None else None
+    return Report(
+        case.case.id, file, lang, conclusions, rules_digest(), as_of_text, judged, setting_standards(setting)
+    )
 
 
-def _subjects(result: Result) -> dict[tuple[str, str], Symbol]:
+def _subjects(result: Result, worlds: Worlds) -> dict[tuple[str, Symbol], Symbol]:
     """What the rules examined for whom (``holds`` and ``candidate`` atoms), and what holds only in
-    some completion of the unknowns: (provision, subject as shown) -> the subject term."""
+    some completion of the unknowns: (provision, subject term) -> the subject term.  Keyed by the
+    solver's term, never by a printed name (two records may print alike)."""
     cat = catalogue()
-    subjects: dict[tuple[str, str], Symbol] = {}
+    subjects: dict[tuple[str, Symbol], Symbol] = {}
     for s in result.model:
         if s.name in ("holds", "candidate") and s.arguments[0].type == SymbolType.String:
             pid = s.arguments[0].string
-            if pid in cat:
-                subjects[(pid, plain(s.arguments[1]))] = s.arguments[1]
+            if pid in cat and worlds.shown(s.arguments[1]):
+                subjects[(pid, s.arguments[1])] = s.arguments[1]
     # Conclusions that fail only because of not-known facts are examined too.
     for s in result.possible:
+        subj = worlds.instance_of(s)
         pid = s.arguments[0].string
-        if pid in cat:
-            subjects.setdefault((pid, plain(s.arguments[1])), s.arguments[1])
+        if pid in cat and subj is not None:
+            subjects.setdefault((pid, subj), subj)
     return subjects
 
 
-def _closest_subjects(why: WhyNot, examine: str, subjects: dict) -> dict[tuple[str, str], Symbol]:
+def _closest_subjects(why: WhyNot, examine: str, subjects: dict) -> dict[tuple[str, Symbol], Symbol]:
     """A provision no rule examined for any record (no candidate): tried for every subject of the
     case, those for which the rules come closest, so that why-not can still say what is missing."""
     scored = []
-    for text, subj in sorted({(t, s) for (_, t), s in subjects.items()}):
+    for subj in sorted({s for (_, s) in subjects}):
         routes = why.routes(examine, subj, depth=ROUTE_DEPTH)
         if routes:
-            scored.append((max(route_closeness(r) for r in routes), text, subj))
-    best = max((score for score, _, _ in scored), default=0.0)
-    return {(examine, text): subj for score, text, subj in scored if best > 0 and score == best}
+            scored.append((max(route_closeness(r) for r in routes), subj))
+    best = max((score for score, _ in scored), default=0.0)
+    return {(examine, subj): subj for score, subj in scored if best > 0 and score == best}
 
 
 @dataclass
@@ -185,17 +200,20 @@ class _Scope:
     explainer: Explainer
     why: WhyNot | None
     consequences: list[Symbol]  # the model's atoms that attach notes, sorted once
+    worlds: Worlds
 
 
-def _conclusion(scope: _Scope, pid: str, subj_text: str, subj: Symbol) -> Conclusion:
+def _conclusion(scope: _Scope, pid: str, subj: Symbol) -> Conclusion:
     """One conclusion: its status over the completions, why it holds or every route of why not,
     the open facts it hangs on, and its notes."""
     result, lang = scope.result, scope.lang
     prov = catalogue()[pid]
-    atom = Function("holds", [String(pid), subj])
+    subj_text, person = plain(subj), person_of(subj)
+    holds_atom = Function("holds", [String(pid), subj])
+    atom = scope.worlds.atom(pid, subj)
     certainty = result.status(atom)
     holds = certainty == ESTABLISHED
-    tree = scope.explainer.atom(atom) if holds and atom in result.model else None
+    tree = scope.explainer.atom(holds_atom) if holds and holds_atom in result.model else None
     unknown = _hangs_on(scope, pid, subj_text, atom) if certainty == POSSIBLE else []
     routes = [] if holds or scope.why is None else scope.why.routes(pid, subj, depth=ROUTE_DEPTH)
     # a date not known leaves no atom, so clingo cannot weigh it: a conclusion not established
@@ -208,11 +226,14 @@ def _conclusion(scope: _Scope, pid: str, subj_text: str, subj: Symbol) -> Conclu
         unknown = sorted(set(unknown) | dates)
         if dates:
             certainty = POSSIBLE
+    if Function("outside_interpretation", [subj]) in result.model and _needs_interpretation(pid):
+        certainty = NOT_ASSESSED
+    party = plain(person) if person is not None else scope.links.party_of.get(subj_text, subj_text)
     return Conclusion(
         id=pid,
         subject=subj_text,
-        party=scope.links.party_of.get(subj_text, subj_text),
-        status="holds" if holds else "not_established",
+        party=party,
+        status="holds" if holds else ("not_assessed" if certainty == NOT_ASSESSED else "not_established"),
         label=prov.label(lang),
         citation=prov.citation(lang),
         text=prov.text,
@@ -225,7 +246,27 @@ def _conclusion(scope: _Scope, pid: str, subj_text: str, subj: Symbol) -> Conclu
         notes=notes(scope.consequences, pid, subj, lang),
         certainty=certainty,
         subject_term=subj,
+        status_atom=atom,
+        presumed=bool(tree and rests_on(tree, PRESUMPTION)),
+        unverified=sorted(unverified(tree, _unverified_ids())) if tree else [],
+        standards=subject_standards(result, subj),
     )
+
+
+#: The provision of Art 11's presumption (可以认定: shown as a presumption wherever it is relied on).
+PRESUMPTION = "interp.11.1"
+
+
+@cache
+def _unverified_ids() -> frozenset[str]:
+    return frozenset(pid for pid, p in catalogue().items() if not p.verbatim)
+
+
+@cache
+def _needs_interpretation(pid: str) -> bool:
+    """Whether a conclusion rests on the Interpretation's standards (its rules reach one of its
+    provisions other than Art 19 itself): read from the rules, not listed by hand."""
+    return any(k[0] == "holds" and k[1] and k[1].startswith("interp.") and k[1] != "interp.19" for k in _reach()[pid])
 
 
 def _hangs_on(scope: _Scope, pid: str, subj_text: str, atom: Symbol) -> list[str]:

@@ -82,7 +82,42 @@ def plain(sym: Symbol) -> str:
         return str(sym.number)
     if sym.type == SymbolType.Function and sym.name == "" and len(sym.arguments) == 2:
         return plain(sym.arguments[1])
+    if sym.type == SymbolType.Function and sym.name in ("by", "resp") and len(sym.arguments) == 2:
+        return plain(sym.arguments[0])  # a person's part in an act: the act (the person is the party)
     return str(sym)
+
+
+def person_of(sym: Symbol) -> Symbol | None:
+    """The person a subject is about: ``by(Act, Person)`` (one of several who did an act together)
+    or ``resp(Act, Person)`` (a unit's responsible person); None for any other subject."""
+    if sym.type == SymbolType.Function and sym.name in ("by", "resp") and len(sym.arguments) == 2:
+        return sym.arguments[1]
+    return None
+
+
+_NATURAL = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple:
+    """Ids sorted as a reader expects: G2 before G10."""
+    return tuple((0, int(x), "") if x.isdigit() else (1, 0, x) for x in _NATURAL.split(text) if x)
+
+
+#: Keys of recorded figures (cl_12_time.lp) that are money, shown in yuan.
+MONEY_KEYS = frozenset(
+    {"payment_settlement", "advertising_funds", "illegal_gains", "inflow", "inflow_total", "outflow",
+     "verified_fraud", "lawful_funds"}
+)
+
+
+def _money_figure(sym: Symbol) -> bool:
+    """recorded/part/counted atoms whose key is money (their number is fen)."""
+    return (
+        sym.name in ("recorded", "part", "counted")
+        and len(sym.arguments) >= 3
+        and sym.arguments[1].type == SymbolType.Function
+        and sym.arguments[1].name in MONEY_KEYS
+    )
 
 
 _PLACE = re.compile(r"\{(\d+)(?:\|(\w+))?\}")
@@ -101,7 +136,9 @@ def describe(sym: Symbol, lang: str) -> str:
         if kind == "date" and a.type == SymbolType.Number:
             return fmt_date(a.number)
         if kind == "num" and a.type == SymbolType.Number:
-            return fmt_num(a.number)
+            return fmt_yuan(a.number, lang) if i == len(args) - 1 and _money_figure(sym) else fmt_num(a.number)
+        if kind == "world" and a.type == SymbolType.Function and a.name == "" and len(a.arguments) == 2:
+            return term(a.arguments[0].name, lang)  # an instance (World, Id): its world
         if kind == "yuan" and a.type == SymbolType.Number:
             return fmt_yuan(a.number, lang)
         if kind == "term" and a.type == SymbolType.Function:

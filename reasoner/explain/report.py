@@ -1,5 +1,5 @@
 """The report of one case in one language: its conclusions (each with why, or every route of why
-not), the near misses, and the stable JSON schema ``reasoner/check/1``."""
+not), the near misses, and the stable JSON schema ``reasoner/check/2``."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from clingo import Function, String, Symbol
 from reasoner.explain.tree import Node
 from reasoner.explain.whynot import Condition
 from reasoner.law.catalogue import OFFENCES, catalogue
+from reasoner.law.packs import packs
 from reasoner.solve.result import EXCLUDED
 
-SCHEMA = "reasoner/check/1"
+SCHEMA = "reasoner/check/2"
 
 
 @dataclass
@@ -21,7 +22,7 @@ class Conclusion:
     id: str
     subject: str
     party: str
-    status: str  # holds (established) | not_established
+    status: str  # holds (established) | not_established | not_assessed
     label: str
     citation: str
     text: str
@@ -32,11 +33,20 @@ class Conclusion:
     explanation: Node | None
     routes: list[list[Condition]] = field(default_factory=list)  # why not: each way it could hold
     notes: list[str] = field(default_factory=list)
-    #: established (in every completion of the unknowns) | possible (in some) | excluded (in none)
+    #: established (in every completion of the unknowns) | possible (in some) | excluded (in none) |
+    #: not_assessed (outside the Interpretation's standards: neither established nor excluded)
     certainty: str = "excluded"
     #: the subject as the rules name it (a record's id, or a term such as ``cumulation("A1")`` for
     #: acts taken together, which ``subject`` shows as ``A1+A2+A3``)
     subject_term: Symbol | None = field(default=None, repr=False, compare=False)
+    #: the atom whose truth is the conclusion's (holds/2, or applied_holds/2 in two worlds)
+    status_atom: Symbol | None = field(default=None, repr=False, compare=False)
+    #: rests on 明知 presumed under Art 11 (可以认定: a presumption, open to rebuttal)
+    presumed: bool = False
+    #: provisions it rests on whose text is not verified (to be checked against the official text)
+    unverified: list[str] = field(default_factory=list)
+    #: the standards applied to its subject: {"date", "packs", "world"}
+    standards: dict | None = None
 
     @property
     def is_offence(self) -> bool:
@@ -44,7 +54,9 @@ class Conclusion:
         return self.id in OFFENCES
 
     def atom(self) -> Symbol:
-        """The conclusion as a clingo atom: ``holds(Id, Subject)``."""
+        """The conclusion as a clingo atom: ``holds(Id, Subject)`` (``applied_holds`` in two worlds)."""
+        if self.status_atom is not None:
+            return self.status_atom
         subject = self.subject_term if self.subject_term is not None else String(self.subject)
         return Function("holds", [String(self.id), subject])
 
@@ -62,7 +74,11 @@ class Conclusion:
             "discretionary": self.discretionary,
             "findings_relied_on": self.findings,
             "depends_on_unknown": self.depends_on_unknown,
+            "presumed_knowledge": self.presumed,
+            "unverified_text": self.unverified,
         }
+        if self.standards is not None:
+            out["standards"] = self.standards
         if self.notes:
             out["notes"] = self.notes
         if self.explanation is not None:
@@ -103,7 +119,9 @@ class Report:
     lang: str
     conclusions: list[Conclusion]
     rules_digest: str
-    as_of: str | None = None  # the date of judgment used (YYYY-MM-DD), if one was given
+    as_of: str | None = None  # the date of judgment given (YYYY-MM-DD), if one was given
+    judgment: str | None = None  # the date of judgment used: the one given, or the day of the run
+    standards: dict | None = None  # how the standards were chosen: {"mode", ...}
 
     def near_misses(self, at_least: float = 0.8) -> list[NearMiss]:
         """Thresholds not reached but reached to at least ``at_least`` (a share, 0..1), each once,
@@ -137,7 +155,17 @@ class Report:
         conclusions = [c.to_json(table) for c in self.conclusions]
         return {
             "schema": SCHEMA,
-            "case": {"id": self.case_id, "file": self.file, "date_of_judgment": self.as_of},
+            "case": {
+                "id": self.case_id,
+                "file": self.file,
+                "date_of_judgment": self.as_of,
+                "date_of_judgment_used": self.judgment,
+            },
+            "standards": self.standards,
+            "packs": [
+                {"id": p.id, "in_force": p.in_force.isoformat(), "assumed": p.in_force_assumed, "sha256": p.digest}
+                for p in packs()
+            ],
             "lang": self.lang,
             "rules": {"sha256": self.rules_digest, "clingo": clingo.__version__},
             "conclusions": conclusions,

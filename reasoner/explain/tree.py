@@ -51,3 +51,27 @@ class Node:
         if self.children:
             out["children"] = [c.to_json(table) for c in self.children]
         return out
+
+
+def rests_on(tree: Node, pid: str) -> bool:
+    """Whether an explanation relies on a provision (on every route, where routes are alternatives)."""
+    if tree.kind == "provision" and tree.provision == pid:
+        return True
+    if tree.any_of:
+        return all(rests_on(c, pid) for c in tree.children)
+    return any(rests_on(c, pid) for c in tree.children)
+
+
+def unverified(tree: Node, unverified_ids: frozenset[str]) -> set[str]:
+    """The provisions an explanation rests on whose text is not verified: of alternative routes,
+    those of one that rests on none where there is one."""
+    out: set[str] = set()
+    if tree.kind == "provision" and tree.provision in unverified_ids:
+        out.add(tree.provision)
+    kids = tree.children
+    if tree.any_of:
+        clean = [c for c in kids if not unverified(c, unverified_ids)]
+        kids = clean[:1] if clean else kids
+    for c in kids:
+        out |= unverified(c, unverified_ids)
+    return out

@@ -14,7 +14,7 @@ from decimal import Decimal
 from clingo import Function, String, Symbol, SymbolType, ast
 
 from reasoner.case.values import fen
-from reasoner.explain.arithmetic import MONEY_PREDICATES, bind, comparison_text
+from reasoner.explain.arithmetic import COUNTED, MONEY_PREDICATES, bind, comparison_text, counted_source
 from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, plain
 from reasoner.explain.texts import bound_text, finding_text, param_text, statement_text
 from reasoner.explain.tree import Node
@@ -142,6 +142,8 @@ class Explainer:
             return node
         if len(built) == 1:
             node.rule, node.children = built[0]
+            if node.atom and node.kind == "derived":  # a figure as counted: shown exactly, however large
+                node.text = self._counted_text(node)
         else:
             node.any_of = True
             for rule, children in built:
@@ -187,7 +189,7 @@ class Explainer:
             key = s.arguments[1]
             if key.name != sym.name or list(key.arguments) != mid:
                 continue
-            info = self.r.facts.atoms.get(Function(sym.name, [s.arguments[2], *mid, s.arguments[3]]))
+            info = counted_source(Function(sym.name, [s.arguments[2], *mid, s.arguments[3]]), self.r)
             value: Decimal | int = s.arguments[3].number
             if s.name == "cum_money":
                 value = Decimal(info.value) if info is not None else Decimal(value) / 100
@@ -195,6 +197,18 @@ class Explainer:
                 value = info.value
             total = value if total is None else total + value
         return total
+
+    def _counted_text(self, node: Node) -> str:
+        """A counted figure (cl_12_time.lp) is the recorded figure or its part from a day: shown with
+        that figure's exact value where the solver's atom carries its ceiling."""
+        sym = _parse(node.atom)
+        if sym is None or sym.name not in COUNTED or not sym.arguments:
+            return node.text
+        info = counted_source(sym, self.r)
+        if info is None or not info.saturated:
+            return node.text
+        gap = "" if self.lang == "zh" else " "
+        return self._exact_text(sym, info.value) + gap + msg("saturated", self.lang)
 
     def figure_text(self, sym: Symbol, info: FactInfo, text: str) -> str:
         """A recorded fact's text with what a reader must know about its figure: the exact value
@@ -304,3 +318,13 @@ def _fits(pattern: Symbol, sym: Symbol) -> bool:
 
 def _scalar(v: object) -> bool:
     return isinstance(v, (int, str, bool, Decimal)) or v is None or hasattr(v, "isoformat")
+
+
+def _parse(text: str) -> Symbol | None:
+    """A node's atom back as a symbol (nodes keep their atom's text)."""
+    from clingo import parse_term
+
+    try:
+        return parse_term(text)
+    except RuntimeError:
+        return None

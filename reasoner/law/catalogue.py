@@ -6,12 +6,11 @@ labels come from the packs' ``provisions.toml``, its citation from its id (:mod:
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
 from reasoner.law.citations import cite
-from reasoner.law.packs import pack_files, rule_files
+from reasoner.law.packs import labels, packs, rule_files
 from reasoner.law.program import program
 from reasoner.law.transform import provision_lines
 
@@ -30,6 +29,9 @@ class Provision:
     line: int
     finding: bool  # whether a reviewer finding can establish or defeat it
     finding_holds: bool = True  # whether a finding that it holds is used (else only one that it does not)
+    pack: str = ""  # the rule pack (source document) it belongs to
+    confidence: str = "high"  # how sure its text is: high | medium | low
+    verbatim: bool = True  # whether its text is the document's wording as verified
 
     def label(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -41,9 +43,8 @@ class Provision:
 @cache
 def catalogue() -> dict[str, Provision]:
     """Every encoded provision, keyed by id, in the order of the rule files."""
-    labels: dict = {}
-    for f in pack_files("provisions.toml"):
-        labels.update(tomllib.loads(f.read_text(encoding="utf-8")))
+    entries = labels()
+    pack_of = {p.prefix: p.id for p in packs()}
     prog = program()
     with_finding = prog.finding_provisions
     out: dict[str, Provision] = {}
@@ -51,7 +52,7 @@ def catalogue() -> dict[str, Provision]:
         for line, pid in provision_lines(path):
             if pid in out:
                 continue
-            entry = labels.get(pid)
+            entry = entries.get(pid)
             if entry is None:
                 raise RuntimeError(f"{path.name}:{line}: provision {pid} has no entry in provisions.toml")
             out[pid] = Provision(
@@ -63,5 +64,8 @@ def catalogue() -> dict[str, Provision]:
                 line,
                 pid in with_finding,
                 pid in prog.positive_findings,
+                pack_of.get(pid.split(".")[0], ""),
+                entry.get("confidence", "high"),
+                bool(entry.get("verbatim", True)),
             )
     return out

@@ -84,4 +84,36 @@ def cite(pid: str, lang: str) -> str:
                 zh.append(f"第（{zh_number(int(parts[3]))}）项")
                 en.append(f"item ({parts[3]})")
         return "".join(zh) if lang == "zh" else " ".join(en)
-    raise ValueError(f"not a provision id: {pid}")
+    return _cite_pack(pid, lang)
+
+
+def _cite_pack(pid: str, lang: str) -> str:
+    """Citation of a later document's provision: its short name, paragraph and item, in the
+    document's own numbering (pack.toml's para_style), or the provision's own citation where its id
+    is not the document's numbering (provisions.toml's cite_zh / cite_en)."""
+    from reasoner.law.packs import by_prefix, labels
+
+    parts = pid.split(".")
+    pack = by_prefix().get(parts[0])
+    if pack is None:
+        raise ValueError(f"not a provision id: {pid}")
+    entry = labels().get(pid, {})
+    if f"cite_{lang}" in entry:
+        return entry[f"cite_{lang}"]
+    nums = []
+    for part in parts[1:]:
+        if not part.isdigit():
+            break
+        nums.append(int(part))
+    short = pack.short(lang)
+    if not nums:
+        return short
+    para, item = nums[0], (nums[1] if len(nums) > 1 else None)
+    if lang == "en":
+        word = "art" if pack.para_style == "numeral" else "para"
+        return f"{short} {word} {para}" + (f" item ({item})" if item is not None else "")
+    if pack.para_style == "numeral_comma":  # 《意见（二）》九、（一）
+        return f"{short}{zh_number(para)}、" + (f"（{zh_number(item)}）" if item is not None else "")
+    if pack.para_style == "arabic":  # 《2025年意见》第9条（1）
+        return f"{short}第{para}条" + (f"（{item}）" if item is not None else "")
+    return f"{short}第{zh_number(para)}条" + (f"（{item}）" if item is not None else "")

@@ -1,4 +1,4 @@
-"""JSON output: the stable schema ``reasoner/check/1`` of a report (see docs/output.md), and the
+"""JSON output: the stable schema ``reasoner/check/2`` of a report (see docs/output.md), and the
 JSON answers of why-not, what-it-takes, what-if and rules."""
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ def dumps(data: object, **options: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, **options) + "\n"  # type: ignore[arg-type]
 
 
-def to_json(report: Report) -> str:
-    """A report in the stable schema."""
-    return dumps(report.to_json())
+def to_json(report: Report, extra: dict | None = None) -> str:
+    """A report in the stable schema (with ``extra`` keys, such as the comparison of standards)."""
+    return dumps({**report.to_json(), **(extra or {})})
 
 
 def why_not_json(report: Report, provision: str, lang: str, chosen: list[Conclusion]) -> str:

@@ -15,6 +15,7 @@ from reasoner.explain.tree import Node
 from reasoner.explain.whynot import Condition
 from reasoner.law.catalogue import Provision
 from reasoner.render.marks import MARKS
+from reasoner.render.standards import judgment_text, standards_line, standards_text
 
 
 def _node_line(n: Node, lang: str) -> str:
@@ -67,6 +68,8 @@ def _add_routes(tree: Tree, routes: list[list[Condition]], lang: str) -> None:
 
 
 def _status(c: Conclusion, lang: str) -> str:
+    if c.certainty == "not_assessed":
+        return "[bold]⊘ " + escape(msg("not_assessed", lang)) + "[/]"
     if c.certainty == "possible":
         return "[bold yellow]? " + escape(msg("possible", lang)) + "[/]"
     if c.status == "holds":
@@ -78,6 +81,10 @@ def _flags(c: Conclusion, lang: str) -> str:
     out = []
     if c.discretionary:
         out.append(f"[magenta]⚖ {escape(msg('discretionary', lang))}[/magenta]")
+    if c.presumed:
+        out.append(f"[magenta]⚐ {escape(msg('presumed_knowledge', lang))}[/magenta]")
+    if c.unverified:
+        out.append(f"[red]⚠ {escape(msg('unverified_text', lang))}[/red]")
     if c.depends_on_unknown:
         out.append(f"[yellow]? {escape(msg('depends_on_unknown', lang))}[/yellow]")
     return " ".join(out)
@@ -95,6 +102,13 @@ def conclusion_tree(c: Conclusion, lang: str) -> Tree:
         unknown = sep(lang).join(c.depends_on_unknown)
         word = "hangs_on" if c.certainty == "possible" else "depends_on_unknown"
         t.add(f"[yellow]? {escape(msg(word, lang) + colon(lang) + unknown)}[/yellow]")
+    line = standards_line(c, lang) if c.is_offence else None
+    if line:
+        t.add(f"[dim]⚑ {escape(line)}[/dim]")
+    if c.certainty == "not_assessed":
+        t.add(f"⊘ {escape(msg('not_assessed_why', lang))}")
+    if c.unverified:
+        t.add(f"[red]⚠ {escape(msg('unverified_passages', lang) + colon(lang) + sep(lang).join(c.unverified))}[/red]")
     for note in c.notes:
         t.add(f"[blue]ℹ {escape(note)}[/blue]")
     seen: set[str] = set()
@@ -114,7 +128,7 @@ def print_report(
         f"[bold]{escape(msg('case', lang))} {escape(report.case_id)}[/bold] [dim]{escape(report.file)} · "
         f"{escape(msg('rules_version', lang))} {report.rules_digest[:12]} · "
         f"{escape(msg('date_of_judgment', lang))}{escape(colon(lang))}"
-        f"{escape(report.as_of or msg('date_of_judgment_not_given', lang))}[/dim]"
+        f"{escape(judgment_text(report, lang))} · {escape(standards_text(report, lang))}[/dim]"
     )
     table = Table(
         msg("status", lang),

@@ -13,6 +13,7 @@ from functools import lru_cache
 import clingo
 from clingo import Symbol, ast
 
+from reasoner.law.packs import packs
 from reasoner.law.parameters import parameters
 from reasoner.law.program import program
 from reasoner.solve.atoms.facts import Facts
@@ -33,7 +34,7 @@ def new_control() -> clingo.Control:
     ctl.add("base", [], program().text)
     # shown atoms are what brave and cautious reasoning read back, model after model: only the
     # conclusions (the explanations read every atom of the one recorded model instead)
-    ctl.add("base", [], "#show holds/2.")
+    ctl.add("base", [], "#show holds/2. #show applied_holds/2.")
     return ctl
 
 
@@ -42,6 +43,9 @@ def add_facts(ctl: clingo.Control, facts: Facts) -> None:
     with ctl.backend() as be:
         for p in parameters():
             be.add_rule([be.add_atom(p.symbol)])
+        for pack in packs():  # the documents' dates in force: the standards of a day
+            for sym in pack.symbols():
+                be.add_rule([be.add_atom(sym)])
         for sym in facts.atoms:
             if sym not in facts.defaults:
                 be.add_rule([be.add_atom(sym)])

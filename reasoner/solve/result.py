@@ -14,6 +14,8 @@ from reasoner.solve.atoms.facts import Facts
 from reasoner.solve.completions import Completions, probe_answers
 
 ESTABLISHED, POSSIBLE, EXCLUDED = "established", "possible", "excluded"
+#: a conclusion the reasoner does not assess: its act is outside the Interpretation (Art 19)
+NOT_ASSESSED = "not_assessed"
 
 
 @dataclass
@@ -31,6 +33,10 @@ class Result:
     completions: Completions | None = None
 
     def holds(self, pid: str, subject: Symbol) -> bool:
+        """Whether a conclusion holds in the recorded reading; for a case weighed in two worlds of
+        standards, under the standards that govern the subject (applied_holds/2)."""
+        if self.facts.setting is not None and self.facts.setting.two_worlds:
+            return clingo.Function("applied_holds", [clingo.String(pid), subject]) in self.model
         return clingo.Function("holds", [clingo.String(pid), subject]) in self.model
 
     def status(self, atom: Symbol) -> str:

@@ -4,7 +4,7 @@ information leaked (Art 4), evidence lost (Art 5), and the other serious circums
 
 from __future__ import annotations
 
-from clingo import Symbol
+from clingo import Function, Symbol
 
 from reasoner.case.acts import Act
 from reasoner.case.cl_286_1 import EvidenceLoss, Leak, Quantities
@@ -12,6 +12,7 @@ from reasoner.case.values import UNKNOWN, CountBounds
 from reasoner.law.parameters import parameters
 from reasoner.solve.atoms.candidates import leak_candidates
 from reasoner.solve.atoms.facts import COUNT_CEILING, Answer
+from reasoner.solve.atoms.portions import event, loss, recorded
 from reasoner.solve.atoms.writer import Writer, atom
 
 
@@ -22,21 +23,41 @@ def act_atoms(w: Writer, pp: str, e: Symbol, a: Act) -> None:
     w.flag("duty_not_performed", [e], a.duty_not_performed, f"{pp}.duty_not_performed")
     if a.quantities is not None:
         for name in Quantities.model_fields:
-            w.count("quantity", [e, name], getattr(a.quantities, name), f"{pp}.quantities.{name}")
+            recorded(
+                w,
+                Function("quantity", [Function(name)]),
+                getattr(a.quantities, name),
+                f"{pp}.quantities.{name}",
+                "count",
+                COUNT_CEILING,
+                lambda p, n=name: getattr(p.quantities, n) if p.quantities is not None else None,
+            )
     if a.leak is not None:
-        _leak(w, pp, e, a.leak)
+        _leak(w, pp, a.leak)
     for j, ev in enumerate(a.evidence_losses):
-        _evidence_loss(w, f"{pp}.evidence_losses[{j}]", e, ev)
+        _evidence_loss(w, f"{pp}.evidence_losses[{j}]", ev, a)
     for j, lapse in enumerate(a.duty_lapses):
         w.fact("duty_lapse", [e, lapse], f"{pp}.duty_lapses[{j}]", lapse)
-    w.flag("used_for_attack", [e], a.used_for_attack, f"{pp}.used_for_attack")
+    event(w, Function("used_for_attack"), a.used_for_attack, f"{pp}.used_for_attack", lambda p: p.used_for_attack)
     for j, k in enumerate(a.used_for_crime):
-        w.fact("used_for_crime", [e, k], f"{pp}.used_for_crime[{j}]", k)
+        event(
+            w,
+            Function("used_for_crime", [Function(k)]),
+            True,
+            f"{pp}.used_for_crime[{j}]",
+            lambda p, k=k: (k in p.used_for_crime) if p.used_for_crime is not None else None,
+        )
     for j, s in enumerate(a.public_network_damaged):
-        w.fact("public_network_damaged", [e, s], f"{pp}.public_network_damaged[{j}]", s)
+        event(
+            w,
+            Function("public_network_damaged", [Function(s)]),
+            True,
+            f"{pp}.public_network_damaged[{j}]",
+            lambda p, s=s: (s in p.public_network_damaged) if p.public_network_damaged is not None else None,
+        )
 
 
-def _leak(w: Writer, pp: str, e: Symbol, lk: Leak) -> None:
+def _leak(w: Writer, pp: str, lk: Leak) -> None:
     """Items leaked per category (summed by tier in the rules), whether a leak occurred, the harms."""
     any_count = False
     extra = leak_candidates(lk)
@@ -44,21 +65,41 @@ def _leak(w: Writer, pp: str, e: Symbol, lk: Leak) -> None:
         if name in ("occurred", "harms", "economic_loss"):
             continue
         v = getattr(lk, name)
-        w.count("leaked", [e, name], v, f"{pp}.leak.{name}", summed=True, extra=extra.get(name, frozenset()))
+        recorded(
+            w,
+            Function("leaked", [Function(name)]),
+            v,
+            f"{pp}.leak.{name}",
+            "count",
+            COUNT_CEILING,
+            lambda p, n=name: getattr(p.leak, n) if p.leak is not None else None,
+            summed=True,
+            extra=extra.get(name, frozenset()),
+        )
         any_count = any_count or (isinstance(v, int) and v > 0) or (isinstance(v, CountBounds) and v.low() > 0)
     occurred = True if any_count else lk.occurred
-    w.flag("user_info_leaked", [e], occurred, f"{pp}.leak.occurred")
+    event(w, Function("user_info_leaked"), occurred, f"{pp}.leak.occurred", lambda p: _leak_part(p, "occurred"))
     for j, h in enumerate(lk.harms):
-        w.fact("harm", [e, h], f"{pp}.leak.harms[{j}]", h)
+        event(
+            w,
+            Function("harm", [Function(h)]),
+            True,
+            f"{pp}.leak.harms[{j}]",
+            lambda p, h=h: (h in p.leak.harms) if _leak_part(p, "harms") is not None else None,
+        )
 
 
-def _evidence_loss(w: Writer, ep: str, e: Symbol, ev: EvidenceLoss) -> None:
+def _leak_part(p, name: str) -> object:
+    """A field of a portion's leak, where the portion gives it."""
+    if p.leak is None or name not in p.leak.model_fields_set:
+        return None
+    return getattr(p.leak, name)
+
+
+def _evidence_loss(w: Writer, ep: str, ev: EvidenceLoss, a: Act) -> None:
     """Evidence of a criminal case lost: the crime's kind and the sentence it could carry (Art 5)."""
     ee = w.ent(ev.id)
-    if ev.affects_conviction_or_sentencing is True:
-        w.fact("evidence_loss", [e, ee], ep, ev.case)
-    elif ev.affects_conviction_or_sentencing == UNKNOWN:
-        w.bool_question(atom("evidence_loss", e, ee), f"{ep}.affects_conviction_or_sentencing")
+    loss(w, Function("evidence_loss", [ee]), ev, ep, a)
     w.choice(
         "evidence_case_crime",
         [ee],

@@ -3,11 +3,12 @@ groups set up (Art 8, Art 10 (1)-(3)) and the information published (Art 9, Art 
 
 from __future__ import annotations
 
-from clingo import Symbol
+from clingo import Function, Symbol
 
 from reasoner.case.acts import Act
 from reasoner.case.cl_287_1 import IllegalActivity, Publishing, Site
-from reasoner.solve.atoms.facts import SUMMED_CEILING
+from reasoner.solve.atoms.facts import COUNT_CEILING, SUMMED_CEILING
+from reasoner.solve.atoms.portions import recorded
 from reasoner.solve.atoms.writer import Writer
 
 
@@ -34,6 +35,10 @@ def _site(w: Writer, sp: str, e: Symbol, site: Site) -> None:
     _character(w, s, site.activity, f"{sp}.activity")
     if site.impersonates:
         w.fact("site_impersonates", [s, site.impersonates], f"{sp}.impersonates", site.impersonates)
+    count = site.count if site.count is not None else 1
+    path = f"{sp}.count" if site.count is not None else sp
+    if not w.figure("site_count", [s], count, path, "count", SUMMED_CEILING, summed=True):
+        w.capped("site_count", [s], int(count), SUMMED_CEILING, path)
     for field_name, pred in (("registered_accounts", "site_accounts"), ("members", "site_members")):
         v = getattr(site, field_name)
         if w.figure(pred, [s], v, f"{sp}.{field_name}", "count", SUMMED_CEILING, summed=True):
@@ -49,7 +54,15 @@ def _publishing(w: Writer, pp: str, e: Symbol, pub: Publishing) -> None:
     for j, method in enumerate(pub.methods):
         w.fact("publish_method", [e, method], f"{pp}.methods[{j}]", method)
     for q in ("items_on_websites", "recipient_accounts", "group_members_total", "followers_total"):
-        w.count("publish_count", [e, q], getattr(pub, q), f"{pp}.{q}")
+        recorded(
+            w,
+            Function("publish_count", [Function(q)]),
+            getattr(pub, q),
+            f"{pp}.{q}",
+            "count",
+            COUNT_CEILING,
+            lambda p, q=q: getattr(p.publishing, q) if p.publishing is not None else None,
+        )
 
 
 def _character(w: Writer, ent: Symbol, act: IllegalActivity, path: str) -> None:

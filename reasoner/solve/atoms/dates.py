@@ -5,60 +5,65 @@ the rules can compare it with."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from clingo import Symbol
 
 from reasoner.case.model import Case
-from reasoner.case.values import UNKNOWN, DateBounds, DateRange, When
+from reasoner.case.values import UNKNOWN, DateBounds, DateRange, When, earliest, latest
 from reasoner.solve.atoms.candidates import day_candidates
 from reasoner.solve.atoms.facts import Answer, FactInfo, date_number
 from reasoner.solve.atoms.writer import Writer, atom
 
 
-def date(w: Writer, name: str, args: list, v: object, path: str) -> None:
-    """A day of an order (its date or deadline) or of a penalty: a fact; the date of an order or a
-    penalty known only within bounds, or not at all, a question; a deadline not known is noted (no
-    atom: no day can stand in for it)."""
-    if name in ("order_date", "penalty_date") and (v == UNKNOWN or isinstance(v, DateBounds)):
-        day_question(w, name, args, v, path)
+def date(w: Writer, name: str, args: list, v: object, path: str, span: tuple | None = None) -> None:
+    """A day: a fact when exact; a question when known only within bounds or not at all (between
+    ``span``'s days where given)."""
+    if v is None:
         return
-    if v == UNKNOWN:
-        ident = args[0].arguments[-1].string if args[0].type.name == "Function" else args[0].string
-        w.out.unknown_dates.append((name, ident, path))
-    if v is None or v == UNKNOWN:
-        return  # an unknown date establishes nothing that depends on it
+    if v == UNKNOWN or isinstance(v, DateBounds):
+        day_question(w, name, args, v, path, span)
+        return
     w.fact(name, [*args, date_number(v)], path, v)
 
 
 def day_question(
-    w: Writer, name: str | tuple[str, ...], args: list, v: object, path: str, span: tuple | None = None
+    w: Writer,
+    name: str | tuple[str, ...],
+    args: list,
+    v: object,
+    path: str,
+    span: tuple | None = None,
+    also: Callable[[dt.date], tuple[Symbol, ...]] | None = None,
 ) -> None:
     """A day not known exactly: its bounds and, between them, the days around every date the
     rules can compare it with (see :func:`day_candidates`).  ``name`` may be several predicates
-    that all take the day (a one-day act starts and ends on it); ``span`` overrides the bounds
-    (an end of a period, closed by the other end; an act, closed above by the judgment)."""
+    that all take the day (a one-day act starts and ends on it); ``span`` closes the bounds where
+    it gives a day (an end of a period, closed by the other end; an act, closed above by the
+    judgment); ``also`` gives further atoms that hold with each day (the calendar's next day)."""
     names = (name,) if isinstance(name, str) else name
     low = v.not_before if isinstance(v, DateBounds) else None
     high = v.not_after if isinstance(v, DateBounds) else None
     if span is not None:
-        low, high = span
+        low = span[0] if span[0] is not None else low
+        high = span[1] if span[1] is not None else high
     days = day_candidates(w.known_days, low, high)
-    answers = [Answer(d, tuple(atom(n, *args, date_number(d)) for n in names)) for d in days]
+    more = also or (lambda d: ())
+    answers = [Answer(d, tuple(atom(n, *args, date_number(d)) for n in names) + more(d)) for d in days]
     if low is not None:  # the recorded reading: the earliest possible day
         shown = (v.not_before, v.not_after) if isinstance(v, DateBounds) else (low, high)
-        for n in names:
-            base = atom(n, *args, date_number(low))
-            w.out.atoms[base] = FactInfo(path, low, False, False, (*shown, "date"))
-            w.out.defaults.add(base)
+        for sym in (*(atom(n, *args, date_number(low)) for n in names), *more(low)):
+            w.out.atoms[sym] = FactInfo(path, low, False, False, (*shown, "date"))
+            w.out.defaults.add(sym)
     w.out.ask(path, "date", answers)
 
 
-def act_dates(w: Writer, pp: str, e: Symbol, when: When, as_of: dt.date | None) -> None:
+def act_dates(w: Writer, pp: str, e: Symbol, when: When, as_of: dt.date) -> None:
     """An act's first and last day (act_start, act_end): exact days are facts; a day known
     within bounds or not known is a question, and a day after the judgment is not a candidate."""
 
     def clip(low: dt.date | None, high: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
-        if as_of is not None and (high is None or high > as_of):
+        if high is None or high > as_of:
             high = as_of
         return low, high
 
@@ -78,7 +83,7 @@ def act_dates(w: Writer, pp: str, e: Symbol, when: When, as_of: dt.date | None) 
         day_question(w, ("act_start", "act_end"), [e], when, f"{pp}.date", clip(low, high))
 
 
-def known_days(c: Case) -> list[dt.date]:
+def known_days(c: Case, judgment: dt.date) -> list[dt.date]:
     """Every day the case records exactly, and every bound of a day or a period."""
     out: list[dt.date] = []
 
@@ -94,9 +99,34 @@ def known_days(c: Case) -> list[dt.date]:
     for o in c.orders:
         add(o.date)
         add(o.deadline)
+        add(o.reasonable_period_end)
     for a in c.acts:
         add(a.date)
+        add(a.complaint_date)
+        for ev in a.evidence_losses:
+            add(ev.date)
     for pen in c.admin_penalties:
         add(pen.date)
-    add(c.case.as_of)  # the limitation period and Art 19 compare an act's last day with the judgment
+    for conv in c.prior_convictions:
+        add(conv.date)
+    for p in c.parties:
+        add(p.prosecution_started)
+        add(p.birth_date)
+    add(c.case.prosecution_started)
+    add(judgment)  # the limitation period and Art 19 compare an act's last day with the judgment
     return out
+
+
+def earliest_start(when: object) -> dt.date | None:
+    """The earliest day an act may have begun on (None: not known)."""
+    return when.start_span()[0] if isinstance(when, DateRange) else earliest(when)
+
+
+def latest_end(when: object) -> dt.date | None:
+    """The latest day an act may have ended on (None: not known)."""
+    return when.end_span()[1] if isinstance(when, DateRange) else latest(when)
+
+
+def next_day_atoms(d: dt.date) -> tuple[Symbol, ...]:
+    """The calendar: the day after ``d`` (refusal begins the day after a deadline)."""
+    return (atom("next_day", date_number(d), date_number(d + dt.timedelta(days=1))),)

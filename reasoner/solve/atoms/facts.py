@@ -28,6 +28,10 @@ SUMMED_CEILING = 100_000
 MAX_SUMMED = 20_000
 #: Cap on money in fen (10,000,000 yuan): above five times every money threshold (Art 12 ¶2).
 FEN_CEILING = 1_000_000_000
+#: Cap on the money through cards and accounts (5,000,000 yuan): above every figure the later
+#: documents compare it with, and small enough that the rules' sums of up to four such figures
+#: (inflow by owner, in and out) stay below 2^31.
+FLOW_CEILING = 500_000_000
 #: Art 16 adds up figures of up to model.MAX_ACTS acts as (V // SUM_BASE) and (V % SUM_BASE) sums,
 #: each below 2**31 for 1,000 acts of at most FEN_CEILING (interp_16_cumulation.lp).
 SUM_BASE = 1_000_000
@@ -112,6 +116,8 @@ class Facts:
     #: atoms of ``atoms`` that hold only in the recorded reading (a bounded figure at its lower
     #: bound), not in every completion: the engine adds them as defaults, not as facts
     defaults: set[Symbol] = field(default_factory=set)
+    #: the date of judgment and the standards the case was built for (a setting.Setting)
+    setting: object = None
 
     def add(
         self,
@@ -124,8 +130,18 @@ class Facts:
         self.atoms.setdefault(sym, FactInfo(path, value, saturated, source=source))
 
     def ask(self, path: str, kind: str, answers: list[Answer], **figure: object) -> None:
-        """Record an open question; its atoms are marked not known (unless already facts)."""
-        self.questions.append(Question(path, kind, answers, **figure))  # type: ignore[arg-type]
+        """Record an open question; its atoms are marked not known (unless already facts).
+
+        A field read for several subjects (each person who did an act together, each world of
+        standards) is one question: asked again with the same answers, its atoms join the first's,
+        so that every subject takes the same answer in every completion."""
+        same = next((q for q in self.questions if q.path == path), None)
+        if same is not None:
+            if [a.value for a in same.answers] != [a.value for a in answers]:
+                raise AssertionError(f"{path}: asked twice with different answers")
+            same.answers = [Answer(a.value, a.atoms + b.atoms) for a, b in zip(same.answers, answers, strict=True)]
+        else:
+            self.questions.append(Question(path, kind, answers, **figure))  # type: ignore[arg-type]
         for a in answers:
             for sym in a.atoms:
                 if sym not in self.atoms:

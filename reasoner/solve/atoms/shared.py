@@ -5,23 +5,31 @@ from __future__ import annotations
 
 import datetime as dt
 
-from clingo import String, Symbol
+from clingo import Function, String, Symbol
 
-from reasoner.case.acts import Act
-from reasoner.case.model import Case
-from reasoner.case.parties import BasisKind, Order
-from reasoner.case.values import UNKNOWN
+from reasoner.case.acts import Act, Participant
+from reasoner.case.model import Case, Finding
+from reasoner.case.parties import BasisKind, Order, Party
+from reasoner.case.values import UNKNOWN, DateRange, earliest
 from reasoner.law.catalogue import catalogue
-from reasoner.solve.atoms.dates import act_dates, date
+from reasoner.law.parameters import parameters
+from reasoner.solve.atoms.dates import act_dates, date, day_question, earliest_start, next_day_atoms
 from reasoner.solve.atoms.facts import COUNT_CEILING, FEN_CEILING, SUM_BASE, Answer, date_number
+from reasoner.solve.atoms.portions import money_figure
 from reasoner.solve.atoms.writer import Writer, atom
 
 
 def ceilings(w: Writer) -> None:
-    """The caps the rules must know to tell a capped figure from an exact one."""
+    """The caps the rules must know to tell a capped figure from an exact one, and the standards
+    the case is weighed under (asp/effect-2001/)."""
     w.fact("count_ceiling", [COUNT_CEILING], "(reasoner: the cap on figures sent to the solver)", COUNT_CEILING)
     w.fact("fen_ceiling", [FEN_CEILING], "(reasoner: the cap on amounts sent to the solver)", FEN_CEILING)
     w.fact("sum_base", [SUM_BASE], "(reasoner: Art 16 sums in two parts to stay within 32 bits)", SUM_BASE)
+    s = w.setting
+    if s is not None and s.two_worlds:
+        w.fact("world_in_use", [w.world], "(reasoner: the standards of the act's time and at judgment)")
+    if s is not None and s.standards is not None:
+        w.fact("standards_fixed", [date_number(s.standards)], "--standards", s.standards)
 
 
 def parties(w: Writer, c: Case) -> None:
@@ -35,6 +43,40 @@ def parties(w: Writer, c: Case) -> None:
             w.fact("service", [e, s.category.value], f"{pp}.services[{j}]", s.category.value)
         for j, r in enumerate(p.responsible_persons):
             w.fact("responsible", [e, w.ent(r.person), r.role.value], f"{pp}.responsible_persons[{j}]")
+        date(w, "birth_date", [e], p.birth_date, f"{pp}.birth_date")
+        _prosecution_start(w, c, i, p)
+
+
+def _prosecution_start(w: Writer, c: Case, i: int, p: Party) -> None:
+    """The day prosecution began for a party (CL 88): its own, the case's, or a day not known,
+    which lies between the party's first act and the judgment.  Asked only where the limitation
+    period may have run for one of its acts before the judgment."""
+    started, path = p.prosecution_started, f"parties[{i}].prosecution_started"
+    if started is None:
+        started, path = c.case.prosecution_started, "case.prosecution_started"
+    acts = [a for a in c.acts if p.id in {x.party for x in a.participants()}]
+    judged = w.setting.judgment
+    if started is None and not _may_be_time_barred(acts, judged):
+        return
+    first = min((d for a in acts if (d := earliest_start(a.date)) is not None), default=None)
+    date(w, "prosecution_start", [w.ent(p.id)], UNKNOWN if started is None else started, path, span=(first, judged))
+
+
+def _may_be_time_barred(acts: list[Act], judged: dt.date) -> bool:
+    """Whether the limitation period (CL 87, the shortest the rules give) may have run for one of
+    the acts before the judgment: only then does the day prosecution began matter."""
+    years = min((p.value for p in parameters() if p.provision == "cl.87.1" and p.name == "years"), default=0)
+    for a in acts:
+        end = a.date.end_span()[0] if isinstance(a.date, DateRange) else earliest(a.date)
+        if end is None:
+            return True
+        try:
+            shifted = end.replace(year=end.year + years)
+        except ValueError:  # 29 February: the period ends on the last day of February
+            shifted = end.replace(year=end.year + years, day=28)
+        if shifted < judged:
+            return True
+    return False
 
 
 def order(w: Writer, i: int, o: Order) -> None:
@@ -48,7 +90,17 @@ def order(w: Writer, i: int, o: Order) -> None:
     w.flag("issuer_statutory_duty", [e], o.issuer.statutory_duty, f"{pp}.issuer.statutory_duty")
     w.choice("order_form", [e], o.form, ["rectification_notice", "other_document", "oral"], f"{pp}.form")
     date(w, "order_date", [e], o.date, f"{pp}.date")
-    date(w, "order_deadline", [e], o.deadline, f"{pp}.deadline")
+    # the deadline, and the calendar's next day, on which refusal begins (interp_02_order.lp)
+    if isinstance(o.deadline, dt.date):
+        w.fact("order_deadline", [e, date_number(o.deadline)], f"{pp}.deadline", o.deadline)
+        _next_day(w, o.deadline)
+    elif o.deadline is not None:
+        span = (earliest(o.date), None)
+        day_question(w, "order_deadline", [e], o.deadline, f"{pp}.deadline", span, also=next_day_atoms)
+    if o.reasonable_period_end is not None:
+        end = o.reasonable_period_end
+        w.fact("order_reasonable_end", [e, date_number(end)], f"{pp}.reasonable_period_end", end)
+        _next_day(w, end)
     if o.legal_basis == UNKNOWN:
         # the strongest kind of basis cited, or none (the rules ask only whether some basis is
         # of a given kind, so one kind stands for any list that contains it)
@@ -63,28 +115,48 @@ def order(w: Writer, i: int, o: Order) -> None:
     w.flag("order_not_complied", [e], not_complied, f"{pp}.response.complied", negated=True)
 
 
-def act_head(w: Writer, i: int, a: Act, as_of: dt.date | None, as_of_path: str) -> tuple[str, Symbol]:
-    """What every act records: its actor, kind, days, the date of judgment, and whether it was
-    already dealt with (Art 16's 未经处理); its field path and entity, for the offence's own atoms."""
-    pp = f"acts[{i}]"
-    e = w.ent(a.id)
+def _next_day(w: Writer, d: dt.date) -> None:
+    for sym in next_day_atoms(d):
+        w.out.add(sym, "(the calendar)", d + dt.timedelta(days=1))
+
+
+def subject_of(w: Writer, a: Act, person: str) -> Symbol:
+    """The subject of a person's part in an act: the act itself when one person did it,
+    ``by(Act, Person)`` for each of several who did it together (CL 25)."""
+    if a.actors is None:
+        return w.ent(a.id)
+    return Function("by", [w.ent(a.id), w.ent(person)])
+
+
+def act_head(w: Writer, i: int, a: Act, person: Participant) -> tuple[str, Symbol]:
+    """What every act records for each person who did it: the actor (and who did it with them),
+    kind, days, the date of judgment, the world of standards, whether it was already dealt with
+    (Art 16's 未经处理), a victim's complaint (CL 88 ¶2); its field path and subject."""
+    pp, e = f"acts[{i}]", w.subject
+    s = w.setting
     w.fact("act", [e], pp, a.description)
-    w.fact("actor", [e, w.ent(a.actor)], f"{pp}.actor", a.actor)
+    actor_path = f"{w.person_path}.party" if a.actors is not None else f"{pp}.actor"
+    w.fact("actor", [e, w.ent(person.party)], actor_path, person.party)
+    for other in a.participants():
+        if other.party != person.party:
+            w.fact("co_actor", [e, w.ent(other.party)], f"{pp}.actors", other.party)
     w.fact("act_kind", [e, a.kind], f"{pp}.kind", a.kind)
-    act_dates(w, pp, e, a.date, as_of)
-    if as_of is not None:
-        w.fact("judgment_date", [e, date_number(as_of)], as_of_path, as_of)
-    if a.handled == UNKNOWN:  # dealt with one way or the other, or not at all
-        sanctions = [Answer(s, (atom("handled", e, s),)) for s in ("administrative_sanction", "criminal_sanction")]
-        w.out.ask(f"{pp}.handled", "choice", [Answer(None, ()), *sanctions], absent="null")
-    elif a.handled is not None:
-        w.fact("handled", [e, a.handled], f"{pp}.handled", a.handled)
+    w.fact("world", [e, w.world], "(reasoner: the standards weighed)", w.world)
+    act_dates(w, pp, e, a.date, s.judgment)
+    w.fact("judgment_date", [e, date_number(s.judgment)], s.as_of_path, s.judgment)
+    handled, hp = (person.handled, f"{w.person_path}.handled") if person.handled else (a.handled, f"{pp}.handled")
+    if handled == UNKNOWN:  # dealt with one way or the other, or not at all
+        sanctions = [Answer(x, (atom("handled", e, x),)) for x in ("administrative_sanction", "criminal_sanction")]
+        w.out.ask(hp, "choice", [Answer(None, ()), *sanctions], absent="null")
+    elif handled is not None:
+        w.fact("handled", [e, handled], hp, handled)
+    date(w, "complaint_date", [e], a.complaint_date, f"{pp}.complaint_date")
     return pp, e
 
 
 def act_tail(w: Writer, pp: str, e: Symbol, a: Act) -> None:
     """Illegal gains (287-1 and 287-2) and the other crimes the conduct may also amount to."""
-    w.money("illegal_gains", [e], a.illegal_gains, f"{pp}.illegal_gains")
+    money_figure(w, "illegal_gains", a.illegal_gains, FEN_CEILING)
     for j, name in enumerate(a.also_other_crime):
         w.fact("also_other_crime", [e, String(name)], f"{pp}.also_other_crime[{j}]", name)
 
@@ -98,23 +170,42 @@ def penalties(w: Writer, c: Case) -> None:
         w.fact("penalty_party", [e, w.ent(pen.party)], f"{pp}.party", pen.party)
         w.fact("penalty_for", [e, pen.for_], f"{pp}.for", pen.for_)
         date(w, "penalty_date", [e], pen.date, f"{pp}.date")
+    for i, conv in enumerate(c.prior_convictions):
+        pp = f"prior_convictions[{i}]"
+        e = w.ent(conv.id)
+        w.fact("prior_conviction", [e], pp, conv.outcome)
+        w.fact("conviction_party", [e, w.ent(conv.party)], f"{pp}.party", conv.party)
+        w.fact("conviction_for", [e, conv.for_], f"{pp}.for", conv.for_)
+        date(w, "conviction_date", [e], conv.date, f"{pp}.date")
 
 
 def findings(w: Writer, c: Case) -> None:
     """Reviewer findings: that a provision holds or fails for a subject; one still to be made is a
     question either way, and says which conclusions rest on it."""
     for i, fd in enumerate(c.findings):
-        args = [String(fd.provision), w.ent(fd.subject)]
+        subjects = _finding_subjects(w, c, fd)
+        holds = tuple(atom("finding_holds", String(fd.provision), s) for s in subjects)
+        fails = tuple(atom("finding_fails", String(fd.provision), s) for s in subjects)
         if fd.holds == UNKNOWN:
-            fails, holds = atom("finding_fails", *args), atom("finding_holds", *args)
             path = f"findings[{i}].holds"
             if catalogue()[fd.provision].finding_holds:
-                w.out.ask(path, "bool", [Answer(False, (fails,)), Answer(True, (holds,))])
+                w.out.ask(path, "bool", [Answer(False, fails), Answer(True, holds)])
             else:  # a provision that takes only holds: false; else it is decided from the facts
                 no_finding = "none (delete the finding)"
-                w.out.ask(path, "choice", [Answer(False, (fails,)), Answer(None, ())], absent=no_finding)
-            w.out.findings[fails] = w.out.findings[holds] = fd
+                w.out.ask(path, "choice", [Answer(False, fails), Answer(None, ())], absent=no_finding)
+            for sym in (*fails, *holds):
+                w.out.findings[sym] = fd
             continue
-        sym = atom("finding_holds" if fd.holds else "finding_fails", *args)
-        w.out.add(sym, f"findings[{i}]", fd.reason)
-        w.out.findings[sym] = fd
+        for sym in holds if fd.holds else fails:
+            w.out.add(sym, f"findings[{i}]", fd.reason)
+            w.out.findings[sym] = fd
+
+
+def _finding_subjects(w: Writer, c: Case, fd: Finding) -> list[Symbol]:
+    """What a finding is about: the record its subject names; for an act done by several together,
+    each person's part in it (or the one ``party`` names)."""
+    act = next((a for a in c.acts if a.id == fd.subject), None)
+    if act is None:
+        return [w.ent(fd.subject)]
+    people = [fd.party] if fd.party is not None else [x.party for x in act.participants()]
+    return [subject_of(w, act, person) for person in people]

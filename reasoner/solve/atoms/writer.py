@@ -14,6 +14,7 @@ from clingo import Function, Number, String, Symbol
 from reasoner.case.values import UNKNOWN, MaybeBool, MaybeCount, MaybeMoney, fen
 from reasoner.solve.atoms.candidates import figure_candidates, figure_range
 from reasoner.solve.atoms.facts import COUNT_CEILING, FEN_CEILING, Answer, FactInfo, Facts
+from reasoner.solve.atoms.setting import Setting
 
 
 def atom(name: str, *args: Symbol | int | str) -> Symbol:
@@ -27,14 +28,30 @@ class Writer:
     """Writes the atoms of one case into :class:`Facts`: each with the case-file field it came
     from, figures capped for the solver, and a question for each fact recorded as not known."""
 
-    def __init__(self, scope: Symbol | None, known_days: list[dt.date]):
-        self.scope = scope
+    def __init__(
+        self,
+        scope: Symbol | None,
+        known_days: list[dt.date],
+        out: Facts | None = None,
+        setting: Setting | None = None,
+        world: str = "judgment",
+    ):
+        #: what keeps entities apart: a batch case's scope, or the world of standards (never both)
+        self.scope = scope if scope is not None or setting is None or not setting.two_worlds else Function(world)
         #: every day the case records (and every bound of one): the breakpoints of uncertain days
         self.known_days = known_days
-        self.out = Facts()
+        self.out = out if out is not None else Facts()
+        self.setting = setting
+        self.world = world
+        #: the act being written, and its subject (a person's part in it): set while its atoms are
+        self.subject: Symbol | None = None
+        self.act_path = ""
+        self.person_path = ""
+        self.cuts: list = []
+        self.portions: list = []
 
     def ent(self, ident: str) -> Symbol:
-        """An entity id; with a scope (batch screening), a (case, id) pair keeps cases apart."""
+        """An entity id; with a scope (a batch case, or a world of standards), a (scope, id) pair."""
         s = String(ident)
         return Function("", [self.scope, s]) if self.scope is not None else s
 
@@ -49,9 +66,10 @@ class Writer:
         elif v == UNKNOWN:
             self.bool_question(atom(name, *args), path, negated)
 
-    def bool_question(self, sym: Symbol, path: str, negated: bool = False) -> None:
-        """An open yes/no: the atom holds or it does not."""
-        self.out.ask(path, "bool", [Answer(False, ()), Answer(True, (sym,))], negated=negated)
+    def bool_question(self, sym: Symbol | tuple[Symbol, ...], path: str, negated: bool = False) -> None:
+        """An open yes/no: the atom (or atoms) hold or not."""
+        syms = sym if isinstance(sym, tuple) else (sym,)
+        self.out.ask(path, "bool", [Answer(False, ()), Answer(True, syms)], negated=negated)
 
     def figure(
         self,
@@ -75,11 +93,7 @@ class Writer:
         if bounds is None:
             return False
         low, high, above = bounds
-        if summed:
-            values = sorted({low, high} | {x for x in extra if low <= x <= high})
-        else:
-            values = figure_candidates(unit, low, high)
-        answers = [Answer(x, (atom(name, *args, x),)) for x in values]
+        answers = self.range_answers(name, args, low, high, unit, summed, extra)
         if v != UNKNOWN:
             # the recorded reading: the figure is at its lower bound
             base = atom(name, *args, low)
@@ -90,6 +104,16 @@ class Writer:
         self.out.ask(path, "money" if unit == "fen" else "count", answers, low=low, high=high, bounded_above=above)
         return True
 
+    def range_answers(
+        self, name: str, args: list, low: int, high: int, unit: str, summed: bool, extra: frozenset[int]
+    ) -> list[Answer]:
+        """The answers of a figure known to lie in [low, high] (solver units)."""
+        if summed:
+            values = sorted({low, high} | {x for x in extra if low <= x <= high})
+        else:
+            values = figure_candidates(unit, low, high)
+        return [Answer(x, (atom(name, *args, x),)) for x in values]
+
     def count(
         self,
         name: str,
@@ -98,22 +122,23 @@ class Writer:
         path: str,
         summed: bool = False,
         extra: frozenset[int] = frozenset(),
+        ceiling: int = COUNT_CEILING,
     ) -> None:
-        """A count, capped at COUNT_CEILING; one not known exactly is a question (see :meth:`figure`)."""
-        if v is None or self.figure(name, args, v, path, "count", COUNT_CEILING, summed, extra):
+        """A count, capped at ``ceiling``; one not known exactly is a question (see :meth:`figure`)."""
+        if v is None or self.figure(name, args, v, path, "count", ceiling, summed, extra):
             return
-        capped = min(int(v), COUNT_CEILING)
-        self.out.add(atom(name, *args, capped), path, int(v), saturated=int(v) > COUNT_CEILING)
+        capped = min(int(v), ceiling)
+        self.out.add(atom(name, *args, capped), path, int(v), saturated=int(v) > ceiling)
 
     def capped(self, name: str, args: list, v: int, ceiling: int, path: str, exact: object = None) -> None:
         """A figure capped at ``ceiling`` (the atom says ceiling; the exact figure stays here)."""
         self.out.add(atom(name, *args, min(v, ceiling)), path, v if exact is None else exact, saturated=v > ceiling)
 
-    def money(self, name: str, args: list, v: MaybeMoney | None, path: str) -> None:
-        """An amount of yuan as whole fen, exact, capped at FEN_CEILING."""
-        if v is None or self.figure(name, args, v, path, "fen", FEN_CEILING):
+    def money(self, name: str, args: list, v: MaybeMoney | None, path: str, ceiling: int = FEN_CEILING) -> None:
+        """An amount of yuan as whole fen, exact, capped at ``ceiling``."""
+        if v is None or self.figure(name, args, v, path, "fen", ceiling):
             return
-        self.capped(name, args, fen(v), FEN_CEILING, path, exact=v)
+        self.capped(name, args, fen(v), ceiling, path, exact=v)
 
     def choice(self, name: str, args: list, v: str | None, options: list[str], path: str) -> None:
         """A fact with a closed set of values; unknown opens every value."""

@@ -1,0 +1,112 @@
+"""``reasoner upgrade``: rewrite a case file of an older format in the current one, comments kept.
+
+Format 1 (files without ``format:``) declared each assisted party inside the act that helped it, so
+one gang helped in three acts had to be entered as three parties.  Format 2 declares each assisted
+party once, under ``assisted_parties``, and acts name them by id.  A format-1 file stays valid with
+the same meaning; this command rewrites it in format 2 and lists every change.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from reasoner.case.model import FORMAT
+
+#: Findings format 1 needed and format 2 does not: help of another kind is help without a finding
+#: (CL 287-2 ¶1's 等技术支持 / 等帮助 are open classes), so a finding that it holds says nothing more.
+OBSOLETE_FINDINGS = frozenset({"cl.287-2.1.help"})
+
+
+def upgrade_text(text: str) -> tuple[str, list[str]]:
+    """The file's text in the current format, and the changes made (empty: already current)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    rt = YAML(typ="rt")
+    rt.preserve_quotes = True
+    rt.width = 4096
+    rt.indent(mapping=2, sequence=4, offset=2)
+    doc = rt.load(text)
+    if not isinstance(doc, dict):
+        raise ValueError("expected a mapping with the case")
+    version = doc.get("format", 1)
+    if version == FORMAT:
+        return text, []
+    changes: list[str] = []
+    declared = CommentedSeq()
+    for i, act in enumerate(doc.get("acts") or []):
+        assisted = act.get("assisted") if isinstance(act, dict) else None
+        if not isinstance(assisted, list):
+            continue
+        for j, party in enumerate(assisted):
+            if isinstance(party, dict):
+                declared.append(party)
+                assisted[j] = party["id"]
+                changes.append(f"acts[{i}].assisted[{j}]: party {party['id']!r} declared under assisted_parties")
+        if any(isinstance(x, str) for x in assisted):
+            flow = CommentedSeq(assisted)
+            flow.fa.set_flow_style()
+            act["assisted"] = flow
+    findings = doc.get("findings")
+    if isinstance(findings, list):
+        for k in reversed(range(len(findings))):
+            f = findings[k]
+            if isinstance(f, dict) and f.get("provision") in OBSOLETE_FINDINGS and f.get("holds") is True:
+                del findings[k]
+                changes.append(
+                    f"findings[{k}]: removed the finding that {f.get('provision')} holds for {f.get('subject')!r}: "
+                    "help of another kind is help without a finding in format 2"
+                )
+    if isinstance(findings, list) and not findings:
+        del doc["findings"]
+    keys = list(doc.keys())
+    new = CommentedMap()
+    new["format"] = FORMAT
+    for key in keys:
+        if key == "format":
+            continue
+        new[key] = doc[key]
+        if key == "parties" and declared:
+            new["assisted_parties"] = declared
+    if declared and "assisted_parties" not in new:
+        new["assisted_parties"] = declared
+    if doc.ca.comment:  # the comments above the first key
+        new.ca.comment = doc.ca.comment
+    for key in keys:
+        if key in doc.ca.items:
+            new.ca.items[key] = doc.ca.items[key]
+    changes.insert(0, f"format: {version} -> {FORMAT}")
+    buf = io.StringIO()
+    rt.dump(new, buf)
+    return buf.getvalue(), changes
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all: a temporary file beside it, flushed, then renamed over it."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def upgrade_file(src: Path, out: Path | None = None) -> list[str]:
+    """Upgrade a case file in place (or into ``out``); the changes made."""
+    raw = src.read_bytes()
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    crlf = b"\r\n" in raw
+    text, changes = upgrade_text(raw.decode("utf-8-sig"))
+    if not changes and out is None:
+        return changes
+    if crlf:
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    write_atomically(out or src, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    return changes

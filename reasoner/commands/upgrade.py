@@ -1,0 +1,33 @@
+"""``reasoner upgrade``: rewrite a case file of an older format in the current one."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("case_file", type=click.Path(dir_okay=False, exists=True))
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="write here instead of in place")
+def upgrade(case_file: str, output: str | None) -> None:
+    """Rewrite CASE_FILE in the current case format (comments kept) and list the changes.
+
+    A file of an older format stays valid with the same meaning; this writes it in the current one."""
+    from reasoner.case.upgrade import upgrade_file
+
+    target = Path(output) if output else None
+    if target is not None and target.resolve() == Path(case_file).resolve():
+        target = None
+    try:
+        changes = upgrade_file(Path(case_file), target)
+    except (OSError, ValueError) as e:
+        click.echo(f"{case_file}: cannot upgrade: {e}", err=True)
+        sys.exit(1)
+    if not changes:
+        click.echo(f"{case_file}: already in the current format; nothing changed")
+        return
+    click.echo(f"{target or case_file}: upgraded")
+    for change in changes:
+        click.echo(f"  - {change}")

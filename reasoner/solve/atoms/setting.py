@@ -1,0 +1,53 @@
+"""How a case is reasoned: its date of judgment (the one given, or the day the reasoner runs) and
+the standards it is weighed under (the 2001 rule in one world or two, or those of one day)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+from reasoner.case.model import Case
+from reasoner.case.values import DateRange, earliest
+from reasoner.law.packs import in_force_on
+
+
+def today() -> dt.date:
+    """The day the reasoner runs: the date of judgment where none is given.  ``REASONER_TODAY``
+    (YYYY-MM-DD) fixes it, so that a run can be repeated byte for byte."""
+    fixed = os.environ.get("REASONER_TODAY")
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+
+
+@dataclass(frozen=True)
+class Setting:
+    """The date of judgment and the standards a case is weighed under."""
+
+    judgment: dt.date
+    as_of_path: str  # where the date of judgment came from: case.as_of, --as-of, or (today)
+    standards: dt.date | None = None  # --standards: the documents in force on this day
+    two_worlds: bool = False  # the standards of an act's time and those at judgment may differ
+
+    @property
+    def worlds(self) -> tuple[str, ...]:
+        """The worlds the case is built in: act_time and judgment, or one of them (or fixed)."""
+        if self.standards is not None:
+            return ("fixed",)
+        return ("act_time", "judgment") if self.two_worlds else ("judgment",)
+
+
+def setting_for(case: Case, as_of_path: str = "case.as_of", standards: dt.date | None = None) -> Setting:
+    """The setting of a case: its date of judgment, and whether two worlds of standards are needed
+    (some act may have been done under standards other than those at judgment: a pack came into
+    force between the earliest day the act may have ended and the judgment).  Only dates are
+    compared here; which standards govern is for the rules (asp/effect-2001/)."""
+    judged = case.case.as_of or today()
+    path = as_of_path if case.case.as_of is not None else "(today)"
+    if standards is not None:
+        return Setting(judged, path, standards, False)
+    at_judgment = in_force_on(judged)
+    for a in case.acts:
+        end = a.date.end_span()[0] if isinstance(a.date, DateRange) else earliest(a.date)
+        if end is None or in_force_on(end) != at_judgment:
+            return Setting(judged, path, None, True)
+    return Setting(judged, path, None, False)
