@@ -70,6 +70,13 @@ def _mutate(rng: random.Random, node: object, key: str = "") -> object:
             "advertising_funds",
             "illegal_gains",
             "economic_loss",
+            "inflow",
+            "outflow",
+            "verified_fraud",
+            "lawful",
+            "own",
+            "others",
+            "unit",
         )
     ):
         fen = _scale(rng, int(Decimal(node) * 100))
@@ -85,7 +92,10 @@ def _unknown_somewhere(rng: random.Random, data: dict) -> None:
             if isinstance(v, bool) or k in ("illegal_gains", "payment_settlement"):
                 spots.append((rec, k))
         for x in rec.get("assisted", []):
-            spots.append((x, "uses_network"))
+            if isinstance(x, dict):  # format 1: the party inside the act
+                spots.append((x, "uses_network"))
+    for x in data.get("assisted_parties", []):
+        spots.append((x, "uses_network"))
     if spots:
         rec, k = rng.choice(spots)
         rec[k] = "unknown"

@@ -23,7 +23,7 @@ from reasoner.explain.standards import Worlds, setting_standards, subject_standa
 from reasoner.explain.tree import Node, rests_on, unverified
 from reasoner.explain.why import Explainer
 from reasoner.explain.whynot import WhyNot, route_closeness
-from reasoner.law.catalogue import catalogue
+from reasoner.law.catalogue import OFFENCES, catalogue
 from reasoner.law.program import program
 from reasoner.solve.engine import reason
 from reasoner.solve.result import ESTABLISHED, NOT_ASSESSED, POSSIBLE, Result
@@ -264,9 +264,24 @@ def _unverified_ids() -> frozenset[str]:
 
 @cache
 def _needs_interpretation(pid: str) -> bool:
-    """Whether a conclusion rests on the Interpretation's standards (its rules reach one of its
-    provisions other than Art 19 itself): read from the rules, not listed by hand."""
-    return any(k[0] == "holds" and k[1] and k[1].startswith("interp.") and k[1] != "interp.19" for k in _reach()[pid])
+    """Whether a conclusion rests on the Interpretation's standards: it is one of its provisions
+    (other than Art 19, which says when it applies), or its rules reach one through the conclusions
+    in their bodies.  Read from the rules, not listed by hand."""
+    deps: dict[str, set[str]] = defaultdict(set)
+    for r in program().rules:
+        if r.head_id:
+            # a conclusion of any id (holds(O, A) with O a variable) is one of the offences
+            deps[r.head_id].update(x for k in r.body_keys if k[0] == "holds" for x in ((k[1],) if k[1] else OFFENCES))
+    seen, stack = set(), [pid]
+    while stack:
+        k = stack.pop()
+        if k in seen:
+            continue
+        seen.add(k)
+        if k.startswith("interp.") and k != "interp.19":
+            return True
+        stack.extend(deps.get(k, ()))
+    return False
 
 
 def _hangs_on(scope: _Scope, pid: str, subj_text: str, atom: Symbol) -> list[str]:
