@@ -52,35 +52,70 @@ def test_each_provision_quotes_its_source_in_its_rule_file():
         assert _squash(p.text) in comments, (p.id, p.file)
 
 
+def _official(*names: str) -> str:
+    return _squash("".join((LAW / n).read_text(encoding="utf-8") for n in names))
+
+
+STATUTE = ("interpretation-2019.zh.md", "criminal-law.zh.md")
+LATER = ("later-documents-verified.zh.md", "later-documents.zh.md")
+
+
 @pytest.mark.skipif(not LAW.is_dir(), reason="the official texts (../shared/law) are not beside this checkout")
 def test_each_quoted_text_is_in_the_official_text():
-    official = _squash(
-        (LAW / "interpretation-2019.zh.md").read_text(encoding="utf-8")
-        + (LAW / "criminal-law.zh.md").read_text(encoding="utf-8")
-    )
+    """The 2019 Interpretation's and the Criminal Law's provisions quote the official text; a later
+    document's provision marked verbatim quotes the verified passage; one not marked so is flagged
+    for the reviewer (its conclusions carry the unverified mark) and is not held to the text."""
+    statute, later = _official(*STATUTE), _official(*LATER)
     for p in catalogue().values():
-        assert _squash(p.text) in official, p.id
-        for f in rule_files():  # and every quoted item line of every rule file
-            for line in f.read_text(encoding="utf-8").splitlines():
-                m = re.match(r"^% （[一二三四五六七八九十]+）(.*)$", line)
-                if m and not line.rstrip().endswith(("；", "。", "：")):
-                    continue  # a quotation continued on the next line
-                if m:
-                    assert _squash(line[2:]) in official, (f.name, line)
+        if p.pack in ("interp-2019", "criminal-law"):
+            assert p.verbatim and _squash(p.text) in statute, p.id
+        elif p.verbatim:
+            assert _squash(p.text) in later, p.id
+    for f in rule_files():  # and every quoted item line of the statute's rule files
+        if f.parent.name not in ("interp-2019", "criminal-law"):
+            continue
+        for line in f.read_text(encoding="utf-8").splitlines():
+            m = re.match(r"^% （[一二三四五六七八九十]+）(.*)$", line)
+            if m and not line.rstrip().endswith(("；", "。", "：")):
+                continue  # a quotation continued on the next line
+            if m:
+                assert _squash(line[2:]) in statute, (f.name, line)
+
+
+@pytest.mark.skipif(not LAW.is_dir(), reason="the official texts (../shared/law) are not beside this checkout")
+def test_a_later_documents_unverified_text_is_said_so_in_its_rule_file():
+    """Every provision whose text is not verified sits in a rule file that says NOT VERIFIED or
+    'reported' above it, so that a reviewer reading the rule sees it."""
+    for p in catalogue().values():
+        if p.verbatim:
+            continue
+        lp = rule_path(p.file).read_text(encoding="utf-8")
+        assert re.search(r"NOT VERIFIED|not verified|reported|paraphrase", lp), (p.id, p.file)
+
+
+#: Figures whose source words are not the verified text: Amendment IX's date (its own clause,
+#: quoted in pack.toml), the 2025 Opinion's figures (consistent reports; wording not verified),
+#: Opinions (II) 九 (二) (not seen verbatim) and the age of majority (CL 17, not in the texts here).
+NOT_VERBATIM = [
+    ("cl.12.1", "amendment_9_in_force"),
+    ("op2021.9.2", "cards"),
+    ("op2025.11", "adult_years"),
+    ("op2025.6.1", "accounts"),
+    ("op2025.6.1", "inflow"),
+    ("op2025.6.2", "inflow"),
+    ("op2025.6.3", "cards"),
+]
 
 
 def test_every_parameter_is_cited_verbatim():
     if not LAW.is_dir():
         pytest.skip("official texts not available")
-    official = _squash(
-        (LAW / "interpretation-2019.zh.md").read_text(encoding="utf-8")
-        + (LAW / "criminal-law.zh.md").read_text(encoding="utf-8")
-    )
+    official = _official(*STATUTE, *LATER)
     for p in parameters():
         if p.verbatim:
             assert _squash(p.source) in official, (p.provision, p.name)
         assert p.provision in catalogue(), p.provision
-    assert [p.name for p in parameters() if not p.verbatim] == ["amendment_9_in_force"]
+    assert sorted((p.provision, p.name) for p in parameters() if not p.verbatim) == NOT_VERBATIM
 
 
 def test_no_threshold_is_a_literal_inside_a_rule():
@@ -155,6 +190,26 @@ def test_rules_command_lists_every_provision():
     } <= ids
     by_id = {r["id"]: r for r in rows}
     assert by_id["interp.3.1.7"]["takes_finding"] and not by_id["interp.3.1.1"]["takes_finding"]
+    # every provision names its pack, the document's date in force and how sure its text is
+    assert {r["pack"] for r in rows} >= {"interp-2019", "opinions-2021", "minutes-2022", "opinion-2025"}
+    assert by_id["interp.12.1.2"]["in_force"] == "2019-11-01" and by_id["interp.12.1.2"]["pack"] == "interp-2019"
+    six = by_id["op2025.6.1"]
+    assert (six["in_force"], six["in_force_assumed"], six["confidence"], six["verbatim"]) == (
+        "2025-07-28",
+        True,
+        "low",
+        False,
+    )
+    assert (by_id["m2020.5"]["confidence"], by_id["m2020.5"]["verbatim"]) == ("high", True)
+    text = subprocess.run(
+        [sys.executable, "-m", "reasoner.cli", "rules", "--lang", "en"],
+        capture_output=True,
+        check=True,
+        cwd=ROOT,
+        env={**__import__("os").environ, "COLUMNS": "200"},
+    ).stdout
+    assert "2025 Opinion (pack opinion-2025) · in force from 2025-07-28 (assumed, not verified)" in text
+    assert "Interpretation 2019 No. 15 (pack interp-2019) · in force from 2019-11-01" in text
     assert rule_path(by_id["cl.287-2"]["rule_file"].split(":")[0]).is_file()
 
 

@@ -64,14 +64,26 @@ def test_a_finding_may_say_the_conduct_was_no_help():
 
 
 def test_a_tried_author_confirms_the_crime():
-    party = {"id": "X1", "description": "诈骗团伙", "uses_network": True, "reaches_crime": "yes", "author_status": "tried"}
+    party = {
+        "id": "X1",
+        "description": "诈骗团伙",
+        "uses_network": True,
+        "reaches_crime": "yes",
+        "author_status": "tried",
+    }
     data = assist_case(assist_act("A1", "2023-05-01", assisted=[party]), as_of="2024-06-01")
     assert run(data).holds("interp.13.1", String("X1"))
     assert conclusion(data, "cl.287-2").certainty == "established"
 
 
 def test_confirmable_left_out_is_open_not_false():
-    party = {"id": "X1", "description": "诈骗团伙", "uses_network": True, "reaches_crime": "yes", "author_status": "not_caught"}
+    party = {
+        "id": "X1",
+        "description": "诈骗团伙",
+        "uses_network": True,
+        "reaches_crime": "yes",
+        "author_status": "not_caught",
+    }
     data = assist_case(assist_act("A1", "2023-05-01", assisted=[party]), as_of="2024-06-01")
     offence = conclusion(data, "cl.287-2")
     assert offence.certainty == "possible"
@@ -139,3 +151,16 @@ def test_upgrade_rewrites_format_1_and_lists_the_changes(tmp_path):
     load(src)  # valid in the new format
     again = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     assert "already in the current format" in again
+    # the input is never lost: the file as it was is kept beside it, byte for byte
+    assert (tmp_path / "case.format-1.yaml").read_bytes() == (FORMAT1 / "287-2-unblocking-studio.yaml").read_bytes()
+
+
+def test_an_upgrade_in_place_never_overwrites_an_earlier_backup(tmp_path):
+    src = tmp_path / "case.yaml"
+    shutil.copy(FORMAT1 / "287-2-unblocking-studio.yaml", src)
+    (tmp_path / "case.format-1.yaml").write_text("keep me", encoding="utf-8")
+    cmd = [sys.executable, "-m", "reasoner.cli", "upgrade", str(src)]
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    assert run.returncode == 1 and "case.format-1.yaml already exists" in run.stderr
+    assert (tmp_path / "case.format-1.yaml").read_text(encoding="utf-8") == "keep me"
+    assert src.read_bytes() == (FORMAT1 / "287-2-unblocking-studio.yaml").read_bytes()

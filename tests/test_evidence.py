@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import clingo
 import pytest
 from conftest import EXAMPLES
 
@@ -51,8 +52,6 @@ _CASE = {
 
 
 def _holds(path: Path, pid: str = "interp.12.1.2") -> bool:
-    import clingo
-
     return reason(load(path)).holds(pid, clingo.String("A1"))
 
 
@@ -77,9 +76,15 @@ def test_sums_are_exact_above_32_and_53_bits(tmp_path, total_fen):
     assert str(t.settlement_yuan) == f"{total_fen // 100}.{total_fen % 100:02d}"
     if total_fen > 2**53:
         assert int(float(total_fen)) != total_fen  # a float could not even hold the total
+    by_day = read_statement(tmp_path / "s.csv", "s.csv", by_day=True)  # the sums by day, as exact
+    assert sum(r[3] for r in by_day.daily) == total_fen and by_day.flow(None).inflow_fen == total_fen
     case = load(p)
     result = reason(case)
-    (atom,) = [s for s in result.facts.atoms if s.name == "payment_settlement"]
+    (atom,) = [
+        s
+        for s in result.facts.atoms
+        if s.name == "recorded" and s.arguments[1] == clingo.Function("payment_settlement")
+    ]
     assert atom.arguments[-1].number == FEN_CEILING  # the solver sees the cap, far below 2^31
     info = result.facts.atoms[atom]
     assert info.saturated and info.path == "acts[0].statement"

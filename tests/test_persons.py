@@ -45,8 +45,10 @@ def test_one_gang_helped_in_three_acts_is_one_party():
 
 def test_three_gangs_are_three_parties():
     gangs = [{**GANG, "id": f"X{i}"} for i in (1, 2, 3)]
-    data = v2(*(act(f"A{i}", d, assisted=(f"X{i}",)) for i, d in ((1, "2022-03-10"), (2, "2022-09-15"), (3, "2023-02-20"))),
-              assisted=gangs)
+    data = v2(
+        *(act(f"A{i}", d, assisted=(f"X{i}",)) for i, d in ((1, "2022-03-10"), (2, "2022-09-15"), (3, "2023-02-20"))),
+        assisted=gangs,
+    )
     assert run(data).holds("interp.12.1.1", Function("cumulation", [A1]))
 
 

@@ -35,7 +35,9 @@ def test_conduct_before_the_offence_existed_is_not_counted():
     assert certainty(data, "cl.287-2") == "possible"  # the part from 2015-11-01 is not given
 
 
-@pytest.mark.parametrize("part, want", [("199999.99", "excluded"), ("200000", "established"), ("200000.01", "established")])
+@pytest.mark.parametrize(
+    "part, want", [("199999.99", "excluded"), ("200000", "established"), ("200000.01", "established")]
+)
 def test_the_part_from_2015_11_01_is_what_counts(part, want):
     data = straddling(portions=[{"from": "2015-11-01", "payment_settlement": part}])
     assert certainty(data, "cl.287-2") == want
@@ -149,8 +151,10 @@ def test_without_a_date_of_judgment_the_day_of_the_run_is_used_and_shown():
 
 
 def test_a_period_known_only_as_some_time_in_a_year():
-    year = {"from": {"not_before": "2023-01-01", "not_after": "2023-12-31"},
-            "to": {"not_before": "2023-01-01", "not_after": "2023-12-31"}}
+    year = {
+        "from": {"not_before": "2023-01-01", "not_after": "2023-12-31"},
+        "to": {"not_before": "2023-01-01", "not_after": "2023-12-31"},
+    }
     data = assist_case(assist_act("A1", year), as_of="2024-06-01")
     assert certainty(data, "cl.287-2") == "established"
     with pytest.raises(CaseFileError, match="would start"):

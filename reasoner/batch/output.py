@@ -24,14 +24,15 @@ def jsonl_line(row: Row) -> str:
 
 
 def csv_header(names: list[str]) -> list[str]:
-    """The CSV columns: the case, one column per offence, its errors."""
-    return ["index", "source", "case", *names, "errors"]
+    """The CSV columns: the case, one column per offence, the standards applied, its errors."""
+    return ["index", "source", "case", *names, "standards", "errors"]
 
 
 def csv_fields(row: Row, names: list[str]) -> list[str]:
     """A row as CSV fields."""
     errors = " | ".join(str(e) for e in row.errors)
-    return [str(row.index), row.source, row.case_id or "", *(row.outcomes.get(n, "") for n in names), errors]
+    outcomes = (row.outcomes.get(n, "") for n in names)
+    return [str(row.index), row.source, row.case_id or "", *outcomes, row.standards, errors]
 
 
 def csv_writer(out):

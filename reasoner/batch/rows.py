@@ -15,8 +15,9 @@ from reasoner.explain.report import Report
 from reasoner.law.catalogue import OFFENCES, catalogue
 from reasoner.law.program import program
 
-#: Per offence, the outcome of a case: the strongest status among its subjects.
-OUTCOMES = ("established", "possible", "excluded", "not_examined")
+#: Per offence, the outcome of a case: the strongest status among its subjects.  not_assessed: the
+#: offence was not weighed under these standards (Art 19): neither established nor excluded.
+OUTCOMES = ("established", "possible", "not_assessed", "excluded", "not_examined")
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Row:
     outcomes: dict[str, str]  # offence id -> one of OUTCOMES
     errors: list[InputError]
     payload: dict | None = None  # the JSON of the row (JSONL output)
+    standards: str = ""  # the standards applied (CSV output): see standards_of
 
     @property
     def ok(self) -> bool:
@@ -42,10 +44,12 @@ def offences() -> list[str]:
 
 def outcome(certainties: list[str]) -> str:
     """A case's outcome for one offence from the certainty of each of its subjects (established,
-    possible or excluded over the completions of the unknowns): the strongest wins."""
+    possible or excluded over the completions of the unknowns, or not assessed): the strongest wins;
+    a subject not assessed outweighs one excluded, so that a row never reads as an acquittal what
+    was not weighed."""
     if not certainties:
         return "not_examined"
-    for strongest in ("established", "possible", "excluded"):
+    for strongest in ("established", "possible", "not_assessed", "excluded"):
         if strongest in certainties:
             return strongest
     raise ValueError(f"not a certainty: {certainties}")
@@ -67,9 +71,24 @@ def compact(report: Report) -> list[dict]:
             "discretionary": c.discretionary,
             "findings_relied_on": c.findings,
             "depends_on_unknown": c.depends_on_unknown,
+            "presumed_knowledge": c.presumed,
+            "unverified_text": c.unverified,
+            **({"standards": c.standards} if c.standards is not None else {}),
         }
         for c in report.conclusions
     ]
+
+
+def standards_of(report: Report) -> str:
+    """The standards a case's offences were weighed under, in one field: the date of judgment used,
+    then for each subject of an offence the day whose documents governed it and those documents."""
+    seen: dict[str, str] = {}
+    for c in report.conclusions:
+        if c.is_offence and c.standards is not None and c.subject not in seen:
+            seen[c.subject] = f"{c.standards['date']} ({', '.join(c.standards['packs']) or '-'})"
+    head = f"judgment {report.judgment}" if report.judgment else ""
+    mode = (report.standards or {}).get("mode", "")
+    return "; ".join(x for x in (head, mode, *(f"{s}: {v}" for s, v in seen.items())) if x)
 
 
 def screen_chunk(items: list[Item], lang: str, detail: str) -> list[Row]:
@@ -92,6 +111,10 @@ def screen_chunk(items: list[Item], lang: str, detail: str) -> list[Row]:
                     statuses[c.id].append(c.certainty)
             row.outcomes = {n: outcome(s) for n, s in statuses.items()}
         payload: dict = {"index": it.index, "source": it.source, "case": row.case_id}
+        if report is not None:
+            row.standards = standards_of(report)
+            payload["date_of_judgment_used"] = report.judgment
+            payload["standards"] = report.standards
         if errors:
             payload["errors"] = [_error_json(e) for e in errors]
         else:

@@ -12,7 +12,15 @@ from reasoner.case.cl_287_2 import AssistedParty, Card, Funds, HelpKind, Knowled
 from reasoner.case.values import Date, Day, Id, MaybeBool, MaybeCount, MaybeMoney, Strict, Text, Unknown, When
 
 NetworkSector = Literal[
-    "state_organ", "communications", "energy", "transport", "water_conservancy", "finance", "education", "medical", "other"
+    "state_organ",
+    "communications",
+    "energy",
+    "transport",
+    "water_conservancy",
+    "finance",
+    "education",
+    "medical",
+    "other",
 ]
 
 

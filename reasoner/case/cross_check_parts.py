@@ -161,7 +161,9 @@ class PartChecks:
         for i, f in items(self.data, "findings"):
             who = f.get("party")
             act = acts.get(f.get("subject"))
-            if who is not None and (act is None or not isinstance(act.get("actors"), list) or who not in actors_of(act)):
+            if who is not None and (
+                act is None or not isinstance(act.get("actors"), list) or who not in actors_of(act)
+            ):
                 self.err(
                     ("findings", i, "party"),
                     f"party narrows a finding about an act done by several (acts[].actors); {who!r} is not one of "

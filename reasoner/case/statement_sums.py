@@ -34,6 +34,10 @@ class StatementTotals:
     settlement: str  # inflow | outflow: which total is the payment settlement
     first_date: dt.date | None = None
     last_date: dt.date | None = None
+    #: the rows by day and account: (day, account, rows, inflow, outflow, verified fraud inflow),
+    #: sorted; kept only where the act needs parts of the statement (read_statement's ``by_day``)
+    daily: tuple[tuple[dt.date, str, int, int, int, int], ...] | None = None
+    has_flags: bool = False  # the statement has a flags column (else it says nothing of fraud money)
 
     @property
     def settlement_fen(self) -> int:
@@ -44,6 +48,42 @@ class StatementTotals:
         """The settlement in yuan, built from its digits (no arithmetic, so no rounding at any size)."""
         fen = self.settlement_fen
         return Decimal(f"{fen // 100}.{fen % 100:02d}")
+
+    def settlement_from(self, day: dt.date) -> int:
+        """The settlement of the rows dated ``day`` or later (the part of an act from a day the law
+        divides it at: CL 12's date in force)."""
+        return self.flow(None, day).settlement(self.settlement)
+
+    def flow(self, accounts: frozenset[str] | None, day: dt.date | None = None) -> Flow:
+        """The rows on ``accounts`` (None: all) dated ``day`` or later (None: all), summed."""
+        if self.daily is None:
+            raise ValueError(f"the statement {self.file} was summed without its days (read_statement(by_day=True))")
+        rows = inflow = outflow = fraud = 0
+        names: set[str] = set()
+        for d, acct, n, i, o, f in self.daily:
+            if (day is None or d >= day) and (accounts is None or acct in accounts):
+                rows += n
+                inflow += i
+                outflow += o
+                fraud += f
+                names.add(acct)
+        return Flow(self.file, rows, tuple(sorted(names)), inflow, outflow, fraud, day)
+
+
+@dataclass(frozen=True)
+class Flow:
+    """Part of a statement: the rows on some accounts from some day, and what they sum to."""
+
+    file: str
+    rows: int
+    accounts: tuple[str, ...]
+    inflow_fen: int
+    outflow_fen: int
+    fraud_in_fen: int  # inflow rows flagged verified_fraud
+    from_day: dt.date | None = None
+
+    def settlement(self, which: str) -> int:
+        return self.inflow_fen if which == "inflow" else self.outflow_fen
 
 
 def _fen(text: str) -> int | None:
@@ -62,14 +102,18 @@ def _fen(text: str) -> int | None:
 class Summer:
     """The running totals of one statement, fed block by block (fast) or row by row (exact errors)."""
 
-    def __init__(self, names: list[str]):
+    def __init__(self, names: list[str], by_day: bool = False):
         self.names = names
+        self.keep_by_day = by_day  # keep the sums by day and account (a loop per row: only when asked)
         self.width = len(names)
         self.i_date, self.i_acct, self.i_dir, self.i_amt = (names.index(h) for h in REQUIRED)
         self.i_flags = names.index("flags") if "flags" in names else None
         self.dates: dict[str, dt.date | None] = {}
         self.accounts: set[str] = set()
         self.inflow = self.outflow = self.fraud = self.rows = 0
+        # (date text, account) -> [rows, inflow, outflow, verified fraud inflow], in Decimal yuan
+        # summed exactly; made whole fen in daily()
+        self.by_day: dict[tuple[str, str], list] = {}
         self.problems: list[tuple[int | None, str, str]] = []
         self.more = 0
         # one row, every field checked, in the columns' order: a block whose every line matches is
@@ -146,12 +190,39 @@ class Summer:
             total = sum(values, Decimal(0))
             inflow = sum(compress(values, map(eq, direction, repeat("in"))), Decimal(0))
             fraud = sum(compress(values, flags), Decimal(0)) if flags is not None and any(flags) else Decimal(0)
+            if self.keep_by_day:
+                self._by_day_block(col["date"], col["account"], direction, values, flags)
         self.inflow += fen_of(inflow)
         self.outflow += fen_of(total) - fen_of(inflow)
         self.fraud += fen_of(fraud)
         self.accounts |= accounts
         self.rows += n
         return True
+
+    def _by_day_block(
+        self,
+        dates: list[str],
+        accounts: list[str],
+        direction: list[str],
+        values: list[Decimal],
+        flags: list[str] | None,
+    ) -> None:
+        """Add a block's rows to the sums by day and account (in the caller's exact context)."""
+        by_day = self.by_day
+        zero = Decimal(0)
+        for key, d, v, fl in zip(
+            zip(dates, accounts, strict=True), direction, values, flags or repeat(""), strict=False
+        ):
+            rec = by_day.get(key)
+            if rec is None:
+                rec = by_day[key] = [0, zero, zero, zero]
+            rec[0] += 1
+            if d == "in":
+                rec[1] += v
+                if fl:
+                    rec[3] += v
+            else:
+                rec[2] += v
 
     def row(self, line: int, row: list[str]) -> None:
         """One row, checked field by field; every error is recorded with its line and column."""
@@ -203,6 +274,35 @@ class Summer:
             self.outflow += fen
         if is_fraud:
             self.fraud += fen
+        if not self.keep_by_day:
+            return
+        rec = self.by_day.get((ds, acct))
+        if rec is None:
+            rec = self.by_day[(ds, acct)] = [0, Decimal(0), Decimal(0), Decimal(0)]
+        rec[0] += 1
+        with localcontext() as ctx:  # exact, as in block()
+            ctx.prec = MAX_PREC
+            ctx.traps[Inexact] = True
+            yuan = Decimal(row[self.i_amt])
+            if direction == "in":
+                rec[1] += yuan
+                if is_fraud:
+                    rec[3] += yuan
+            else:
+                rec[2] += yuan
+
+    def daily(self) -> tuple[tuple[dt.date, str, int, int, int, int], ...]:
+        """The rows by day and account, in whole fen, sorted: what parts of the statement are cut from."""
+        out = []
+        with localcontext() as ctx:
+            ctx.prec = MAX_PREC
+            ctx.traps[Inexact] = True
+            for (ds, acct), (n, i, o, f) in self.by_day.items():
+                d = self._date(ds)
+                assert d is not None  # only good rows are kept
+                out.append((d, acct, n, fen_of(Decimal(i)), fen_of(Decimal(o)), fen_of(Decimal(f))))
+        out.sort()
+        return tuple(out)
 
     def span(self) -> tuple[dt.date | None, dt.date | None]:
         good = sorted(d for d in self.dates.values() if d is not None)

@@ -19,8 +19,10 @@ Amounts are parsed from their digits into whole fen (Python integers: exact at a
 floating point) and summed here, in one streaming pass: the solver sees only the capped total, as
 for a figure written in the case file (the solver's money ceiling), and the explanation shows what was summed.
 What the encoded rules use is fed to the solver: the payment settlement (Art 12 (2)), from the
-inflow (default) or the outflow.  The other figures (accounts, the other direction, verified fraud
-money) are shown with it.  Every bad row is an error naming the file, the line and the column.
+inflow (default) or the outflow; and, for an act that provided cards and accounts, the money through
+them that the later documents read (funds: one-way inflow by whose the cards were, outflow, and the
+verified fraud money of the inflow rows flagged so), attributed to owners by the cards' accounts
+(:func:`owners`).  Every bad row is an error naming the file, the line and the column.
 """
 
 from __future__ import annotations
@@ -32,10 +34,12 @@ from collections.abc import Callable
 from itertools import chain
 from pathlib import Path
 
+from reasoner.case.acts import Act
 from reasoner.case.errors import InputError
 from reasoner.case.model import Case
 from reasoner.case.statement_sums import OPTIONAL, REQUIRED, StatementTotals, Summer
 from reasoner.case.values import DateBounds, DateRange, earliest, latest
+from reasoner.law.parameters import amendment_9_day
 
 
 class StatementError(Exception):
@@ -72,12 +76,15 @@ def _columns(first: str) -> list[str]:
 BLOCK_BYTES = 1 << 22
 
 
-def read_statement(path: Path, shown: str, settlement: str = "inflow") -> StatementTotals:
+def read_statement(path: Path, shown: str, settlement: str = "inflow", by_day: bool = False) -> StatementTotals:
     """Sum a statement in one streaming pass; raises StatementError listing the bad rows.
 
     Blocks of lines that are all good rows (the usual case) are matched by one regular expression
     and summed column by column; a block with a bad row is read again row by row, so that every
-    error names its line and column; quoted fields switch to the csv module for the rest."""
+    error names its line and column; quoted fields switch to the csv module for the rest.  With
+    ``by_day``, the sums by day and account are kept too (a loop per row), for the acts whose
+    statement the law divides (a date in force inside the act) or attributes (cards of several
+    owners)."""
     try:
         f = path.open(encoding="utf-8-sig", newline="")
     except OSError as e:
@@ -93,7 +100,7 @@ def read_statement(path: Path, shown: str, settlement: str = "inflow") -> Statem
             if not first:
                 raise StatementError([(1, "", "the statement is empty; expected a header row")])
             names = _columns(first)
-            acc = Summer(names)
+            acc = Summer(names, by_day)
             line = 1
             while True:
                 lines = f.readlines(BLOCK_BYTES)
@@ -126,7 +133,17 @@ def read_statement(path: Path, shown: str, settlement: str = "inflow") -> Statem
         raise StatementError(acc.problems)
     start, end = acc.span()
     return StatementTotals(
-        shown, acc.rows, len(acc.accounts), acc.inflow, acc.outflow, acc.fraud, settlement, start, end
+        shown,
+        acc.rows,
+        len(acc.accounts),
+        acc.inflow,
+        acc.outflow,
+        acc.fraud,
+        settlement,
+        start,
+        end,
+        acc.daily() if by_day else None,
+        "flags" in names,
     )
 
 
@@ -148,15 +165,16 @@ def attach(case: Case, base_dir: Path, file: str, line_of: Callable[[tuple], int
     ``file`` is the case file and ``line_of(loc)`` the line of one of its fields, for errors about
     the reference itself; errors in a statement name the statement, its line and its column."""
     errors: list[InputError] = []
-    cache: dict[tuple[Path, str], StatementTotals] = {}
+    cache: dict[tuple[Path, str, bool], StatementTotals] = {}
     for i, a in enumerate(case.acts):
         st = getattr(a, "statement", None)
         if st is None:
             continue
         path = base_dir / st.file
-        key = (path, st.settlement)
+        by_day = bool(a.cards) or _may_straddle(a.date, amendment_9_day())
+        key = (path, st.settlement, by_day)
         try:
-            totals = cache.get(key) or read_statement(path, st.file, st.settlement)
+            totals = cache.get(key) or read_statement(path, st.file, st.settlement, by_day)
         except StatementError as e:
             for line, col, message in e.problems:
                 if line is None and not col and message.startswith("cannot read"):
@@ -171,8 +189,84 @@ def attach(case: Case, base_dir: Path, file: str, line_of: Callable[[tuple], int
             loc = ("acts", i, "statement", "file")
             errors.append(InputError(file, f"acts[{i}].statement.file", line_of(loc), outside))
             continue
+        funds = _funds_errors(a, totals)
+        if funds:
+            within, message = funds
+            loc = ("acts", i, *within)
+            shown = f"acts[{i}]" + "".join(f"[{x}]" if isinstance(x, int) else f".{x}" for x in within)
+            errors.append(InputError(file, shown, line_of(loc), message))
+            continue
         st._totals = totals
     return errors
+
+
+def _may_straddle(when: object, day: dt.date) -> bool:
+    """Whether an act on ``when`` may have begun before ``day`` and gone on from it (or its date is not known)."""
+    if isinstance(when, DateRange):
+        first, last = earliest(when.start), latest(when.end)
+    elif isinstance(when, dt.date | DateBounds):
+        first, last = earliest(when), latest(when)
+    else:
+        return True
+    return (first is None or first < day) and (last is None or last >= day)
+
+
+#: The fields of ``funds`` a statement gives for an act that provided cards (one figure, one source).
+FROM_STATEMENT = ("inflow", "outflow", "verified_fraud")
+
+
+def owners(a: Act) -> dict[str, frozenset[str] | None]:
+    """For an act with cards and a statement: whose cards (own, others, unit) take which accounts'
+    rows (None: every row, where all the cards are of one owner and list no accounts)."""
+    listed = {acct: c.whose for c in a.cards for acct in c.accounts}
+    if not listed:
+        return {a.cards[0].whose: None}
+    out: dict[str, set[str]] = {}
+    for acct, whose in listed.items():
+        out.setdefault(whose, set()).add(acct)
+    return {w: frozenset(v) for w, v in sorted(out.items())}
+
+
+def _funds_errors(a: Act, totals: StatementTotals) -> tuple[tuple, str] | None:
+    """Why a statement cannot give the money through the act's cards: the field and the message."""
+    if not a.cards:
+        return None
+    given = [n for n in FROM_STATEMENT if a.funds is not None and getattr(a.funds, n) is not None]
+    if given and (given != ["verified_fraud"] or totals.has_flags):
+        name = given[0]
+        return (
+            ("funds", name),
+            f"funds.{name} is given, and the statement {totals.file} gives it too (the money through the cards "
+            f"provided: inflow, outflow and, from flagged rows, verified fraud money): one figure, one source; "
+            f"leave funds.{name} out, or the statement",
+        )
+    seen: dict[str, str] = {}
+    for j, c in enumerate(a.cards):
+        for acct in c.accounts:
+            if seen.get(acct, c.whose) != c.whose:
+                return (
+                    ("cards", j, "accounts"),
+                    f"account {acct!r} is listed as {seen[acct]}'s and as {c.whose}'s: an account has one owner",
+                )
+            seen[acct] = c.whose
+    whose = sorted({c.whose for c in a.cards})
+    if not seen and len(whose) > 1:
+        return (
+            ("cards",),
+            f"the cards are of more than one owner ({', '.join(whose)}), so the statement {totals.file} cannot be "
+            f"divided among them: list each card's account numbers (cards[].accounts)",
+        )
+    if seen:
+        names = {acct for _, acct, *_ in totals.daily or ()}
+        unknown = sorted(names - seen.keys())
+        if unknown:
+            shown = ", ".join(unknown[:5]) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
+            return (
+                ("statement", "file"),
+                f"the statement {totals.file} has rows on accounts no card lists ({shown}): list them under "
+                f"cards[].accounts, or leave their rows out of the statement",
+            )
+    return None
 
 
 def _outside(totals: StatementTotals, when: object) -> str | None:

@@ -98,14 +98,28 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def backup_path(src: Path, version: object) -> Path:
+    """Where an in-place upgrade keeps the file as it was: ``case.format-1.yaml`` beside ``case.yaml``."""
+    return src.with_name(f"{src.stem}.format-{version}{src.suffix}")
+
+
 def upgrade_file(src: Path, out: Path | None = None) -> list[str]:
-    """Upgrade a case file in place (or into ``out``); the changes made."""
+    """Upgrade a case file into ``out``, or in place keeping the original beside it; the changes made.
+
+    An upgrade in place never loses the input: the file as it was is first written whole to
+    :func:`backup_path`, and an existing backup is never overwritten."""
     raw = src.read_bytes()
     bom = raw.startswith(b"\xef\xbb\xbf")
     crlf = b"\r\n" in raw
     text, changes = upgrade_text(raw.decode("utf-8-sig"))
     if not changes and out is None:
         return changes
+    if out is None and changes:
+        old_version = changes[0].split(":", 1)[1].split("->")[0].strip()
+        backup = backup_path(src, old_version)
+        if backup.exists():
+            raise ValueError(f"{backup} already exists; move it away, or upgrade with --output")
+        write_atomically(backup, raw)
     if crlf:
         text = text.replace("\r\n", "\n").replace("\n", "\r\n")
     write_atomically(out or src, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))

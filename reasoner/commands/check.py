@@ -123,7 +123,16 @@ def why_not(
 @AS_OF
 @click.option("--depth", type=click.IntRange(1), default=None, help="levels of explanation shown (default: all)")
 @NEAR_MISS
-def report(case_file: str, output: str, lang: str, as_of: str | None, depth: int | None, near_miss: float) -> None:
+@STANDARDS
+def report(
+    case_file: str,
+    output: str,
+    lang: str,
+    as_of: str | None,
+    depth: int | None,
+    near_miss: float,
+    standards: str | None,
+) -> None:
     """Write a review memo of CASE_FILE in Markdown: the facts, each offence with its elements and why
     (or why not), the reviewer findings relied on, near misses, and a receipt of versions and hashes."""
     case = load_case(case_file)
@@ -131,7 +140,7 @@ def report(case_file: str, output: str, lang: str, as_of: str | None, depth: int
     from reasoner.render.memo import markdown
 
     try:
-        text = markdown(case, case_file, lang, depth, near_miss, as_of=as_of)
+        text = markdown(case, case_file, lang, depth, near_miss, as_of=as_of, standards=standards_day(standards))
     except CaseFileError as e:
         fail(e)
     if output == "-":

@@ -14,8 +14,9 @@ import click
 def upgrade(case_file: str, output: str | None) -> None:
     """Rewrite CASE_FILE in the current case format (comments kept) and list the changes.
 
-    A file of an older format stays valid with the same meaning; this writes it in the current one."""
-    from reasoner.case.upgrade import upgrade_file
+    A file of an older format stays valid with the same meaning; this writes it in the current one.
+    In place, the file as it was is kept beside it (case.format-1.yaml)."""
+    from reasoner.case.upgrade import backup_path, upgrade_file
 
     target = Path(output) if output else None
     if target is not None and target.resolve() == Path(case_file).resolve():
@@ -29,5 +30,8 @@ def upgrade(case_file: str, output: str | None) -> None:
         click.echo(f"{case_file}: already in the current format; nothing changed")
         return
     click.echo(f"{target or case_file}: upgraded")
+    if target is None:
+        old_version = changes[0].split(":", 1)[1].split("->")[0].strip()
+        click.echo(f"  (the file as it was: {backup_path(Path(case_file), old_version)})")
     for change in changes:
         click.echo(f"  - {change}")

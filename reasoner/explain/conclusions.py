@@ -153,9 +153,7 @@ def build(
     as_of_text = case.case.as_of.isoformat() if case.case.as_of else None
     setting = result.facts.setting
     judged = setting.judgment.isoformat() if setting is not None else None
-    return Report(
-        case.case.id, file, lang, conclusions, rules_digest(), as_of_text, judged, setting_standards(setting)
-    )
+    return Report(case.case.id, file, lang, conclusions, rules_digest(), as_of_text, judged, setting_standards(setting))
 
 
 def _subjects(result: Result, worlds: Worlds) -> dict[tuple[str, Symbol], Symbol]:

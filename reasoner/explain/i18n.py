@@ -105,8 +105,16 @@ def natural_key(text: str) -> tuple:
 
 #: Keys of recorded figures (cl_12_time.lp) that are money, shown in yuan.
 MONEY_KEYS = frozenset(
-    {"payment_settlement", "advertising_funds", "illegal_gains", "inflow", "inflow_total", "outflow",
-     "verified_fraud", "lawful_funds"}
+    {
+        "payment_settlement",
+        "advertising_funds",
+        "illegal_gains",
+        "inflow",
+        "inflow_total",
+        "outflow",
+        "verified_fraud",
+        "lawful_funds",
+    }
 )
 
 

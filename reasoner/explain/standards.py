@@ -73,7 +73,29 @@ def subject_standards(result: Result, subj: Symbol) -> dict | None:
         if s.name == "pack_applies" and s.arguments[1] == subj and s.arguments[0].string in standard
     )
     world = _world_of(subj)
-    return {"date": f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}", "packs": applying, "world": world}
+    act = _act_of(subj)
+    rule = next(
+        (
+            pid
+            for pid in ("eff2001.2", "eff2001.3")
+            if act is not None and result.status(Function("holds", [String(pid), act])) != EXCLUDED
+        ),
+        None,
+    )
+    return {
+        "date": f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}",
+        "packs": applying,
+        "world": world,
+        "rule": rule,  # the 2001 rule's paragraph that chose them (None: chosen with --standards)
+    }
+
+
+def _act_of(subj: Symbol) -> Symbol | None:
+    """The act instance whose standards a subject takes: itself, or the act of a person's part in it
+    (by(A, P)), of a unit's responsible person (resp(A, R)) or of acts taken together (their first)."""
+    if subj.type == SymbolType.Function and subj.name in ("by", "resp") and subj.arguments:
+        return _act_of(subj.arguments[0])
+    return subj
 
 
 def _world_of(subj: Symbol) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reasoner.case.model import Finding
-from reasoner.case.statement_sums import StatementTotals
+from reasoner.case.statement_sums import Flow, StatementTotals
 from reasoner.explain.i18n import colon, fmt_date, fmt_num, fmt_yuan, msg, paren, sep
 from reasoner.law.parameters import Param
 
@@ -51,9 +51,21 @@ def bound_text(bound: tuple[object, object, str], lang: str) -> str:
     return msg("comma", lang).join(parts)
 
 
-def statement_text(t: StatementTotals, lang: str) -> str:
+def statement_text(t: StatementTotals | Flow, lang: str) -> str:
     """What a statement summed, shown beside the figure taken from it:
-    1,048,576 条流水（3 个账户），流入合计 …，流出合计 …，其中经查证的诈骗资金 …；来源 statement.csv"""
+    1,048,576 条流水（3 个账户），流入合计 …，流出合计 …，其中经查证的诈骗资金 …；来源 statement.csv;
+    or, for part of it (some accounts, from some day), the rows and accounts that make the part."""
+    if isinstance(t, Flow):
+        shown = list(t.accounts[:5]) + ([f"… ({len(t.accounts)})"] if len(t.accounts) > 5 else [])
+        return msg("statement_rows", lang).format(
+            rows=fmt_num(t.rows),
+            since=msg("statement_since", lang).format(day=t.from_day.isoformat()) if t.from_day else "",
+            accounts=msg("account_sep", lang).join(shown) if shown else msg("statement_no_accounts", lang),
+            inflow=fmt_yuan(t.inflow_fen, lang),
+            outflow=fmt_yuan(t.outflow_fen, lang),
+            fraud=fmt_yuan(t.fraud_in_fen, lang),
+            file=t.file,
+        )
     return msg("statement_summary", lang).format(
         rows=fmt_num(t.rows),
         accounts=fmt_num(t.accounts),

@@ -6,6 +6,7 @@ fact ``param(Provision, Name, Value)``.
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -45,3 +46,10 @@ def parameters() -> tuple[Param, ...]:
 @cache
 def by_symbol() -> dict[Symbol, Param]:
     return {p.symbol: p for p in parameters()}
+
+
+@cache
+def amendment_9_day() -> dt.date:
+    """The day CL 286-1, 287-1 and 287-2 came into force (CL 12 reads it; a cited parameter)."""
+    n = next(p.value for p in parameters() if (p.provision, p.name) == ("cl.12.1", "amendment_9_in_force"))
+    return dt.date(n // 10000, n // 100 % 100, n % 100)

@@ -75,16 +75,29 @@ def what_if_json(case_id: str, lang: str, changes: list[tuple[str, object]], cha
 
 
 def rules_json(provisions: list[Provision], lang: str) -> str:
-    """Every encoded provision: id, citation, label, source text, rule file, whether it takes a finding."""
-    rows = [
-        {
-            "id": p.id,
-            "citation": p.citation(lang),
-            "label": p.label(lang),
-            "text": p.text,
-            "rule_file": f"{p.file}:{p.line}",
-            "takes_finding": p.finding,
-        }
-        for p in provisions
-    ]
+    """Every encoded provision: id, citation, label, source text, rule file, whether it takes a
+    finding, and its pack: the document, its date in force (and whether that date is assumed) and
+    how sure the provision's text is (confidence; verbatim: whether it is the verified wording)."""
+    from reasoner.law.packs import by_id
+
+    packs = by_id()
+    rows = []
+    for p in provisions:
+        pack = packs[p.pack]
+        rows.append(
+            {
+                "id": p.id,
+                "citation": p.citation(lang),
+                "label": p.label(lang),
+                "text": p.text,
+                "rule_file": f"{p.file}:{p.line}",
+                "takes_finding": p.finding,
+                "pack": pack.id,
+                "document": pack.short(lang),
+                "in_force": pack.in_force.isoformat(),
+                "in_force_assumed": pack.in_force_assumed,
+                "confidence": p.confidence,
+                "verbatim": p.verbatim,
+            }
+        )
     return dumps(rows)

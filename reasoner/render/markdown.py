@@ -48,15 +48,27 @@ def paragraph_of(pid: str, offence: str) -> bool:
 
 
 def verdict(c: Conclusion, lang: str) -> str:
-    """✔ or ✘ and the status in words."""
-    return ("✔ " if c.status == "holds" else "✘ ") + md(msg(c.status, lang))
+    """The status in a mark and words, never more than was decided: ✔ established, ? possible (it
+    hangs on facts not known), ⊘ not assessed (outside the standards), ✘ not established."""
+    if c.certainty == "not_assessed":
+        return "⊘ " + md(msg("not_assessed", lang))
+    if c.certainty == "possible":
+        return "? " + md(msg("possible", lang))
+    return ("✔ " if c.status == "holds" else "✘ ") + md(
+        msg("holds" if c.status == "holds" else "not_established", lang)
+    )
 
 
 def flags(c: Conclusion, lang: str) -> str:
-    """Whether it rests on a finding, and whether it depends on facts not known."""
+    """What it rests on: a finding (⚖), a presumption of knowledge (⚐), a passage whose text is not
+    verified (⚠), facts not known (?)."""
     out = []
     if c.discretionary:
         out.append("⚖ " + md(msg("discretionary", lang)))
+    if c.presumed:
+        out.append("⚐ " + md(msg("presumed_knowledge", lang)))
+    if c.unverified:
+        out.append("⚠ " + md(msg("unverified_text", lang)))
     if c.depends_on_unknown:
         out.append("? " + md(msg("depends_on_unknown", lang)))
     return md(sep(lang)).join(out) if out else ""

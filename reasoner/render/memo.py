@@ -11,6 +11,7 @@ bytes.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from reasoner.case.edits import judged_on
@@ -19,6 +20,7 @@ from reasoner.explain.conclusions import build
 from reasoner.explain.i18n import msg, paren, sep
 from reasoner.explain.report import Conclusion, Report
 from reasoner.explain.why import Explainer
+from reasoner.law.packs import by_id
 from reasoner.render.markdown import (
     closest_failures,
     code,
@@ -34,6 +36,7 @@ from reasoner.render.marks import MARKS
 from reasoner.render.memo_facts import FactsSection
 from reasoner.render.memo_receipt import receipt
 from reasoner.render.memo_trees import Pass, Trees
+from reasoner.render.standards import standards_line, standards_text
 from reasoner.solve.engine import reason
 from reasoner.solve.result import Result
 
@@ -63,6 +66,7 @@ class _Memo:
         FactsSection(self.case, self.result, self.ex, self.lang).write(out)
         self.offences(out, trees)
         self.findings(out)
+        self.unverified(out)
         self.near_misses(out)
         self.legend(out)
         receipt(self.case, self.report, self.source, self.depth, self.near_miss, out)
@@ -77,6 +81,7 @@ class _Memo:
         title = f"{self.m('report_title')}{self.m('colon')}{info.title or info.id}"
         out += [f"# {md(title)}", ""]
         out += [f"{md(self.m('case'))} {code(info.id)} · {code(self.report.file)}", ""]
+        out += [f"⚑ {md(standards_text(self.report, self.lang))}", ""]
         out += [f"> {md(self.m('report_intro'))}", ""]
 
     def summary(self, out: list[str]) -> None:
@@ -127,6 +132,19 @@ class _Memo:
             out += [
                 f"**? {md(self.m('depends_on_unknown'))}**{md(self.m('colon'))}"
                 + sep(lang).join(code(f) for f in c.depends_on_unknown),
+                "",
+            ]
+        line = standards_line(c, lang) if c.is_offence else None
+        if line:
+            out += [f"⚑ {md(line)}", ""]
+        if c.certainty == "not_assessed":
+            out += [f"⊘ {md(self.m('not_assessed_why'))}", ""]
+        if c.presumed:
+            out += [f"**⚐ {md(self.m('presumed_knowledge'))}**", ""]
+        if c.unverified:
+            out += [
+                f"**⚠ {md(self.m('unverified_passages'))}**{md(self.m('colon'))}"
+                + sep(lang).join(code(u) for u in c.unverified),
                 "",
             ]
         for note in c.notes:
@@ -195,6 +213,31 @@ class _Memo:
                 out.append(f"- {md(self.m('report_unused'))}")
             out.append("")
 
+    def unverified(self, out: list[str]) -> None:
+        """The passages whose text is not verified that some conclusion rests on, each with its
+        document, confidence and the words encoded, for the reviewer to check against the official text."""
+        lang = self.lang
+        ids = sorted({u for c in self.report.conclusions for u in c.unverified})
+        out += [f"## {md(self.m('report_unverified'))}", ""]
+        if not ids:
+            out += [md(self.m("report_no_unverified")), ""]
+            return
+        out += [md(self.m("report_unverified_intro")), ""]
+        packs = by_id()
+        for pid in ids:
+            prov = self.ex.cat[pid]
+            pack = packs[prov.pack]
+            out += [f"### {md(prov.citation(lang))} · {code(pid)}", ""]
+            out += [f"> {md(prov.text)}", ""]
+            out.append(
+                f"- {md(self.m('report_document'))}{md(self.m('colon'))}{md(pack.title)} · "
+                f"{md(self.m('report_confidence'))} {code(prov.confidence)} · {code(prov.file)}:{prov.line}"
+            )
+            resting = [c for c in self.report.conclusions if pid in c.unverified]
+            out.append(f"- {md(self.m('report_rests'))}{md(self.m('colon'))}")
+            out += [f"  - {mention(c, lang)}" for c in resting]
+            out.append("")
+
     def near_misses(self, out: list[str]) -> None:
         lang = self.lang
         share = int(self.near_miss * 100)
@@ -229,12 +272,14 @@ def markdown(
     result: Result | None = None,
     source: bytes | None = None,
     as_of: str | None = None,
+    standards: dt.date | None = None,
 ) -> str:
     """The memo for a case read from ``file`` (whose bytes are hashed into the receipt); ``as_of``
-    (``--as-of``) overrides the case file's date of judgment."""
+    (``--as-of``) overrides the case file's date of judgment; ``standards`` (``--standards``) fixes
+    the documents applied to those in force on that day."""
     if as_of is not None:
         case = judged_on(case, as_of)
-    result = result or reason(case, "--as-of" if as_of is not None else "case.as_of")
+    result = result or reason(case, "--as-of" if as_of is not None else "case.as_of", standards)
     report = build(case, file, lang, result)
     data = source if source is not None else Path(file).read_bytes()
     memo = _Memo(case, report, result, data, depth, near_miss)

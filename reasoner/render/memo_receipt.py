@@ -1,5 +1,6 @@
-"""The memo's receipt: everything the memo depends on, pinned (package version, rules digest,
-clingo version, the case file's and each statement's sha256, the date of judgment, the options)."""
+"""The memo's receipt: everything the memo depends on, pinned (package version, rules digest, each
+rule pack's digest, clingo version, the case file's and each statement's sha256, the date of
+judgment, the standards and the options)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ import clingo
 from reasoner.case.model import Case
 from reasoner.explain.i18n import msg
 from reasoner.explain.report import Report
+from reasoner.law.packs import packs
 from reasoner.render.markdown import code, md
+from reasoner.render.standards import judgment_text, standards_text
 
 
 def judgment_date(case: Case) -> str | None:
@@ -59,7 +62,9 @@ def receipt(case: Case, report: Report, source: bytes, depth: int | None, near_m
         (m("report_case_file"), code(report.file)),
         (m("report_case_hash"), code(hashlib.sha256(source).hexdigest())),
         *_statement_hashes(case, report, lang),
-        (m("report_as_of"), code(as_of) if as_of else md(m("report_as_of_none"))),
+        (m("report_as_of"), code(as_of) if as_of else md(judgment_text(report, lang))),
+        (m("report_standards"), md(standards_text(report, lang))),
+        *((msg("report_pack_digest", lang).format(pack=p.id), code(p.digest)) for p in packs()),
         (m("report_depth"), code(str(depth)) if depth is not None else md(m("report_full"))),
         (m("report_near_share"), code(f"{int(near_miss * 100)}%")),
     ]

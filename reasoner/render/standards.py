@@ -35,9 +35,20 @@ def standards_line(c: Conclusion, lang: str) -> str | None:
         return None
     packs = by_id()
     names = sep(lang).join(packs[p].short(lang) for p in c.standards["packs"] if p in packs)
-    world = c.standards.get("world")
-    which = msg(f"standards_world_{world}", lang) if world else ""
+    which = msg(f"standards_world_{_why(c.standards)}", lang)
     return msg("standards_applied", lang).format(date=c.standards["date"], packs=names or "—", world=which)
+
+
+def _why(standards: dict) -> str:
+    """Why these standards: chosen on the command line, or which part of the 2001 rule chose them
+    (the eff2001 conclusion that holds for the act; in the judgment world only where the later
+    standards favour the defendant)."""
+    world, rule = standards.get("world"), standards.get("rule")
+    if world == "fixed":
+        return "fixed"
+    if rule == "eff2001.2":
+        return "none_then"
+    return "judgment" if world == "judgment" else "act_time"
 
 
 def print_comparison(differences: list[Difference] | None, console: Console, lang: str) -> None:

@@ -7,6 +7,7 @@ from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 from rich.tree import Tree
 
 from reasoner.explain.i18n import colon, msg, paren, sep
@@ -185,8 +186,30 @@ def print_why_not(report: Report, chosen: list[Conclusion], provision: str, cons
 
 
 def print_rules(provisions: list[Provision], lang: str, console: Console) -> None:
-    """Every encoded provision in a table: id, citation, label (⚖ where it takes a finding), text, rule."""
-    t = Table("id", "citation", "label", "text", "rule", show_lines=False)
-    for p in provisions:
-        t.add_row(p.id, p.citation(lang), p.label(lang) + (" ⚖" if p.finding else ""), p.text, f"{p.file}:{p.line}")
-    console.print(t)
+    """Every encoded provision, grouped by pack under a heading naming the document, its date in
+    force and how sure its texts are; one row per provision: id, citation, label (⚖ where it takes a
+    finding), text (⚠ where it is not the verified wording, with its confidence), rule."""
+    from reasoner.law.packs import packs
+
+    for pack in packs():
+        rows = [p for p in provisions if p.pack == pack.id]
+        if not rows:
+            continue
+        assumed = msg("in_force_assumed", lang) if pack.in_force_assumed else ""
+        console.print(
+            Text(
+                msg("rules_pack_heading", lang).format(
+                    document=pack.short(lang), pack=pack.id, day=pack.in_force.isoformat(), assumed=assumed
+                ),
+                style="bold",
+            )
+        )
+        if pack.in_force_note:
+            console.print(Text(pack.in_force_note, style="dim"))
+        t = Table("id", "citation", "label", "text", "confidence", "rule", show_lines=False)
+        for p in rows:
+            sure = p.confidence + ("" if p.verbatim else " ⚠")
+            t.add_row(
+                p.id, p.citation(lang), p.label(lang) + (" ⚖" if p.finding else ""), p.text, sure, f"{p.file}:{p.line}"
+            )
+        console.print(t)

@@ -3,17 +3,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from clingo import Function, Symbol
 
 from reasoner.case.acts import Act, Portion
 from reasoner.case.cl_287_2 import Inflow
+from reasoner.case.statement_sums import Flow
+from reasoner.case.statements import owners
 from reasoner.case.values import fen
 from reasoner.solve.atoms.candidates import figure_range
 from reasoner.solve.atoms.facts import FLOW_CEILING, SUMMED_CEILING
 from reasoner.solve.atoms.portions import recorded
-from reasoner.solve.atoms.writer import Writer
+from reasoner.solve.atoms.writer import Writer, atom
 
 OWNERS = ("own", "others", "unit")
 
@@ -32,6 +35,8 @@ def card_atoms(w: Writer, pp: str, e: Symbol, a: Act) -> None:
             lambda p, j=j: p.cards[j] if p.cards is not None and j < len(p.cards) else None,
             summed=True,
         )
+    if a.statement is not None and a.cards:
+        _funds_from_statement(w, pp, e, a)
     if a.funds is not None:
         _funds(w, pp, e, a)
     w.flag("moved_funds", [e], a.moved_funds, f"{pp}.moved_funds")
@@ -85,3 +90,36 @@ def _funds(w: Writer, pp: str, e: Symbol, a: Act) -> None:
             FLOW_CEILING,
             lambda p, n=name: getattr(p.funds, n) if p.funds is not None else None,
         )
+
+
+def _flow_fact(w: Writer, key: Symbol, fen_of: Callable[[Flow], int], flows: list[Flow], path: str) -> None:
+    """One figure summed from a statement's rows (``flows``: the whole, then the part from each cut),
+    exact in the explanation (the rows and accounts that make it) and capped for the solver."""
+    e = w.subject
+    whole, *parts = flows
+    v = fen_of(whole)
+    w.out.add(atom("recorded", e, key, min(v, FLOW_CEILING)), path, Decimal(v) / 100, v > FLOW_CEILING, whole)
+    for cut, part in zip(w.cuts, parts, strict=True):
+        v = fen_of(part)
+        sym = atom("part", e, key, Function(cut.label), min(v, FLOW_CEILING))
+        w.out.add(sym, path, Decimal(v) / 100, v > FLOW_CEILING, part)
+
+
+def _funds_from_statement(w: Writer, pp: str, e: Symbol, a: Act) -> None:
+    """The money through the cards provided, from the act's statement (checked on reading:
+    case.statements): one-way inflow by whose the cards were, with the rows and accounts that make
+    it; the total inflow and the outflow; and the verified fraud money of the flagged inflow rows."""
+    t = a.statement.totals
+    days = [None] + [cut.day for cut in w.cuts]
+    path = f"{pp}.statement"
+
+    def flows(accounts: frozenset[str] | None) -> list[Flow]:
+        return [t.flow(accounts, d) for d in days]
+
+    for whose, accounts in owners(a).items():
+        _flow_fact(w, Function("inflow", [Function(whose)]), lambda f: f.inflow_fen, flows(accounts), path)
+    everything = flows(None)
+    _flow_fact(w, Function("inflow_total"), lambda f: f.inflow_fen, everything, path)
+    _flow_fact(w, Function("outflow"), lambda f: f.outflow_fen, everything, path)
+    if t.has_flags:
+        _flow_fact(w, Function("verified_fraud"), lambda f: f.fraud_in_fen, everything, path)

@@ -41,11 +41,12 @@ def act_atoms(w: Writer, pp: str, e: Symbol, a: Act, case: Case, knowledge: tupl
         key = Function("payment_settlement")
         sym = atom("recorded", e, key, min(total, FEN_CEILING))
         w.out.add(sym, f"{pp}.statement", t.settlement_yuan, saturated=total > FEN_CEILING, source=t)
-        for cut in w.cuts:
-            part = t.settlement_from(cut.day) if cut.day is not None else None
-            if part is not None:
+        for cut in w.cuts:  # the rows from a day that divides the act (CL 12), by their dates
+            if cut.day is not None:
+                flow = t.flow(None, cut.day)
+                part = flow.settlement(t.settlement)
                 psym = atom("part", e, key, Function(cut.label), min(part, FEN_CEILING))
-                w.out.add(psym, f"{pp}.statement", Decimal(part) / 100, saturated=part > FEN_CEILING, source=t)
+                w.out.add(psym, f"{pp}.statement", Decimal(part) / 100, saturated=part > FEN_CEILING, source=flow)
     money_figure(w, "advertising_funds", a.advertising_funds, FEN_CEILING)
     card_atoms(w, pp, e, a)
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from clingo import Symbol
 
 from reasoner.case.model import Finding
-from reasoner.case.statement_sums import StatementTotals
+from reasoner.case.statement_sums import Flow, StatementTotals
 
 COUNT_CEILING = 10_000_000
 #: Cap on a count that the rules add up over a list (registered accounts of each site, ...): above
@@ -54,7 +54,7 @@ class FactInfo:
     unknown: bool = False  # recorded as not known; present only in "what if it were" solving
     #: a bounded figure: (at least, at most, unit) as written; the atom carries the lower bound
     bound: tuple[object, object, str] | None = None
-    source: StatementTotals | None = None  # where a figure was summed from, shown with it
+    source: StatementTotals | Flow | None = None  # where a figure was summed from, shown with it
 
 
 def shown_value(value: object, absent: str = "[]") -> str:
@@ -125,7 +125,7 @@ class Facts:
         path: str,
         value: object = None,
         saturated: bool = False,
-        source: StatementTotals | None = None,
+        source: StatementTotals | Flow | None = None,
     ) -> None:
         self.atoms.setdefault(sym, FactInfo(path, value, saturated, source=source))
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from clingo import Function, Symbol
 
@@ -21,7 +20,7 @@ from reasoner.case.acts import Act, Portion
 from reasoner.case.cl_286_1 import EvidenceLoss
 from reasoner.case.model import Case
 from reasoner.case.values import UNKNOWN, MaybeBool, earliest, fen, latest
-from reasoner.law.parameters import parameters
+from reasoner.law.parameters import amendment_9_day
 from reasoner.solve.atoms.candidates import figure_range
 from reasoner.solve.atoms.dates import date, earliest_start, latest_end
 from reasoner.solve.atoms.writer import Writer, atom
@@ -37,13 +36,6 @@ class Cut:
 
     def shown(self) -> str:
         return self.day.isoformat() if self.day is not None else self.label
-
-
-@cache
-def amendment_9_day() -> dt.date:
-    """The day CL 286-1, 287-1 and 287-2 came into force (a cited parameter of the rules)."""
-    n = next(p.value for p in parameters() if (p.provision, p.name) == ("cl.12.1", "amendment_9_in_force"))
-    return dt.date(n // 10000, n // 100 % 100, n % 100)
 
 
 def cuts_of(case: Case, a: Act) -> list[Cut]:

@@ -8,8 +8,8 @@ import os
 from dataclasses import dataclass
 
 from reasoner.case.model import Case
-from reasoner.case.values import DateRange, earliest
-from reasoner.law.packs import in_force_on
+from reasoner.case.values import DateRange, earliest, latest
+from reasoner.law.packs import by_id, in_force_on
 
 
 def today() -> dt.date:
@@ -45,9 +45,26 @@ def setting_for(case: Case, as_of_path: str = "case.as_of", standards: dt.date |
     path = as_of_path if case.case.as_of is not None else "(today)"
     if standards is not None:
         return Setting(judged, path, standards, False)
-    at_judgment = in_force_on(judged)
-    for a in case.acts:
-        end = a.date.end_span()[0] if isinstance(a.date, DateRange) else earliest(a.date)
-        if end is None or in_force_on(end) != at_judgment:
-            return Setting(judged, path, None, True)
-    return Setting(judged, path, None, False)
+    two = any(_may_differ(*_end_span(a.date), judged) for a in case.acts)
+    return Setting(judged, path, None, two)
+
+
+def _end_span(when: object) -> tuple[dt.date | None, dt.date | None]:
+    if isinstance(when, DateRange):
+        return when.end_span()
+    return earliest(when), latest(when)
+
+
+def _may_differ(first: dt.date | None, last: dt.date | None, judged: dt.date) -> bool:
+    """Whether an act ending between ``first`` and ``last`` may be governed by standards other than
+    those at judgment.  An act that ended before the 2019 Interpretation had no standard at all, so
+    those at judgment govern it (the 2001 rule, para 2); one that ended later has the documents in
+    force on its last day, which grow with the day: comparing the earliest such day suffices."""
+    if first is None:
+        return True
+    interp = by_id()["interp-2019"].in_force
+    if first < interp:
+        if last is not None and last < interp:
+            return False
+        first = interp
+    return in_force_on(first) != in_force_on(judged)
