@@ -52,9 +52,16 @@ def _scale(rng: random.Random, value: int) -> int:
     return max(0, int(value * rng.choice((0.3, 0.6, 0.9, 1.0, 1.1, 2.0, 5.0))))
 
 
+#: Kept as written: the format version.  An act given in parts from a day is kept whole (scaled
+#: alone, a part could exceed its whole: an error of the case file rather than a case).
+_FIXED = ("format",)
+
+
 def _mutate(rng: random.Random, node: object, key: str = "") -> object:
     if isinstance(node, dict):
-        return {k: _mutate(rng, v, k) for k, v in node.items()}
+        if "portions" in node:  # an act given in parts: its figures stay as the template has them
+            return node
+        return {k: (v if k in _FIXED else _mutate(rng, v, k)) for k, v in node.items()}
     if isinstance(node, list):
         return [_mutate(rng, v, key) for v in node]
     if isinstance(node, bool):

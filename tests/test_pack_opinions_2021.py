@@ -92,10 +92,17 @@ def test_a_units_phone_cards_are_others_phone_cards():
         ([("phone_card", "own", "sold", 1)], None),  # nor one's own phone cards
     ],
 )
-def test_seven_makes_the_cards_help(cards, item):
-    # no kind of help recorded: only 七 can make the conduct help
+def test_seven_names_the_cards_as_help(cards, item):
+    # no kind of help recorded: 七 names these cards as help; every card provided is 等帮助 of CL
+    # 287-2 ¶1's open class anyway (issue 18 item 10), lent or one's own phone cards included
     got = holding(solve(card_case(*cards, help=[])), "op2021.7.1", "op2021.7.2", HELP)
-    assert got == ({item, HELP} if item else set())
+    assert got == ({item, HELP} if item else {HELP})
+
+
+def test_cards_are_no_help_where_a_finding_says_so():
+    data = card_case(("bank_card", "own", "sold", 1), help=[])
+    data["findings"] = [{"provision": HELP, "subject": "A1", "holds": False, "reason": "卡未交付即被冻结"}]
+    assert holding(solve(data), "op2021.7.1", HELP) == {"op2021.7.1"}
 
 
 # ----------------------------------------------------------------------------- 八 ¶2: presumed knowledge

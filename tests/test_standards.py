@@ -67,7 +67,9 @@ def test_an_act_before_the_interpretation_takes_the_standards_at_judgment(before
     assert offence.certainty == "established"
     assert "op2021.9.1" in holding(result, "op2021.9.1")
     assert offence.standards["date"] == "2022-01-01" and offence.standards["packs"] == AT_2022
-    assert compare_standards(result, "en") == []  # the two worlds are one standard
+    # the act's time had no standard, so both are those at judgment: one world, nothing to compare
+    assert not result.facts.setting.two_worlds and compare_standards(result, "en") is None
+    assert offence.standards["rule"] == "eff2001.2"
 
 
 @pytest.mark.parametrize(
@@ -85,8 +87,8 @@ def test_the_day_the_interpretation_came_into_force(done, established, standards
 
 def test_the_standards_of_an_act_done_the_day_the_interpretation_came_into_force_are_its_own():
     offence = conclusion(report(card_case(FIVE_OWN, date="2019-11-01", as_of="2022-01-01")), OFFENCE)
-    assert offence.standards["world"] == "act_time"
-    assert standards_line(offence, "en").endswith("— the act's time")
+    assert offence.standards["world"] == "act_time" and offence.standards["rule"] == "eff2001.3"
+    assert standards_line(offence, "en").endswith("— those of the act's time (2001 Provisions, para 3)")
 
 
 def test_the_standards_at_judgment_of_an_act_before_the_interpretation_are_not_called_the_acts_own(before_2019):
@@ -95,8 +97,9 @@ def test_the_standards_at_judgment_of_an_act_before_the_interpretation_are_not_c
     offence = conclusion(before_2019[0], OFFENCE)
     line = standards_line(offence, "en")
     assert line.startswith("standards applied: those in force on 2022-01-01")
-    assert offence.standards["world"] != "act_time"
+    assert offence.standards["world"] != "act_time" and offence.standards["rule"] == "eff2001.2"
     assert "the act's time" not in line
+    assert line.endswith("— no standard existed when the act was done, so those at judgment (2001 Provisions, para 2)")
 
 
 # ----------------------------------------------------------------------------- (b) two packs disagree
@@ -134,7 +137,7 @@ def test_phone_cards_own_the_later_standard_is_harsher_so_the_acts_own_applies()
     assert comparison_of(rows, "op2021.9.2") is None  # excluded under both: not a difference
     offence = conclusion_of(out, OFFENCE)
     assert offence["status"] == "not_established" and offence["certainty"] == "excluded"
-    assert offence["standards"] == {"date": "2024-05-31", "packs": AT_2024, "world": "act_time"}
+    assert offence["standards"] == {"date": "2024-05-31", "packs": AT_2024, "world": "act_time", "rule": "eff2001.3"}
 
 
 def test_phone_cards_own_compared_in_the_printout():
@@ -142,7 +145,7 @@ def test_phone_cards_own_compared_in_the_printout():
     assert res.exit_code == 0, res.output
     text = res.stdout
     line = "standards applied: those in force on 2024-05-31 (Interpretation 2019 No. 15; 2020 minutes; 2022 minutes; "
-    assert line + "Opinions (II)) — the act's time" in text
+    assert line + "Opinions (II)) — those of the act's time (2001 Provisions, para 3)" in text
     for pid in (OFFENCE, "op2025.6.3"):
         cells = printed_row(text, pid)
         assert cells[0] == pid and cells[-4:] == ["A1", "excluded", "established", "the act's time"], cells
@@ -158,10 +161,11 @@ def test_five_own_cards_the_later_standard_favours_the_defendant_and_applies(sel
         assert (row["act_time"], row["judgment"], row["applied"]) == ("established", "excluded", "judgment"), pid
     offence = conclusion_of(out, OFFENCE)
     assert offence["status"] == "not_established"
-    assert offence["standards"] == {"date": "2026-03-01", "packs": AT_2026, "world": "judgment"}
+    assert offence["standards"] == {"date": "2026-03-01", "packs": AT_2026, "world": "judgment", "rule": "eff2001.3"}
     text = cli("check", seller_file, "--compare-standards", "--lang", "en", "--width", "240").stdout
     line = next(x for x in text.splitlines() if "standards applied: those in force on 2026-03-01 (" in x)
-    assert "2025 Opinion" in line and line.rstrip().endswith("— at judgment (more favourable to the defendant)")
+    assert "2025 Opinion" in line
+    assert line.rstrip().endswith("— those at judgment, more favourable to the defendant (2001 Provisions, para 3, proviso)")
     cells = printed_row(text, OFFENCE)
     assert cells[-4:] == ["A1", "established", "excluded", "at judgment (more favourable)"], cells
 
