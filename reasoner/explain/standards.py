@@ -145,7 +145,9 @@ def compare_standards(result: Result, lang: str) -> list[Difference] | None:
         if s.name in ("holds", "candidate") and s.arguments[0].type == SymbolType.String:
             pid, subj = s.arguments[0].string, s.arguments[1]
             base = base_of(subj)
-            if pid in cat and base is not None:
+            # the 2001 rule's own conclusions say which world applies: they are the choice, not a
+            # difference between the worlds
+            if pid in cat and base is not None and not pid.startswith("eff2001."):
                 by_base[(pid, base[0])][base[1]] = subj
     out = []
     for (pid, base), inst in sorted(by_base.items(), key=lambda kv: (natural_key(plain(kv[0][1])), kv[0][0])):
