@@ -340,8 +340,11 @@ def _three_orders(third: object) -> dict:
     Three fall within two years when the third is between 2021-06-01 and the act's last day."""
     data = make_case()
     for n, date in ((2, "2023-06-01"), (3, third)):
-        data["orders"].append(dict(data["orders"][0], id=f"O{n}", date=date, deadline=None))
+        order = dict(data["orders"][0], id=f"O{n}", date=date, deadline=None, reasonable_period_end="2023-11-30")
+        data["orders"].append(order)
         data["findings"].append({"provision": "interp.2.2.2", "subject": f"O{n}", "holds": True, "reason": "明确"})
+        # no deadline: refusal once a period the reviewer finds reasonable has passed (Art 2 ¶2)
+        data["findings"].append({"provision": "interp.2.2.period", "subject": f"O{n}", "holds": True, "reason": "合理期限已过"})
     data["acts"][0]["date"] = "2023-12-01"
     return data
 
@@ -349,12 +352,12 @@ def _three_orders(third: object) -> dict:
 @pytest.mark.parametrize(
     ("third", "expected"),
     [
-        ({"not_before": "2021-06-01", "not_after": "2023-12-01"}, "established"),
-        ({"not_before": "2021-05-31", "not_after": "2023-12-01"}, "possible"),  # a day too early at worst
-        ({"not_before": "2021-06-01", "not_after": "2023-12-02"}, "possible"),  # a day too late at worst
+        # the window of two years starts on one of the orders (Art 6 (2)); the third order's refusal
+        # began on 2023-12-01, within the act, whatever its day (the day of refusal is tested in
+        # test_cl_286_1 and test_interp_06)
+        ({"not_before": "2021-06-01", "not_after": "2023-11-30"}, "established"),
+        ({"not_before": "2021-05-31", "not_after": "2023-11-30"}, "possible"),  # a day too early at worst
         ({"not_after": "2021-05-31"}, "excluded"),
-        ({"not_before": "2023-12-02"}, "excluded"),
-        ({"not_before": "2023-12-01"}, "possible"),
         ("unknown", "possible"),
         ("2021-06-01", "established"),
         ("2021-05-31", "excluded"),
@@ -372,7 +375,8 @@ def test_what_it_takes_gives_the_days_needed():
     takes = what_it_takes(r.completions, atom)
     qs = r.facts.questions
     assert [[f.text(qs[f.question], "en") for f in s] for s in takes.sets] == [
-        ["orders[2].date ≥ 2021-06-01", "orders[2].date ≤ 2023-12-01"]
+        # within two years of O2 (2023-06-01) at the earliest, of O1 (2023-03-01) at the latest
+        ["orders[2].date ≥ 2021-06-01", "orders[2].date ≤ 2025-03-01"]
     ]
 
 

@@ -54,7 +54,8 @@ def test_as_of_on_the_command_line_overrides_the_case_file():
         [*cmd, "--as-of", "2019-10-31"], capture_output=True, text=True, cwd=ROOT, check=True
     ).stdout
     assert '"date_of_judgment": "2020-05-20"' in later and '"status": "holds"' in later
-    assert '"date_of_judgment": "2019-10-31"' in earlier and '"status": "not_established"' in earlier
+    # judged before the Interpretation: outside every standard encoded, not assessed (never excluded)
+    assert '"date_of_judgment": "2019-10-31"' in earlier and '"status": "not_assessed"' in earlier
     bad = subprocess.run([*cmd, "--as-of", "2018-01-01"], capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and "after the date of judgment" in bad.stderr
 

@@ -72,8 +72,20 @@ def test_explanation_shows_the_exact_figure_not_the_cap():
     data = make_case(act={"quantities": {"illegal_videos": HUGE}})
     out = build(to_case(data), "t.json", "en").to_json()
     node = out["explanations"]['holds("interp.3.1.1","A1")']
-    (fact,) = [n for n in node["children"] if n.get("path") == "acts[0].quantities.illegal_videos"]
-    assert fact["value"] == HUGE
+    # the figure reaches the item through what is counted of it (its part after the refusal, CL 12)
+    (counted,) = [n for n in node["children"] if n.get("ref", "").startswith("quantity(")]
+    graph = out["explanations"]
+    shown, fact, stack = [], None, [graph[counted["ref"]]]
+    while stack:
+        n = stack.pop()
+        n = graph.get(n["ref"], n) if "ref" in n and "children" not in n else n
+        shown.append(n["text"])
+        if n.get("path") == "acts[0].quantities.illegal_videos":
+            fact = n
+        stack.extend(n.get("children", []))
+    assert fact is not None and fact["value"] == HUGE
     assert "3,000,000,000" in fact["text"] and "ceiling" in fact["text"]
-    (cmp,) = [n for n in node["children"] if n["node"] == "comparison"]
+    # no step on the way shows the ceiling as if it were the figure
+    assert not any("10,000,000" in t for t in shown), shown
+    (cmp,) = [n for n in node["children"] if n.get("node") == "comparison"]
     assert cmp["text"].startswith("3,000,000,000 ≥ 200")

@@ -129,7 +129,10 @@ DATE_ARGUMENTS = {
 
 def _figure_key(ground: Symbol) -> Symbol | None:
     """The key under which a figure the rules read is recorded (cl_12_time.lp): payment_settlement(A, V)
-    -> payment_settlement; quantity(A, Q, V) -> quantity(Q); inflow(A, W, V) -> inflow(W)."""
+    -> payment_settlement; quantity(A, Q, V) -> quantity(Q); inflow(A, W, V) -> inflow(W); and the
+    rules' own counted(A, Key, V), whose key is written out."""
+    if ground.name == "counted" and len(ground.arguments) == 3:
+        return ground.arguments[1]
     if ground.name not in COUNTED or len(ground.arguments) < 2:
         return None
     if len(ground.arguments) == 2:

@@ -202,7 +202,7 @@ class Explainer:
         """A counted figure (cl_12_time.lp) is the recorded figure or its part from a day: shown with
         that figure's exact value where the solver's atom carries its ceiling."""
         sym = _parse(node.atom)
-        if sym is None or sym.name not in COUNTED or not sym.arguments:
+        if sym is None or (sym.name not in COUNTED and sym.name != "counted") or not sym.arguments:
             return node.text
         info = counted_source(sym, self.r)
         if info is None or not info.saturated:

@@ -39,7 +39,7 @@ class FactsSection:
             if sym in facts.findings or info.path.startswith("("):
                 continue
             top = re.match(r"^\w+\[\d+\]", info.path)
-            key = top.group(0) if top else info.path
+            key = top.group(0) if top else ("case" if info.path.startswith("case.") else info.path)
             groups.setdefault(key, []).append((self.ex.atom(sym).text, info.path))
         for key, rows in groups.items():
             out += [f"### {md(self._record(key))}", ""]
@@ -89,12 +89,21 @@ class FactsSection:
 
     def _record(self, key: str) -> str:
         """The heading of a record of the case file: 当事人 P1「某公司」 (parties[0])."""
+        if key == "case":  # the case's own dates: judgment, start of prosecution
+            return self.m("report_case_record") + paren("case", self.lang)
         m = re.match(r"^(\w+)\[(\d+)\]$", key)
         if not m:
             return key
         kind, i = m.group(1), int(m.group(2))
         rec = getattr(self.case, kind)[i]
-        atom = {"parties": "party", "orders": "order", "acts": "act", "admin_penalties": "admin_penalty"}[kind]
+        atom = {
+            "parties": "party",
+            "orders": "order",
+            "acts": "act",
+            "admin_penalties": "admin_penalty",
+            "assisted_parties": "assisted_party",
+            "prior_convictions": "prior_conviction",
+        }[kind]
         text = describe(clingo.Function(atom, [clingo.String(rec.id)]), self.lang)
         name = getattr(rec, "name", None)
         if name:

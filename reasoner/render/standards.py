@@ -48,6 +48,8 @@ def _why(standards: dict) -> str:
         return "fixed"
     if rule == "eff2001.2":
         return "none_then"
+    if world is None and rule == "eff2001.3":  # one world: the act's documents are those at judgment
+        return "same"
     return "judgment" if world == "judgment" else "act_time"
 
 
