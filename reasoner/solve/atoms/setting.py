@@ -60,11 +60,9 @@ def _may_differ(first: dt.date | None, last: dt.date | None, judged: dt.date) ->
     those at judgment.  An act that ended before the 2019 Interpretation had no standard at all, so
     those at judgment govern it (the 2001 rule, para 2); one that ended later has the documents in
     force on its last day, which grow with the day: comparing the earliest such day suffices."""
-    if first is None:
-        return True
     interp = by_id()["interp-2019"].in_force
-    if first < interp:
+    if first is None or first < interp:
         if last is not None and last < interp:
             return False
-        first = interp
+        first = interp  # no earlier bound: the act may have ended on any day up to ``last``
     return in_force_on(first) != in_force_on(judged)
