@@ -39,6 +39,12 @@ class Result:
             return clingo.Function("applied_holds", [clingo.String(pid), subject]) in self.model
         return clingo.Function("holds", [clingo.String(pid), subject]) in self.model
 
+    def certainty(self, pid: str, subject: Symbol) -> str:
+        """A conclusion's status (established, possible, excluded), under the standards that govern
+        the subject where the case is weighed in two worlds, as :meth:`holds` reads it."""
+        name = "applied_holds" if self.facts.setting is not None and self.facts.setting.two_worlds else "holds"
+        return self.status(clingo.Function(name, [clingo.String(pid), subject]))
+
     def status(self, atom: Symbol) -> str:
         """established (every completion of the unknowns), possible (some) or excluded (none)."""
         if not self.facts.questions:
