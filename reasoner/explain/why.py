@@ -200,15 +200,22 @@ class Explainer:
 
     def _counted_text(self, node: Node) -> str:
         """A counted figure (cl_12_time.lp) is the recorded figure or its part from a day: shown with
-        that figure's exact value where the solver's atom carries its ceiling."""
+        that figure's exact value where the solver's atom carries its ceiling, and its bounds where
+        it is known only within them."""
         sym = _parse(node.atom)
         if sym is None or (sym.name not in COUNTED and sym.name != "counted") or not sym.arguments:
             return node.text
         info = counted_source(sym, self.r)
-        if info is None or not info.saturated:
+        if info is None:
             return node.text
-        gap = "" if self.lang == "zh" else " "
-        return self._exact_text(sym, info.value) + gap + msg("saturated", self.lang)
+        text = node.text
+        if info.saturated:
+            gap = "" if self.lang == "zh" else " "
+            text = self._exact_text(sym, info.value) + gap + msg("saturated", self.lang)
+        if info.bound is not None:  # known only within bounds: said at every step that counts it
+            bounds = bound_text(info.bound, self.lang)
+            text += paren(f"{msg('bounded', self.lang)}{colon(self.lang)}{bounds}", self.lang)
+        return text
 
     def figure_text(self, sym: Symbol, info: FactInfo, text: str) -> str:
         """A recorded fact's text with what a reader must know about its figure: the exact value
