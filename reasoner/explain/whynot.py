@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from clingo import Function, Number, String, Symbol, SymbolType, ast
 
-from reasoner.explain.arithmetic import bind, comparison_text, evaluate, unit_of
+from reasoner.explain.arithmetic import COUNTED, bind, comparison_text, counted_source, evaluate, unit_of
 from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, plain
 from reasoner.explain.matching import instantiate, unify
 from reasoner.explain.texts import finding_text, param_text
@@ -302,6 +302,8 @@ class WhyNot:
         if info is not None:
             return describe(sym, self.lang) + paren(msg("unknown_fact", self.lang), self.lang)
         known = self.r.facts.atoms.get(sym)
+        if known is None and sym.name in COUNTED:  # a figure as counted (cl_12_time.lp): its record
+            known = counted_source(sym, self.r)
         if known is not None:  # exact above the ceiling, summed from a statement, or within bounds
             return self.explainer.figure_text(sym, known, describe(sym, self.lang))
         return describe(sym, self.lang)
