@@ -7,7 +7,8 @@ from conftest import holds, make_case, to_case
 
 from reasoner.explain.conclusions import build
 
-FACTORS = [f"interp.2.2.{n}" for n in range(1, 5)]
+# Art 2 ¶2 names three factors; the refusal itself (after the deadline) is its own conclusion
+FACTORS = [*(f"interp.2.2.{n}" for n in range(1, 4)), "interp.2.2.refused"]
 #: Item (1) reached, so that every element of CL 286-1 but refusal is in place.
 CIRCUMSTANCE = {"quantities": {"illegal_videos": 10_000}}
 
@@ -178,14 +179,14 @@ def test_capacity_not_established_does_not_hold(capacity):
 
 
 def test_not_complied_holds():
-    assert holds(make_case(order={"response": {"complied": False}}), "interp.2.2.4", "O1")
+    assert holds(make_case(order={"response": {"complied": False}}), "interp.2.2.refused", "O1")
 
 
 @pytest.mark.parametrize("complied", [True, "unknown"])
 def test_compliance_or_unknown_response_is_not_refusal(complied):
     # 拒不改正: a provider that corrected, or of whom it is not known, did not refuse.
     data = make_case(order={"response": {"complied": complied}}, act=CIRCUMSTANCE)
-    assert not holds(data, "interp.2.2.4", "O1")
+    assert not holds(data, "interp.2.2.refused", "O1")
     assert not holds(data, "interp.2.2", "O1")
     assert not holds(data, "cl.286-1.1.refused")
     assert not holds(data, "cl.286-1")
@@ -198,7 +199,7 @@ MISSING = {
     "interp.2.2.1": lambda: make_case(order={"legal_basis": [{"kind": "departmental_rule", "name": "规章"}]}),
     "interp.2.2.2": lambda: without_measures_finding(),
     "interp.2.2.3": lambda: make_case(order={"capacity_to_comply": False}),
-    "interp.2.2.4": lambda: make_case(order={"response": {"complied": True}}),
+    "interp.2.2.refused": lambda: make_case(order={"response": {"complied": True}}),
 }
 
 
