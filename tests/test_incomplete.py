@@ -344,7 +344,9 @@ def _three_orders(third: object) -> dict:
         data["orders"].append(order)
         data["findings"].append({"provision": "interp.2.2.2", "subject": f"O{n}", "holds": True, "reason": "明确"})
         # no deadline: refusal once a period the reviewer finds reasonable has passed (Art 2 ¶2)
-        data["findings"].append({"provision": "interp.2.2.period", "subject": f"O{n}", "holds": True, "reason": "合理期限已过"})
+        data["findings"].append(
+            {"provision": "interp.2.2.period", "subject": f"O{n}", "holds": True, "reason": "合理期限已过"}
+        )
     data["acts"][0]["date"] = "2023-12-01"
     return data
 
