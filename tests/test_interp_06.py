@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from clingo import String
 from conftest import holds, make_case, run
@@ -94,6 +96,10 @@ def extra_order(ident: str, date: str, to: str = "P1", changes: dict | None = No
     return order
 
 
+def later(day: str, days: int) -> str:
+    return (datetime.date.fromisoformat(day) + datetime.timedelta(days=days)).isoformat()
+
+
 def orders_case(
     dates: list[str],
     changes: dict[int, dict] | None = None,
@@ -103,8 +109,13 @@ def orders_case(
     """O1 (BASE's order, the act's order) on dates[0]; O2, O3, ... on the later dates."""
     changes = changes or {}
     to = to or {}
-    extra = [extra_order(f"O{i + 1}", d, to.get(i, "P1"), changes.get(i)) for i, d in enumerate(dates) if i > 0]
-    data = make_case(order={"date": dates[0], "deadline": None}, act={"date": max(dates)})
+    extra = [
+        extra_order(f"O{i + 1}", d, to.get(i, "P1"), {"deadline": later(d, 10), **changes.get(i, {})})
+        for i, d in enumerate(dates)
+        if i > 0
+    ]
+    # each order sets ten days to comply; the refusals begin the day after, within the act
+    data = make_case(order={"date": dates[0], "deadline": later(dates[0], 10)}, act={"date": later(max(dates), 11)})
     data["orders"] = data["orders"] + extra
     data["findings"] = [finding("interp.2.2.2", f"O{i + 1}") for i in range(len(dates)) if i not in no_finding]
     if any(v != "P1" for v in to.values()):

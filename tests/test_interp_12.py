@@ -500,11 +500,14 @@ def test_para_2_amounts_are_not_added_across_items():
 
 
 def test_para_2_still_needs_knowledge_and_help():
+    # 实施前款规定的行为: ¶2 speaks of the conduct of ¶1, knowing help; without it ¶2 is not reached
+    assert holds(para2_case(payment_settlement="1000000"), "interp.12.2")
     no_knowledge = para2_case(payment_settlement="1000000", knowledge={"proven": False})
-    assert holds(no_knowledge, "interp.12.2")
+    assert not holds(no_knowledge, "interp.12.2.unverifiable")
+    assert not holds(no_knowledge, "interp.12.2")
     assert not holds(no_knowledge, "cl.287-2")
     no_help = para2_case(payment_settlement="1000000", help=[])
-    assert holds(no_help, "interp.12.2")
+    assert not holds(no_help, "interp.12.2")
     assert not holds(no_help, "cl.287-2")
 
 

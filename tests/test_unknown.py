@@ -59,9 +59,11 @@ def test_an_unknown_date_is_listed_by_the_conclusions_that_read_it():
     # Art 6 (2): three refused orders within two years; the third order's date is not known.
     data = make_case()
     for n, date in ((2, "2023-06-01"), (3, "unknown")):
-        order = dict(data["orders"][0], id=f"O{n}", date=date, deadline=None)
+        order = dict(data["orders"][0], id=f"O{n}", date=date, deadline=None, reasonable_period_end="2023-11-30")
         data["orders"].append(order)
         data["findings"].append({"provision": "interp.2.2.2", "subject": f"O{n}", "holds": True, "reason": "明确"})
+        # no deadline: refused once the period a reviewer finds reasonable has passed (Art 2 ¶2)
+        data["findings"].append({"provision": "interp.2.2.period", "subject": f"O{n}", "holds": True, "reason": "r"})
     data["acts"][0]["date"] = "2023-12-01"
     for pid in ("interp.6.1.2", "cl.286-1"):
         c = _conclusion(data, pid)

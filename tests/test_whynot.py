@@ -51,7 +51,7 @@ def test_all_failing_conditions_of_a_route_are_listed_not_only_the_first():
     (route,) = c["why_not"]
     statuses = {x.get("provision"): x["status"] for x in route if x["condition"] == "element"}
     assert statuses["interp.2.2.1"] == "not_met"
-    assert {statuses[f"interp.2.2.{n}"] for n in (2, 3, 4)} == {"met"}
+    assert {statuses[f"interp.2.2.{n}"] for n in ("2", "3", "refused")} == {"met"}
 
 
 def test_a_rebutted_presumption_is_named_with_what_rebutted_it():
@@ -166,12 +166,13 @@ def test_a_presumption_not_raised_names_every_missing_indicator():
     items = {x.provision: x for r in presumed.routes for x in r if x.kind == "element"}
     assert set(items) == {f"interp.11.1.{n}" for n in range(1, 8)}  # each item of Art 11 is a route
     for pid, item in items.items():
-        (route,) = item.routes
-        texts = [x.text for x in route if not x.holds]
+        # item (7) has further routes: the later documents' own indicators of 其他足以认定明知
+        assert len(item.routes) == 1 or pid == "interp.11.1.7", pid
+        texts = [x.text for x in item.routes[0] if not x.holds]
         assert any(t.startswith("missing fact: indicator of knowledge") for t in texts), pid
     # items (3), (5), (7) need a reviewer's finding too, and say so
     for n in (3, 5, 7):
-        (route,) = items[f"interp.11.1.{n}"].routes
+        route = items[f"interp.11.1.{n}"].routes[0]
         assert any(x.text.endswith("no reviewer finding recorded") for x in route if not x.holds), n
     # no counter-evidence: the rebuttal is absent, a met condition of every route
     for route in presumed.routes:
@@ -291,7 +292,7 @@ def _check_routes(routes, pid: str, where: tuple) -> int:
     checked = 0
     shapes = _rule_shapes(pid)
     for route in routes:
-        assert any(not c.holds for c in route), where
+        assert any(not c.holds or c.open for c in route), where  # fails, or is open
         assert any(lo <= len(route) <= hi for lo, hi in shapes), (where, pid, len(route), shapes)
         for c in route:
             if c.kind == "comparison" and not c.holds:
@@ -371,3 +372,21 @@ def test_why_not_examines_a_provision_no_rule_marked_as_a_candidate():
         check=True,
     ).stdout
     assert "200 ≥ 500" in out and "short by 300, 40% reached" in out
+
+
+def test_a_possible_conclusion_marks_what_is_open_never_as_met():
+    # 褚某's knowledge is presumed, and her counter-evidence is not yet accepted or refused: her
+    # offence holds in the recorded reading only, so each condition that turns on it is open (?)
+    report = build(load(EXAMPLES / "287-2-co-perpetrators.yaml"), "x", "en")
+    (theirs,) = [c for c in report.conclusions if c.id == "cl.287-2" and c.party == "P2"]
+    assert theirs.certainty == "possible" and theirs.shown_subject == "A1 · P2"
+    (route,) = theirs.routes
+    elements = {c.provision: c for c in route if c.kind == "element"}
+    assert elements["cl.287-2.1"].open and not elements["cl.12.1"].open
+    knowledge = next(c for r in elements["cl.287-2.1"].routes for c in r if c.provision == "cl.287-2.1.knowledge")
+    assert knowledge.open and knowledge.subject == "A1 · P2"
+    rebuttal = [c for r in knowledge.routes for c in r for r2 in c.routes for c in r2 if c.kind == "absence"]
+    assert rebuttal and all(c.open for c in rebuttal)
+    assert elements["cl.287-2.1"].to_json()["status"] == "open"
+    (mine,) = [c for c in report.conclusions if c.id == "cl.287-2" and c.party == "P1"]
+    assert mine.certainty == "established" and mine.shown_subject == "A1 · P1"

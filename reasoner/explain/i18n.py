@@ -87,6 +87,13 @@ def plain(sym: Symbol) -> str:
     return str(sym)
 
 
+def shown(sym: Symbol) -> str:
+    """A subject as printed: as :func:`plain`, but a person's part in an act done by several names
+    the person too (``A1 · P2``), so that two persons' conclusions on one act never read alike."""
+    person = person_of(sym)
+    return plain(sym) if person is None else f"{plain(sym)} · {plain(person)}"
+
+
 def person_of(sym: Symbol) -> Symbol | None:
     """The person a subject is about: ``by(Act, Person)`` (one of several who did an act together)
     or ``resp(Act, Person)`` (a unit's responsible person); None for any other subject."""

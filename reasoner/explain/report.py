@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import clingo
 from clingo import Function, String, Symbol
 
+from reasoner.explain.i18n import shown
 from reasoner.explain.tree import Node
 from reasoner.explain.whynot import Condition
 from reasoner.law.catalogue import OFFENCES, catalogue
@@ -47,6 +48,12 @@ class Conclusion:
     unverified: list[str] = field(default_factory=list)
     #: the standards applied to its subject: {"date", "packs", "world"}
     standards: dict | None = None
+
+    @property
+    def shown_subject(self) -> str:
+        """The subject as printed: ``A1``, or ``A1 · P2`` for one person's part in an act that
+        several did together (their conclusions differ and must not read alike)."""
+        return shown(self.subject_term) if self.subject_term is not None else self.subject
 
     @property
     def is_offence(self) -> bool:
@@ -147,7 +154,7 @@ class Report:
             # short for certain: a possible conclusion may reach its figure (one known only within
             # bounds is read at its lower bound), so it is no near miss
             if c.certainty == EXCLUDED:
-                walk(c.routes, c.id, c.subject)
+                walk(c.routes, c.id, c.shown_subject)
         return sorted(found.values(), key=lambda m: (-m.share, m.provision, m.subject, m.text))
 
     def to_json(self) -> dict:

@@ -15,7 +15,7 @@ from clingo import Function, String, Symbol, SymbolType, ast
 
 from reasoner.case.values import fen
 from reasoner.explain.arithmetic import COUNTED, MONEY_PREDICATES, bind, comparison_text, counted_source
-from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, plain
+from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, shown
 from reasoner.explain.texts import bound_text, finding_text, param_text, statement_text
 from reasoner.explain.tree import Node
 from reasoner.law.catalogue import catalogue
@@ -115,7 +115,7 @@ class Explainer:
             pid = sym.arguments[0].string
             prov = self.cat.get(pid)
             label = prov.label(self.lang) if prov else pid
-            subj = plain(sym.arguments[1])
+            subj = shown(sym.arguments[1])
             return Node(
                 "provision",
                 label + paren(subj, self.lang),
@@ -304,7 +304,7 @@ class Explainer:
         if sym.name == "holds" and sym.arguments[0].type == SymbolType.String:
             prov = self.cat.get(sym.arguments[0].string)
             label = prov.label(self.lang) if prov else sym.arguments[0].string
-            subject = paren(plain(sym.arguments[1]), self.lang)
+            subject = paren(shown(sym.arguments[1]), self.lang)
             text = f"{msg('not_established', self.lang)}{colon(self.lang)}{label}{subject}"
             return Node("absence", text, f"not {sym}", provision=prov.id if prov else None)
         return Node("absence", f"{msg('absent', self.lang)}{colon(self.lang)}{describe(sym, self.lang)}", f"not {sym}")

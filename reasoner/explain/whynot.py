@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from clingo import Function, Number, String, Symbol, SymbolType, ast
 
 from reasoner.explain.arithmetic import COUNTED, bind, comparison_text, counted_source, evaluate, unit_of
-from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, plain
+from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, shown
 from reasoner.explain.matching import instantiate, unify
 from reasoner.explain.texts import finding_text, param_text
 from reasoner.explain.tree import Node
@@ -24,7 +24,7 @@ from reasoner.law.catalogue import catalogue
 from reasoner.law.parameters import by_symbol
 from reasoner.law.program import program
 from reasoner.law.transform import CMP_OPS
-from reasoner.solve.result import Result
+from reasoner.solve.result import POSSIBLE, Result
 
 MAX_ROUTES = 12
 
@@ -46,9 +46,13 @@ class Condition:
     gap: int | None = None
     share: float | None = None
     unit: str | None = None  # fen | None
+    #: met in the recorded reading but not in every completion of the facts not known (or the
+    #: other way round): printed as open (?), never as met or failing
+    open: bool = False
 
     def to_json(self) -> dict:
-        out: dict = {"condition": self.kind, "status": "met" if self.holds else "not_met", "text": self.text}
+        status = "open" if self.open else ("met" if self.holds else "not_met")
+        out: dict = {"condition": self.kind, "status": status, "text": self.text}
         for key in ("provision", "citation", "subject", "figure", "threshold", "gap", "unit"):
             v = getattr(self, key)
             if v is not None:
@@ -91,6 +95,7 @@ class WhyNot:
         # one explainer (and its memo) for every route that a holding conclusion excludes
         self.explainer = explainer or Explainer(result, lang)
         self.cat = catalogue()
+        self._answer_atoms: set[Symbol] | None = None  # the facts some answer to a question gives
         self.by_pred: dict[tuple[str, int], list[Symbol]] = defaultdict(list)
         for s in sorted(result.model):
             self.by_pred[(s.name, len(s.arguments))].append(s)
@@ -143,7 +148,11 @@ class WhyNot:
         if matches:
             routes: list[list[Condition]] = []
             for sym, env2 in matches[:MAX_ROUTES]:
-                head = self._element(sym, depth) if is_elem else Condition("fact", True, self._text(sym))
+                head = (
+                    self._element(sym, depth)
+                    if is_elem
+                    else Condition("fact", True, self._text(sym), open=self._unsettled(sym))
+                )
                 routes.extend([[head, *tail] for tail in self._body(rule, rest, env2, depth)])
             return routes[:MAX_ROUTES]
         cond = Condition("fact", False, self._pattern_text(pattern, env))
@@ -156,12 +165,13 @@ class WhyNot:
         present = ground is not None and ground in self.r.model
         text = self._text(ground) if ground is not None else str(pattern)
         if ground is not None and ground.name == "holds" and ground.arguments[0].type == SymbolType.String:
-            text = self._label(ground.arguments[0].string) + paren(plain(ground.arguments[1]), self.lang)
+            text = self._label(ground.arguments[0].string) + paren(shown(ground.arguments[1]), self.lang)
         if ground is not None and ground.name == "finding_fails":
             f = self.r.facts.findings.get(ground)
             label = self._label(ground.arguments[0].string)
             against = msg("finding_fails", self.lang) + colon(self.lang) + label
             text = finding_text(label, f, self.lang) if f else against
+        unsettled = ground is not None and self._unsettled(ground)
         if present and ground.name == "finding_fails":
             return Condition("absence", False, text)  # the recorded finding itself defeats it
         if present and ground.name == "holds":
@@ -174,8 +184,37 @@ class WhyNot:
                 f"{msg('defeated_by', self.lang)}{colon(self.lang)}{text}",
                 provision=ground.arguments[0].string,
                 routes=why,
+                open=unsettled,
             )
-        return Condition("absence", not present, f"{msg('absent', self.lang)}{colon(self.lang)}{text}")
+        return Condition("absence", not present, f"{msg('absent', self.lang)}{colon(self.lang)}{text}", open=unsettled)
+
+    def _unsettled(self, sym: Symbol) -> bool:
+        """Whether an atom's truth turns on facts not known: a conclusion possible, not established;
+        a fact given by one answer to an open question; or a helper derived, in the recorded
+        reading, from either (found through the rules that fired)."""
+        if not self.r.facts.questions:
+            return False
+        if sym.name in ("holds", "applied_holds"):
+            return self.r.status(sym) == POSSIBLE
+        if self._answer_atoms is None:
+            self._answer_atoms = {a for q in self.r.facts.questions for ans in q.answers for a in ans.atoms}
+        seen: set[Symbol] = set()
+        stack = [sym]
+        while stack:
+            atom = stack.pop()
+            if atom in seen:
+                continue
+            seen.add(atom)
+            if atom in self._answer_atoms:
+                return True
+            if atom is not sym and atom.name in ("holds", "applied_holds"):
+                if self.r.status(atom) == POSSIBLE:
+                    return True
+                continue
+            for _, body in self.r.fired.get(atom, []):
+                # the body as the provenance transform records it: pos(Atom) and neg(Atom)
+                stack.extend(b.arguments[0] for b in body.arguments if b.name == "pos")
+        return False
 
     def _comparison(self, rule, atom, rest: list, env: dict, depth: int) -> list[list[Condition]]:
         """A comparison with the bound figures: an assignment binds its variable; a threshold not
@@ -275,7 +314,9 @@ class WhyNot:
         pid = sym.arguments[0].string
         subject = sym.arguments[1]
         ok = sym in self.r.model
-        routes = [] if ok or depth <= 0 else self.routes(pid, subject, depth - 1)
+        unsettled = self._unsettled(sym)
+        # an element that fails, or holds only in the recorded reading, is shown with its routes
+        routes = [] if (ok and not unsettled) or depth <= 0 else self.routes(pid, subject, depth - 1)
         prov = self.cat.get(pid)
         return Condition(
             "element",
@@ -283,8 +324,9 @@ class WhyNot:
             prov.label(self.lang) if prov else pid,
             provision=pid,
             citation=prov.citation(self.lang) if prov else None,
-            subject=plain(subject),
+            subject=shown(subject),
             routes=routes,
+            open=unsettled,
         )
 
     def _label(self, pid: str) -> str:

@@ -48,8 +48,10 @@ _TYPING = {
             "publishing",
             "publish_method",
             "harm",
+            "complaint_date",
         )
     },
+    ("prosecution_start", 0): "party",
     ("site", 1): "site",
     ("site_kind", 0): "site",
     ("site_purpose", 0): "site",

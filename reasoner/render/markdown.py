@@ -77,11 +77,15 @@ def flags(c: Conclusion, lang: str) -> str:
 def mention(c: Conclusion, lang: str) -> str:
     """A conclusion named in one line (an offence in bold)."""
     star = "**" if c.is_offence else ""
-    return f"{verdict(c, lang)} {star}{md(c.label)}{md(paren(c.subject, lang))}{star} · {code(c.id)}"
+    return f"{verdict(c, lang)} {star}{md(c.label)}{md(paren(c.shown_subject, lang))}{star} · {code(c.id)}"
 
 
 def closest_failures(routes: list[list[Condition]], lang: str) -> list[str]:
     """What fails on the closest route (the reader's first question)."""
     if not routes:
         return []
-    return [c.text + (paren(c.subject or "", lang) if c.kind == "element" else "") for c in routes[0] if not c.holds]
+    return [
+        c.text + (paren(c.subject or "", lang) if c.kind == "element" else "")
+        for c in routes[0]
+        if not c.holds or c.open
+    ]

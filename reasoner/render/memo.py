@@ -96,9 +96,8 @@ class _Memo:
             "|---|---|---|---|",
         ]
         for c in offences:
-            out.append(
-                f"| {verdict(c, lang)} | {md(c.label)} · {md(c.citation)} | {code(c.subject)} | {flags(c, lang)} |"
-            )
+            subject = code(c.shown_subject)
+            out.append(f"| {verdict(c, lang)} | {md(c.label)} · {md(c.citation)} | {subject} | {flags(c, lang)} |")
         out.append("")
 
     def offences(self, out: list[str], trees: Trees) -> None:
@@ -110,15 +109,15 @@ class _Memo:
             self.conclusion(c, f"{n}", 3, out, trees)
             # the unit paragraph and the heavier-provision rule, for the same subject
             for k, sub in enumerate(
-                (s for s in self.report.conclusions if s.subject == c.subject and paragraph_of(s.id, c.id)), 1
+                (s for s in self.report.conclusions if s.subject_term == c.subject_term and paragraph_of(s.id, c.id)), 1
             ):
                 self.conclusion(sub, f"{n}.{k}", 4, out, trees)
 
     def conclusion(self, c: Conclusion, number: str, level: int, out: list[str], trees: Trees) -> None:
         lang = self.lang
-        key = c.explanation.atom if c.explanation is not None else f"not:{c.id}:{c.subject}"
+        key = c.explanation.atom if c.explanation is not None else f"not:{c.id}:{c.shown_subject}"
         anchor = "" if key in trees.printed else trees.define(key)
-        title = f"{number} {c.label}{paren(c.subject, lang)}"
+        title = f"{number} {c.label}{paren(c.shown_subject, lang)}"
         out += [f"{'#' * level} {md(title)} — {verdict(c, lang)}{anchor}", ""]
         out += [f"{md(c.citation)} · {code(c.id)} · {code(c.rule_file)}", ""]
         out += [f"> {md(c.text)}", ""]

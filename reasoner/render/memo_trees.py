@@ -36,7 +36,7 @@ class Trees:
         self.labels = labels
         self.seen = Pass()
         self.printed: set[str] = set()
-        self.by_key = {(c.id, c.subject): c for c in report.conclusions}
+        self.by_key = {(c.id, c.shown_subject): c for c in report.conclusions}
 
     # -- helpers -----------------------------------------------------------------------------
     def _ref(self, key: str) -> str:
@@ -119,14 +119,14 @@ class Trees:
 
     def condition(self, c: Condition, level: int, out: list[str]) -> None:
         indent = "  " * level
-        mark = "✔" if c.holds else "✘"
+        mark = "?" if c.open else ("✔" if c.holds else "✘")
         if c.kind != "element":
             text = with_asp(c.text)
             out.append(f"{indent}- {mark} {text}")
             if c.routes:  # what defeats a route: the facts of the conclusion that holds
                 self.routes(c.routes, level + 1, out)
             return
-        if c.holds:
+        if c.holds and not c.open:
             # an element that holds: the explanation of why, as in `check`
             concl = self.by_key.get((c.provision, c.subject))
             if concl is not None and concl.explanation is not None:

@@ -14,7 +14,7 @@ def takes_lines(rows: list[tuple[Conclusion, Takes]], questions: list[Question],
     """For each conclusion, its status and the sets of facts that would establish it, numbered."""
     out = []
     for c, t in rows:
-        out.append(f"{msg(c.certainty, lang)}  {c.label}{paren(c.subject, lang)}  {c.id}")
+        out.append(f"{msg(c.certainty, lang)}  {c.label}{paren(c.shown_subject, lang)}  {c.id}")
         if c.certainty == "established":
             out.append(f"  {msg('takes_already', lang)}")
         elif not t.sets:

@@ -53,7 +53,7 @@ def _add(tree: Tree, n: Node, lang: str, seen: set[str]) -> None:
 
 
 def _add_condition(tree: Tree, c: Condition, lang: str) -> None:
-    mark = "[green]✔[/green]" if c.holds else "[red]✘[/red]"
+    mark = "[yellow]?[/yellow]" if c.open else ("[green]✔[/green]" if c.holds else "[red]✘[/red]")
     text = escape(c.text)
     if c.kind == "element":
         text = f"{text}{escape(paren(c.subject or '', lang))} [dim]{escape(c.citation or '')}[/dim]"
@@ -94,7 +94,7 @@ def _flags(c: Conclusion, lang: str) -> str:
 def conclusion_tree(c: Conclusion, lang: str) -> Tree:
     """One conclusion: its status, source text, notes, and why (or which elements are missing)."""
     head = (
-        f"{_status(c, lang)} [bold]{escape(c.label)}[/bold]{escape(paren(c.subject, lang))} "
+        f"{_status(c, lang)} [bold]{escape(c.label)}[/bold]{escape(paren(c.shown_subject, lang))} "
         f"[dim]{escape(c.id)} · {escape(c.citation)}[/dim] {_flags(c, lang)}"
     )
     t = Tree(head.rstrip())
@@ -142,7 +142,7 @@ def print_report(
         title_justify="left",
     )
     for c in report.conclusions:
-        table.add_row(_status(c, lang), escape(c.id), escape(c.label), escape(c.subject), _flags(c, lang))
+        table.add_row(_status(c, lang), escape(c.id), escape(c.label), escape(c.shown_subject), _flags(c, lang))
     console.print(table)
     misses = report.near_misses(near_miss)
     if misses:
@@ -177,7 +177,7 @@ def print_why_not(report: Report, chosen: list[Conclusion], provision: str, cons
     for c in chosen:
         if c.status == "holds":
             console.print(
-                f"{_status(c, lang)} {escape(c.label)}{escape(paren(c.subject, lang))} — "
+                f"{_status(c, lang)} {escape(c.label)}{escape(paren(c.shown_subject, lang))} — "
                 f"{escape(msg('holds_see_check', lang))}"
             )
             continue

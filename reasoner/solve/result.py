@@ -39,6 +39,15 @@ class Result:
             return clingo.Function("applied_holds", [clingo.String(pid), subject]) in self.model
         return clingo.Function("holds", [clingo.String(pid), subject]) in self.model
 
+    def instance(self, subject: Symbol) -> Symbol:
+        """The record of a subject in the world of standards that governs it (applied/2), whose
+        figures and members are the ones the conclusions read; the subject itself in one world."""
+        if self.facts.setting is not None and self.facts.setting.two_worlds:
+            for s in self.model:
+                if s.name == "applied" and len(s.arguments) == 2 and s.arguments[0] == subject:
+                    return s.arguments[1]
+        return subject
+
     def certainty(self, pid: str, subject: Symbol) -> str:
         """A conclusion's status (established, possible, excluded), under the standards that govern
         the subject where the case is weighed in two worlds, as :meth:`holds` reads it."""
