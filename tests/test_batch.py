@@ -102,7 +102,7 @@ def test_full_rows_equal_the_check_report_on_two_processes(screened):
 
 def test_folder_rows_in_order_with_error_rows(tmp_path):
     names = ["a.yaml", "b.yaml", "c.json", "d.yaml", "e.yml"]
-    (tmp_path / "a.yaml").write_text((EXAMPLES / "287-2-card-seller.yaml").read_text("utf-8"), "utf-8")
+    (tmp_path / "a.yaml").write_text((EXAMPLES / "287-2-five-cards.yaml").read_text("utf-8"), "utf-8")
     (tmp_path / "b.yaml").write_text("case: {id: x}\nparties: []\nacts: 3\n", "utf-8")
     (tmp_path / "c.json").write_text("{not json", "utf-8")
     (tmp_path / "d.yaml").write_bytes(b"case: {id: \xff}\n")
@@ -176,8 +176,8 @@ def test_cli_csv_and_summary(tmp_path):
         assert bool(r["errors"]) == (not e.ok)
     assert "Screening results (40 cases" in res.output
     line = next(x for x in res.output.splitlines() if x.strip().startswith("cl.287-2"))
-    outcomes = ("established", "possible", "excluded", "not_examined")
-    assert [int(x) for x in line.split()[1:5]] == [tally.count("cl.287-2", o) for o in outcomes]
+    outcomes = ("established", "possible", "not_assessed", "excluded", "not_examined")
+    assert [int(x) for x in line.split()[1:6]] == [tally.count("cl.287-2", o) for o in outcomes]
 
 
 def test_cli_jsonl_to_stdout():
@@ -236,7 +236,12 @@ def test_cases_without_unknowns_are_not_reasoned_alone(generated, monkeypatch):
     reason_together(cases)
     from reasoner.solve.atoms.build import case_facts
 
-    assert len(alone) == sum(1 for c in cases if case_facts(c).unknown)
+    def open_or_two_worlds(c) -> bool:
+        f = case_facts(c)
+        return bool(f.questions or f.unknown or f.defaults or f.setting.two_worlds)
+
+    assert len(alone) == sum(1 for c in cases if open_or_two_worlds(c))
+    assert len(alone) < len(cases)  # some were reasoned together
 
 
 def test_jsonl_lines_that_crashed_the_reader_get_error_rows_and_the_batch_goes_on(tmp_path):
@@ -308,7 +313,7 @@ def test_every_case_file_entry_gets_a_row_also_a_dangling_link(tmp_path):
     """collect kept only regular files: a dangling link b.yaml (or a pipe c.yml) got no row at all."""
     import os
 
-    (tmp_path / "a.yaml").write_text((EXAMPLES / "287-2-card-seller.yaml").read_text("utf-8"), "utf-8")
+    (tmp_path / "a.yaml").write_text((EXAMPLES / "287-2-five-cards.yaml").read_text("utf-8"), "utf-8")
     (tmp_path / "b.yaml").symlink_to(tmp_path / "gone.yaml")
     os.mkfifo(tmp_path / "c.yml")
     (tmp_path / "d.json").mkdir()  # a folder is no case file

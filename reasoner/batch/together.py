@@ -21,6 +21,8 @@ from reasoner.solve.result import Result, result_from_model
 
 #: Name of the scope term that keeps the entities of the cases of a chunk apart.
 SCOPE = "__case"
+#: Predicates of facts that name no entity but a day of one case (asp/interp-2019/interp_02_order.lp)
+CALENDAR = frozenset({"next_day"})
 
 
 def scope(i: int) -> Symbol:
@@ -96,10 +98,17 @@ def reason_together(cases: list[Case]) -> list[Result]:
     ctl.solve(on_model=lambda m: atoms.extend(m.symbols(atoms=True)))
     shares, shared = split_atoms(atoms)
     base = base_globals()
-    if any(s not in base for s in shared):
+    # the calendar's facts (next_day/2) name no entity; each case brings those of its own days, and
+    # the rules read next_day(D, _) only beside a day of the same case that brought it (a deadline,
+    # the end of a reasonable period), so another case's days add nothing a case could use
+    brought = {i: {s for s in plain_facts[i].atoms if s.name in CALENDAR} for i in together}  # type: ignore[union-attr]
+    calendar = set().union(*brought.values())
+    if any(s not in base and s not in calendar for s in shared):
         for i in together:
             results[i] = engine.reason(cases[i])
         return results
+    common = [s for s in shared if s in base]
     for i in together:
-        results[i] = result_from_model(plain_facts[i], shares.get(i, []) + shared)  # type: ignore[arg-type]
+        own = [s for s in shared if s in brought[i]]
+        results[i] = result_from_model(plain_facts[i], shares.get(i, []) + common + own)  # type: ignore[arg-type]
     return results
