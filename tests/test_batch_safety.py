@@ -4,6 +4,7 @@ partial file; worker processes stay quiet when the parent dies; --jobs is bounde
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import multiprocessing as mp
 import os
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, undated
 
 import reasoner.batch.rows as rows_module
 from reasoner.batch.inputs import collect
@@ -217,6 +218,44 @@ def test_a_case_that_makes_the_reasoner_raise_gets_an_error_row(tmp_path, few, m
             assert r.payload["case"] == target.case_id and "offences" not in r.payload
         else:
             assert r.payload == p.payload
+
+
+def test_the_batch_judges_undated_cases_on_its_own_day(tmp_path):
+    """A case that gives no date of judgment is judged on the batch's day, fixed when it starts
+    (law2's date of judgment meets issue 14's workers: every chunk, in whichever process, the same)."""
+    items = collect(_jsonl(tmp_path / "in.jsonl", undated(generate(8, seed=4))[:2]))
+    assert items
+    rows = list(screen(items, jobs=1, chunk=1, day="2026-06-01"))
+    assert [r.payload["date_of_judgment_used"] for r in rows] == ["2026-06-01"] * len(items)
+    rows = list(screen(items, jobs=1, chunk=1))  # the day it starts: REASONER_TODAY in conftest
+    assert [r.payload["date_of_judgment_used"] for r in rows] == ["2024-12-01"] * len(items)
+
+
+def test_resume_judges_on_the_day_of_the_run_it_continues(tmp_path, monkeypatch):
+    """--resume keeps the day of the run it continues for cases that give no date of judgment, so
+    that one output folder is judged on one day; REASONER_TODAY naming another day is refused."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    cases = undated(generate(8, seed=4))
+    _jsonl(folder / "a.jsonl", cases[:1])
+    _jsonl(folder / "b.jsonl", cases[1:2])
+    out = tmp_path / "out"
+    args = ["batch", str(folder / "*.jsonl"), "-o", f"{out}/", "--jobs", "1"]
+    runner = CliRunner()
+    res = runner.invoke(main, args)
+    assert res.exit_code == 0, res.output
+    assert json.loads((out / ".reasoner-batch.json").read_text("utf-8"))["today"] == "2024-12-01"
+    (out / "b.jsonl").unlink()
+    monkeypatch.delenv("REASONER_TODAY")
+    monkeypatch.setattr(rows_module, "today", lambda: dt.date(2026, 6, 1))  # the clock, on a later day
+    res = runner.invoke(main, [*args, "--resume"])
+    assert res.exit_code == 0, res.output
+    assert "resuming with the day of the run it continues: 2024-12-01" in res.output
+    assert json.loads((out / "b.jsonl").read_text("utf-8"))["date_of_judgment_used"] == "2024-12-01"
+    (out / "b.jsonl").unlink()
+    monkeypatch.setenv("REASONER_TODAY", "2026-06-01")
+    res = runner.invoke(main, [*args, "--resume"])
+    assert res.exit_code == 2 and "today 2024-12-01; this run has today 2026-06-01" in res.output, res.output
 
 
 def test_the_default_batch_does_not_import_dask():

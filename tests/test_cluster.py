@@ -24,7 +24,7 @@ distributed = pytest.importorskip("distributed")
 
 import cloudpickle  # noqa: E402  (comes with distributed)
 from click.testing import CliRunner  # noqa: E402
-from conftest import ROOT  # noqa: E402
+from conftest import ROOT, undated  # noqa: E402
 
 import reasoner.batch.cluster as cluster  # noqa: E402
 import reasoner.batch.rows as rows_module  # noqa: E402
@@ -201,6 +201,21 @@ def test_a_worker_with_other_rules_is_refused(client, tmp_path):
     assert message.startswith(f"worker {worker} refused: {theirs}")
     assert f"the client has reasoner {ours['version']} with rules digest {ours['digest']}" in message
     assert len(message.splitlines()) == 1  # the other worker is fine
+
+
+def _worker_today() -> str | None:
+    return os.environ.get("REASONER_TODAY")
+
+
+def test_undated_cases_are_judged_on_the_clients_day(client, tmp_path, monkeypatch):
+    """A case that gives no date of judgment is judged on the client's day, shipped with each task,
+    whatever the worker's own REASONER_TODAY (or clock, or time zone) says."""
+    items = collect(_input(tmp_path / "in.jsonl", undated(generate(8, seed=4))[:2]))
+    assert set(client.run(_worker_today).values()) == {"2024-12-01"}  # from conftest, when they started
+    monkeypatch.setenv("REASONER_TODAY", "2026-06-01")  # the client's day, not the workers'
+    rows = list(cluster.screen(items, "zh", "summary", "tcp", chunk=1, client=client))
+    assert [r.payload["date_of_judgment_used"] for r in rows] == ["2026-06-01"] * len(items)
+    assert _rows(rows) == _rows(rows_module.screen(items, "zh", "summary", jobs=1, chunk=1))
 
 
 def test_each_task_checks_its_worker_again(tmp_path):

@@ -3,11 +3,13 @@
 The unit of work is the batch's chunk: one task takes a list of :class:`reasoner.batch.inputs.Item`
 (the text of up to ``--chunk`` cases, 250 by default, with where each comes from) and returns their
 :class:`reasoner.batch.rows.Row`\\ s, built on the worker by :func:`reasoner.batch.rows.screen_chunk_safe`,
-the function the in-process batch runs; so the rows are the same.  Nothing else is shipped: each
-worker compiles the rules from its own installed package, and is refused unless its package version
-and rules digest (``reasoner.explain.i18n.rules_digest()``, the digest a report names its rules by)
-are the client's — every worker when the batch starts (``client.run``), and again inside every
-task, so that a worker that joins later cannot slip through.
+the function the in-process batch runs; so the rows are the same.  With the chunk goes the batch's
+day (:func:`reasoner.batch.rows.batch_day`, fixed on the client when the batch starts): the date of
+judgment of the cases that give none, so that a worker's clock, time zone or REASONER_TODAY does not
+decide it.  Nothing else is shipped: each worker compiles the rules from its own installed package,
+and is refused unless its package version and rules digest (``reasoner.explain.i18n.rules_digest()``,
+the digest a report names its rules by) are the client's — every worker when the batch starts
+(``client.run``), and again inside every task, so that a worker that joins later cannot slip through.
 
 A task whose worker dies is run again by Dask (the scheduler keeps each chunk's input until its task
 is done, so it can be given to another worker; ``retries=`` covers a task that raises).  Rows are
@@ -32,7 +34,7 @@ from concurrent.futures import CancelledError
 from functools import cache
 
 from reasoner.batch.inputs import Item
-from reasoner.batch.rows import Row, screen_chunk_safe, warm
+from reasoner.batch.rows import Row, batch_day, screen_chunk_safe, warm
 
 #: How often a task that raised is tried again (a dead worker's task is given to another worker by
 #: the scheduler anyway, up to its ``distributed.scheduler.allowed-failures``).
@@ -111,14 +113,14 @@ def _check_worker() -> dict[str, str]:
 _ONE_AT_A_TIME = threading.Lock()
 
 
-def task(items: list[Item], lang: str, detail: str, expect: dict[str, str]) -> list[Row]:
+def task(items: list[Item], lang: str, detail: str, expect: dict[str, str], day: str | None = None) -> list[Row]:
     """One task: refuse if this worker's package or rules differ from the client's, else screen the
-    chunk exactly as the in-process batch does."""
+    chunk exactly as the in-process batch does (cases without a date of judgment judged on ``day``)."""
     ours = identity()
     if ours != expect:
         raise WorkerMismatch(mismatch_message(_here(), ours, expect))
     with _ONE_AT_A_TIME:
-        return screen_chunk_safe(items, lang, detail)
+        return screen_chunk_safe(items, lang, detail, day)
 
 
 def connect(spec: str):
@@ -185,10 +187,13 @@ def screen(
     log=None,
     client=None,
     retries: int = RETRIES,
+    day: str | None = None,
 ) -> Iterator[Row]:
     """Rows for every item, in input order, from tasks on the cluster (``client``, or one made for
-    ``scheduler``).  Progress counts the cases of each task Dask reports done."""
+    ``scheduler``).  Progress counts the cases of each task Dask reports done.  Cases that give no
+    date of judgment are judged on ``day`` (default: the client's day when the batch starts)."""
     expect = identity()  # the client's own
+    day = batch_day(day)
     own = client is None
     cluster = None
     if own:
@@ -200,7 +205,7 @@ def screen(
             board = f"; dashboard {client.dashboard_link}" if cluster is None and client.dashboard_link else ""
             log.print(f"{scheduler}: workers {n}, threads {threads}, reasoner {expect['version']}{board}")
         try:
-            yield from _in_order(client, items, lang, detail, expect, chunk, threads, retries, progress)
+            yield from _in_order(client, items, (lang, detail, expect, day), chunk, threads, retries, progress)
         except (CancelledError, OSError) as e:  # the scheduler lost, a connection closed
             raise ClusterError(f"the cluster stopped the batch: {_why(e)}") from None
     finally:
@@ -210,8 +215,9 @@ def screen(
                 cluster.close()
 
 
-def _in_order(client, items, lang, detail, expect, chunk, threads, retries, progress) -> Iterator[Row]:
-    """Tasks of ``chunk`` cases, a window of them in flight; their rows handed over in input order."""
+def _in_order(client, items, args: tuple, chunk, threads, retries, progress) -> Iterator[Row]:
+    """Tasks of ``chunk`` cases, a window of them in flight; their rows handed over in input order.
+    ``args``: what goes with each chunk to :func:`task` (language, detail, identity, day)."""
     from distributed import wait
 
     if items:
@@ -228,7 +234,7 @@ def _in_order(client, items, lang, detail, expect, chunk, threads, retries, prog
                 return
             part = items[k : k + chunk]
             key = f"{PREFIX}-{run}-{k // chunk}"
-            pending.append((client.submit(task, part, lang, detail, expect, key=key, retries=retries), len(part)))
+            pending.append((client.submit(task, part, *args, key=key, retries=retries), len(part)))
 
     fill()
     counted: set[str] = set()

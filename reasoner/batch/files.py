@@ -12,8 +12,8 @@ it (``.NAME.PID.tmp``), flushed and renamed at the end (with ``-o DIR/``, at the
 partition).  A batch that stops early (Ctrl-C, SIGTERM, a cluster lost) leaves the complete output
 or none, and an earlier results file stays as it was.  An output that is one of the inputs is
 refused before anything is read.  With ``-o DIR/`` the record ``DIR/.reasoner-batch.json`` lists the
-partitions finished and the parameters they were made with (rules, version, language, detail), from
-which ``--resume`` continues.
+partitions finished and the parameters they were made with (rules, version, language, detail, and
+the day the cases that give no date of judgment were judged on), from which ``--resume`` continues.
 """
 
 from __future__ import annotations
@@ -155,11 +155,19 @@ def _row_from_json(line: str) -> Row:
     return Row(d["index"], d["source"], d["case"], d.get("offences", {}), errors, d)
 
 
-def finished(folder: Path, parts: list[Partition], params: dict) -> dict[str, list[Row]]:
-    """--resume: the partitions a run with these parameters finished, with their rows read back."""
+def read_record(folder: Path) -> dict:
+    """The record of the run that wrote to ``folder`` (empty if there is none, or it cannot be read)."""
     try:
         record = json.loads((folder / RECORD).read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def finished(folder: Path, parts: list[Partition], params: dict) -> dict[str, list[Row]]:
+    """--resume: the partitions a run with these parameters finished, with their rows read back."""
+    record = read_record(folder)
+    if not record:
         return {}
     differ = [k for k in params if record.get(k) != params[k]]
     if differ:

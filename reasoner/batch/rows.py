@@ -7,6 +7,7 @@ The same chunks run as tasks on a Dask cluster in :mod:`reasoner.batch.cluster`.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from reasoner.explain.conclusions import build
 from reasoner.explain.report import Report
 from reasoner.law.catalogue import OFFENCES, catalogue
 from reasoner.law.program import program
+from reasoner.solve.atoms.setting import judged_today, today
 
 #: Per offence, the outcome of a case: the strongest status among its subjects.  not_assessed: the
 #: offence was not weighed under these standards (Art 19): neither established nor excluded.
@@ -144,23 +146,35 @@ def warm() -> None:
     base_globals()
 
 
-def _work(args: tuple[list[Item], str, str]) -> list[Row]:
+def _work(args: tuple[list[Item], str, str, str | None]) -> list[Row]:
     return screen_chunk_safe(*args)  # issue 14: a case that crashes the reasoner gets an error row
+
+
+def batch_day(day: str | None = None) -> str:
+    """The day a batch judges the cases that give no date of judgment (YYYY-MM-DD): ``day``, or
+    the day it starts (:func:`reasoner.solve.atoms.setting.today`), fixed for all its chunks."""
+    return day or today().isoformat()
 
 
 # ------------------------------------------------------------- issues 14, 16: guarded chunks, bounded and quiet workers
 
 
-def screen_chunk_safe(items: list[Item], lang: str, detail: str) -> list[Row]:
+def screen_chunk_safe(items: list[Item], lang: str, detail: str, day: str | None = None) -> list[Row]:
     """:func:`screen_chunk`, where a case that makes the reasoner raise gets an error row.
 
     A chunk that raises is screened again one case at a time (each case's rows are the same alone
-    as together, a test checks it), so that only the case that raises alone gets the error row."""
+    as together, a test checks it), so that only the case that raises alone gets the error row.
+    ``day`` (YYYY-MM-DD, :func:`batch_day`): the date of judgment of the cases that give none."""
+    with judged_today(dt.date.fromisoformat(day) if day else None):
+        return _guarded(items, lang, detail)
+
+
+def _guarded(items: list[Item], lang: str, detail: str) -> list[Row]:
     try:
         return screen_chunk(items, lang, detail)
     except Exception as e:  # noqa: BLE001 - any failure of the reasoner on a case is reported in its row
         if len(items) > 1:
-            return [row for it in items for row in screen_chunk_safe([it], lang, detail)]
+            return [row for it in items for row in _guarded([it], lang, detail)]
         return [_crash_row(items[0], e)]
 
 
@@ -228,14 +242,17 @@ def screen(
     jobs: int | None = None,
     chunk: int = 250,
     progress: Callable[[int], None] | None = None,
+    day: str | None = None,
 ) -> Iterator[Row]:
     """Rows for every item, in input order; chunks run on ``jobs`` processes (default: all cores).
 
-    ``jobs`` is bounded by the cores and by the chunks: more processes would only wait."""
+    ``jobs`` is bounded by the cores and by the chunks: more processes would only wait.  Cases
+    that give no date of judgment are judged on ``day`` (default: the day the batch starts)."""
     jobs = max(1, min(jobs or cores(), cores()))
     if items:
         chunk = max(1, min(chunk, -(-len(items) // jobs)))
-    tasks = [(c, lang, detail) for c in _chunks(items, chunk)]
+    day = batch_day(day)
+    tasks = [(c, lang, detail, day) for c in _chunks(items, chunk)]
     jobs = min(jobs, len(tasks)) or 1
     if jobs == 1 or len(tasks) <= 1:
         warm()

@@ -6,11 +6,15 @@ cluster (:func:`reasoner.batch.cluster.screen`, with ``--scheduler``), writes wi
 and ends with the summary per offence.  SIGTERM is handled as Ctrl-C: the batch stops, leaves no
 partial file, says what is left, and exits 130 (Ctrl-C) or 143 (SIGTERM).  ``--resume`` (with
 ``-o DIR/``) keeps the partitions that a run with the same rules, version, language and detail has
-finished.  The click command that calls it is :mod:`reasoner.commands.batch`.
+finished, and judges the cases that give no date of judgment on the day that run did (the batch's
+day, fixed when it starts, :func:`reasoner.batch.rows.batch_day`), unless REASONER_TODAY names
+another.  The click command that calls it is :mod:`reasoner.commands.batch`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import signal
 import sys
 import threading
@@ -27,6 +31,7 @@ from reasoner.batch.files import (
     finished,
     output,
     partitions,
+    read_record,
     refuse_inputs_as_outputs,
     to_file,
     to_folder,
@@ -57,6 +62,7 @@ class Run:
     chunk: int = 250
     scheduler: str | None = None
     resume: bool = False
+    day: str | None = None  # the date of judgment of cases that give none (default: the batch's day)
 
 
 def run(a: Run) -> int:
@@ -110,6 +116,7 @@ def _run(a: Run, err) -> int:
         return 2
     names = _rows.offences()
     tally = Tally(names)
+    a.day = _day(a, out)
     todo, params, done = parts, {}, {}
     if out.kind == "dir":
         todo, params, done = _resume(a, out, parts, tally)
@@ -121,10 +128,10 @@ def _run(a: Run, err) -> int:
         if a.scheduler is not None:
             from reasoner.batch.cluster import ClusterError, screen
 
-            rows = screen(items, a.lang, a.detail, a.scheduler, a.chunk, progress=advance, log=err)
+            rows = screen(items, a.lang, a.detail, a.scheduler, a.chunk, progress=advance, log=err, day=a.day)
         else:
             ClusterError = None  # noqa: N806
-            rows = _rows.screen(items, a.lang, a.detail, a.jobs, a.chunk, progress=advance)
+            rows = _rows.screen(items, a.lang, a.detail, a.jobs, a.chunk, progress=advance, day=a.day)
         try:
             _write(rows, out, todo, tally, names, params, done)
         except Exception as e:
@@ -159,6 +166,20 @@ def _refuse_early(a: Run) -> tuple[Output, list[Partition]]:
     elif out.path is not None:
         refuse_inputs_as_outputs(parts, [out.path])
     return out, parts
+
+
+def _day(a: Run, out: Output) -> str:
+    """The batch's day: with --resume, that of the run it continues (its cases were judged on it),
+    unless REASONER_TODAY names a day (then a record of another day is refused, as other parameters)."""
+    if a.day is None and a.resume and out.kind == "dir" and not os.environ.get("REASONER_TODAY"):
+        recorded = read_record(out.path).get("today")
+        try:
+            a.day = dt.date.fromisoformat(recorded).isoformat() if isinstance(recorded, str) else None
+        except ValueError:
+            a.day = None  # not a day: the record is refused with the other parameters
+        if a.day is not None and a.day != _rows.batch_day():
+            click.echo(f"resuming with the day of the run it continues: {a.day} (cases with no as_of)", err=True)
+    return _rows.batch_day(a.day)
 
 
 def _read(parts: list[Partition]) -> None:
@@ -211,7 +232,13 @@ def _params(a: Run) -> dict:
 
     from reasoner.explain.i18n import rules_digest
 
-    return {"reasoner": version("reasoner"), "rules": rules_digest(), "lang": a.lang, "detail": a.detail}
+    return {
+        "reasoner": version("reasoner"),
+        "rules": rules_digest(),
+        "lang": a.lang,
+        "detail": a.detail,
+        "today": a.day,  # the date of judgment of the cases that give none
+    }
 
 
 def _progress(err):
