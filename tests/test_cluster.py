@@ -110,15 +110,17 @@ def _rows(rows) -> list[tuple]:
 
 
 def test_a_killed_worker_loses_nothing(client, tmp_path, monkeypatch):
-    data = generate(120, seed=21)
-    valid = [i for i, d in enumerate(data) if i >= 40 and _valid(d)]
+    # 48 cases in tasks of 8 (6 tasks on 2 workers): when the first task is done the other worker is
+    # still in its first, and 4 tasks wait; the case that raises is in a later task
+    data = generate(48, seed=21)
+    valid = [i for i, d in enumerate(data) if i >= 16 and _valid(d)]
     data[valid[0]]["case"]["id"] = RAISES
     src = _input(tmp_path / "in.jsonl", data, broken_at=3)
     items = collect(src)
-    assert len(items) == 121
+    assert len(items) == 49
 
     monkeypatch.setattr(rows_module, "build", _raising_build(rows_module.build))
-    expected = list(rows_module.screen(items, "zh", "summary", jobs=1, chunk=30))
+    expected = list(rows_module.screen(items, "zh", "summary", jobs=1, chunk=8))
     monkeypatch.undo()
 
     log = tmp_path / "tasks.log"
@@ -140,17 +142,17 @@ def test_a_killed_worker_loses_nothing(client, tmp_path, monkeypatch):
             killed.append(busy[0])
 
     try:
-        rows = list(cluster.screen(items, "zh", "summary", "tcp", chunk=30, progress=kill_a_busy_worker, client=client))
+        rows = list(cluster.screen(items, "zh", "summary", "tcp", chunk=8, progress=kill_a_busy_worker, client=client))
     finally:
         client.unregister_worker_plugin(Harness.name)
 
     assert killed, "no worker was busy when the first task was done"
-    assert [r.index for r in rows] == list(range(121))  # every input line has its row, in order
+    assert [r.index for r in rows] == list(range(49))  # every input line has its row, in order
     assert _rows(rows) == _rows(expected)  # the rows of the in-process batch
     tally = Tally(rows_module.offences())
     for r in rows:
         tally.add(r)
-    assert tally.cases == 121 and tally.invalid == sum(1 for r in expected if not r.ok)
+    assert tally.cases == 49 and tally.invalid == sum(1 for r in expected if not r.ok)
     assert rows[3].errors and rows[3].errors[0].line == 4  # the broken line
     (raised,) = [r for r in rows if r.case_id == RAISES]
     hook = "RuntimeError: the test's hook raised for this case"
