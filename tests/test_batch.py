@@ -176,8 +176,8 @@ def test_cli_csv_and_summary(tmp_path):
         assert bool(r["errors"]) == (not e.ok)
     assert "Screening results (40 cases" in res.output
     line = next(x for x in res.output.splitlines() if x.strip().startswith("cl.287-2"))
-    outcomes = ("established", "possible", "excluded", "not_examined")
-    assert [int(x) for x in line.split()[1:5]] == [tally.count("cl.287-2", o) for o in outcomes]
+    outcomes = ("established", "possible", "not_assessed", "excluded", "not_examined")  # the table's columns
+    assert [int(x) for x in line.split()[1:6]] == [tally.count("cl.287-2", o) for o in outcomes]
 
 
 def test_cli_jsonl_to_stdout():
@@ -236,7 +236,8 @@ def test_cases_without_unknowns_are_not_reasoned_alone(generated, monkeypatch):
     reason_together(cases)
     from reasoner.solve.atoms.build import case_facts
 
-    assert len(alone) == sum(1 for c in cases if case_facts(c).unknown)
+    # reasoned alone: open facts (three statuses), or two worlds of standards (each world scopes its own)
+    assert len(alone) == sum(1 for c in cases if (f := case_facts(c)).unknown or f.setting.two_worlds)
 
 
 def test_jsonl_lines_that_crashed_the_reader_get_error_rows_and_the_batch_goes_on(tmp_path):
