@@ -61,6 +61,15 @@ BASE: dict = {
 }
 
 
+def undated(data: list[dict], before: str = "2024-06-01") -> list[dict]:
+    """Generated cases judged by ``before`` with their date of judgment taken out: a batch judges
+    them on its own day (any day after ``before``: no act ends after it)."""
+    out = [copy.deepcopy(d) for d in data if str(d.get("case", {}).get("as_of", "9")) <= before]
+    for d in out:
+        del d["case"]["as_of"]
+    return out
+
+
 def make_case(**changes) -> dict:
     """A deep copy of BASE with top-level sections replaced or, for acts[0], merged (act=...)."""
     data = copy.deepcopy(BASE)

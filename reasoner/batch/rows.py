@@ -1,8 +1,13 @@
 """Rows: a chunk of cases validated, reasoned together and reported, one row per case with each
-offence's outcome; chunks run in worker processes, one per core, and come back in input order."""
+offence's outcome; chunks run in worker processes, one per core, and come back in input order.
+
+A case that makes the reasoner raise gets an error row (:func:`screen_chunk_safe`); the workers are
+at most one per core and per chunk, leave Ctrl-C to the parent and end quietly when it is gone.
+The same chunks run as tasks on a Dask cluster in :mod:`reasoner.batch.cluster`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -14,6 +19,7 @@ from reasoner.explain.conclusions import build
 from reasoner.explain.report import Report
 from reasoner.law.catalogue import OFFENCES, catalogue
 from reasoner.law.program import program
+from reasoner.solve.atoms.setting import judged_today, today
 
 #: Per offence, the outcome of a case: the strongest status among its subjects.  not_assessed: the
 #: offence was not weighed under these standards (Art 19): neither established nor excluded.
@@ -140,8 +146,93 @@ def warm() -> None:
     base_globals()
 
 
-def _work(args: tuple[list[Item], str, str]) -> list[Row]:
-    return screen_chunk(*args)
+def _work(args: tuple[list[Item], str, str, str | None]) -> list[Row]:
+    return screen_chunk_safe(*args)  # issue 14: a case that crashes the reasoner gets an error row
+
+
+def batch_day(day: str | None = None) -> str:
+    """The day a batch judges the cases that give no date of judgment (YYYY-MM-DD): ``day``, or
+    the day it starts (:func:`reasoner.solve.atoms.setting.today`), fixed for all its chunks."""
+    return day or today().isoformat()
+
+
+# ------------------------------------------------------------- issues 14, 16: guarded chunks, bounded and quiet workers
+
+
+def screen_chunk_safe(items: list[Item], lang: str, detail: str, day: str | None = None) -> list[Row]:
+    """:func:`screen_chunk`, where a case that makes the reasoner raise gets an error row.
+
+    A chunk that raises is screened again one case at a time (each case's rows are the same alone
+    as together, a test checks it), so that only the case that raises alone gets the error row.
+    ``day`` (YYYY-MM-DD, :func:`batch_day`): the date of judgment of the cases that give none."""
+    with judged_today(dt.date.fromisoformat(day) if day else None):
+        return _guarded(items, lang, detail)
+
+
+def _guarded(items: list[Item], lang: str, detail: str) -> list[Row]:
+    try:
+        return screen_chunk(items, lang, detail)
+    except Exception as e:  # noqa: BLE001 - any failure of the reasoner on a case is reported in its row
+        if len(items) > 1:
+            return [row for it in items for row in _guarded([it], lang, detail)]
+        return [_crash_row(items[0], e)]
+
+
+def _crash_row(item: Item, e: Exception) -> Row:
+    """The error row of a case that the reasoner failed on: the exception, named by file and line."""
+    try:
+        case, _ = load_item(item)
+    except Exception:  # noqa: BLE001
+        case = None
+    file = item.name.removesuffix(".json") if item.line is not None else item.source
+    message = f"the reasoner failed on this case: {type(e).__name__}: {e}"
+    errors = [InputError(file, "", item.line, message)]
+    case_id = case.case.id if case is not None else None
+    payload = {"index": item.index, "source": item.source, "case": case_id, "errors": [_error_json(x) for x in errors]}
+    return Row(item.index, item.source, case_id, {}, errors, payload)
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def _init_worker() -> None:
+    """Start of a worker process: Ctrl-C is the parent's to handle (it stops the pool), SIGTERM (from
+    the pool's terminate) ends the worker without a traceback; then the rules are loaded."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    warm()
+
+
+def _pool_worker(*args, **kwargs) -> None:
+    """multiprocessing's pool worker, ending without a word when the parent has gone (killed): its
+    result has no one to go to, and a BrokenPipeError traceback per worker would only alarm."""
+    from multiprocessing.pool import worker
+
+    try:
+        worker(*args, **kwargs)
+    except (BrokenPipeError, ConnectionResetError, EOFError):
+        pass
+
+
+def _pool_class():
+    from multiprocessing.pool import Pool
+
+    class QuietPool(Pool):
+        @staticmethod
+        def Process(ctx, *args, **kwds):  # noqa: N802 - multiprocessing's name
+            kwds["target"] = _pool_worker
+            return ctx.Process(*args, **kwds)
+
+    return QuietPool
+
+
+# ------------------------------------------------------------- end of issues 14, 16
 
 
 def screen(
@@ -151,12 +242,18 @@ def screen(
     jobs: int | None = None,
     chunk: int = 250,
     progress: Callable[[int], None] | None = None,
+    day: str | None = None,
 ) -> Iterator[Row]:
-    """Rows for every item, in input order; chunks run on ``jobs`` processes (default: all cores)."""
-    jobs = jobs or os.cpu_count() or 1
+    """Rows for every item, in input order; chunks run on ``jobs`` processes (default: all cores).
+
+    ``jobs`` is bounded by the cores and by the chunks: more processes would only wait.  Cases
+    that give no date of judgment are judged on ``day`` (default: the day the batch starts)."""
+    jobs = max(1, min(jobs or cores(), cores()))
     if items:
         chunk = max(1, min(chunk, -(-len(items) // jobs)))
-    tasks = [(c, lang, detail) for c in _chunks(items, chunk)]
+    day = batch_day(day)
+    tasks = [(c, lang, detail, day) for c in _chunks(items, chunk)]
+    jobs = min(jobs, len(tasks)) or 1
     if jobs == 1 or len(tasks) <= 1:
         warm()
         for t in tasks:
@@ -169,7 +266,7 @@ def screen(
 
     warm()  # compiled once here; forked workers inherit it
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs, initializer=warm) as pool:
+    with _pool_class()(jobs, initializer=_init_worker, context=ctx) as pool:
         for rows in pool.imap(_work, tasks):
             if progress:
                 progress(len(rows))

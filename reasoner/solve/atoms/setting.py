@@ -5,18 +5,41 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from reasoner.case.model import Case
 from reasoner.case.values import DateRange, earliest, latest
 from reasoner.law.packs import by_id, in_force_on
 
+#: The day set by :func:`judged_today` (a batch's day), if any: it comes before REASONER_TODAY.
+_batch_day: dt.date | None = None
+
 
 def today() -> dt.date:
     """The day the reasoner runs: the date of judgment where none is given.  ``REASONER_TODAY``
-    (YYYY-MM-DD) fixes it, so that a run can be repeated byte for byte."""
+    (YYYY-MM-DD) fixes it, so that a run can be repeated byte for byte; inside
+    :func:`judged_today` it is the day given there."""
+    if _batch_day is not None:
+        return _batch_day
     fixed = os.environ.get("REASONER_TODAY")
     return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+
+
+@contextmanager
+def judged_today(day: dt.date | None) -> Iterator[None]:
+    """Within it, :func:`today` is ``day`` (None: as without it).  A batch fixes its day once, where
+    it starts, and screens every chunk under it: in its worker processes, on the workers of a
+    cluster (whose clock, time zone and REASONER_TODAY may differ from the client's), across
+    midnight, and when ``--resume`` continues a run begun on another day."""
+    global _batch_day
+    before = _batch_day
+    _batch_day = day if day is not None else before
+    try:
+        yield
+    finally:
+        _batch_day = before
 
 
 @dataclass(frozen=True)
