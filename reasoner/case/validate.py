@@ -21,46 +21,76 @@ from reasoner.case.values import MAX_DIGITS
 
 
 def validate_data(
-    data: dict, file: str, lines: dict, base_dir: str | Path | None = None, errors: list[InputError] | None = None
+    data: dict,
+    file: str,
+    lines: dict,
+    base_dir: str | Path | None = None,
+    errors: list[InputError] | None = None,
+    root: str | Path | None = None,
 ) -> Case:
     """Validate parsed case data, or raise every error at once (with ``errors`` found in parsing).
 
     Shared by reading a file and by the edits of what-if and ask, so an edited case is checked as
-    a read one: numbers too long, the model, the cross-checks, and the statements read again
-    (relative to ``base_dir``, by default the folder of ``file``).  ``lines`` gives each field's
-    line where the data came from a file; edited data has none."""
+    a read one: values no field takes (numbers too long, null, text with NUL or half a surrogate
+    pair), the model, the cross-checks, and the statements read again (relative to ``base_dir``,
+    by default the folder of ``file``, and inside ``root``, by default ``base_dir``).  ``lines``
+    gives each field's line where the data came from a file; edited data has none."""
     errors = list(errors or [])
-    huge = _huge_numbers(data)
-    errors.extend(
-        InputError(file, path_text(loc), line_for(lines, loc), f"{n}; at most {MAX_DIGITS:,} digits")
-        for loc, n in huge.items()
-    )
+    bad = _bad_values(data)
+    errors.extend(InputError(file, path_text(loc), line_for(lines, loc), message) for loc, message in bad.items())
     try:
         case = Case.model_validate(data)
     except ValidationError as e:
-        # a number too long to read is reported once, above, not again as a wrong type
-        errors.extend(x for x in _structural(e, file, lines) if x.path not in {path_text(loc) for loc in huge})
+        # a value reported above (a number too long to read, null, ...) is not reported again
+        errors.extend(x for x in _structural(e, file, lines) if x.path not in {path_text(loc) for loc in bad})
         case = None
     errors.extend(cross_check(data, file, lines))
     if case is not None and not errors:
         base = Path(base_dir) if base_dir is not None else Path(file).parent
-        errors.extend(attach(case, base, file, lambda loc: line_for(lines, loc)))
+        errors.extend(attach(case, base, file, lambda loc: line_for(lines, loc), root))
     if errors:
         raise CaseFileError(sorted(errors, key=lambda x: (x.line or 0, x.path)))
     assert case is not None
     return case
 
 
-def _huge_numbers(data: object) -> dict[tuple, Huge]:
-    """Where the numbers too long to read are (the data is at most read.MAX_DEPTH deep)."""
-    out: dict[tuple, Huge] = {}
+#: null in a case file: the field is to be left out, or the fact recorded as not known
+NULL = (
+    "no value (null, ~ or nothing after the colon): leave the field out, or write unknown where the fact is not known"
+)
+
+
+def _bad_text(text: str) -> str | None:
+    """Why a text (a value or a key) cannot be taken: NUL ends a text inside the solver (two ids
+    differing after it would be one), and half a surrogate pair is no character at all."""
+    if "\x00" in text:
+        return "a text may not hold the character NUL (\\x00)"
+    if any("\ud800" <= c <= "\udfff" for c in text):
+        return "a text may not hold half a surrogate pair (such as \\ud800): it is no character"
+    return None
+
+
+def _bad_values(data: object) -> dict[tuple, str]:
+    """Where the values no field takes are, and why: numbers too long to read, null, and text
+    :func:`_bad_text` refuses (the data is at most scan.MAX_DEPTH deep)."""
+    out: dict[tuple, str] = {}
 
     def walk(obj: object, path: tuple) -> None:
         if isinstance(obj, Huge):
-            out[path] = obj
+            out[path] = f"{obj}; at most {MAX_DIGITS:,} digits"
+        elif obj is None:
+            out[path] = NULL
+        elif isinstance(obj, str):
+            why = _bad_text(obj)
+            if why:
+                out[path] = why
         elif isinstance(obj, dict):
             for k, v in obj.items():
-                walk(v, path + (k,))
+                why = _bad_text(k) if isinstance(k, str) else None
+                if why:
+                    out[path + (k,)] = "in the key: " + why
+                else:
+                    walk(v, path + (k,))
         elif isinstance(obj, list):
             for i, v in enumerate(obj):
                 walk(v, path + (i,))

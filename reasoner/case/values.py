@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -108,7 +109,25 @@ Money = Annotated[
     ),
 ]
 Count = Annotated[StrictInt, Field(ge=0)]
-Id = Annotated[StrictStr, Field(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$")]
+#: What an id may not hold: control characters (NUL ends a text inside the solver, so that ids
+#: differing after it would be one entity), invisible and direction-changing characters, line
+#: separators and half surrogate pairs: distinct ids are then distinct symbols, shown as written.
+_NOT_IN_ID = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]"
+)
+
+
+def _check_id(v: str) -> str:
+    m = _NOT_IN_ID.search(v)
+    if m:
+        raise ValueError(
+            f"an id may not hold control or invisible characters; found {m.group()!r} "
+            f"at character {m.start() + 1} of {v!r}"
+        )
+    return v
+
+
+Id = Annotated[StrictStr, Field(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$"), AfterValidator(_check_id)]
 Text = Annotated[StrictStr, Field(min_length=1)]
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from reasoner.commands.common import LANG
+from reasoner.commands.common import LANG, STATEMENTS_ROOT
 
 if TYPE_CHECKING:  # for the annotations only: importing them is the slow part of a command
     from rich.console import Console
@@ -37,7 +37,10 @@ if TYPE_CHECKING:  # for the annotations only: importing them is the slow part o
 )
 @click.option("--chunk", type=click.IntRange(min=1), default=250, show_default=True, help="cases per clingo program")
 @LANG
-def batch(input_path: str, output: str | None, jobs: int | None, detail: str, chunk: int, lang: str) -> None:
+@STATEMENTS_ROOT
+def batch(
+    input_path: str, output: str | None, jobs: int | None, detail: str, chunk: int, lang: str, root: str | None
+) -> None:
     """Screen many cases: INPUT is a folder of case files or a JSONL file (one case per line).
 
     One row per case, in input order; a case with errors gets a row with its errors and the batch
@@ -53,7 +56,7 @@ def batch(input_path: str, output: str | None, jobs: int | None, detail: str, ch
         sys.exit(2)
     if output:  # before any work: a folder that is not there would end the batch after reading
         _output_folder(output)
-    items = _items(input_path)
+    items = _items(input_path, root)
     tally = Tally(offences())
     try:
         out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
@@ -77,13 +80,13 @@ def _output_folder(output: str) -> None:
         sys.exit(2)
 
 
-def _items(input_path: str) -> list[Item]:
+def _items(input_path: str, root: str | None = None) -> list[Item]:
     """The cases of the input; exit 2 if the input itself cannot be read."""
     from reasoner.batch.inputs import collect
     from reasoner.case.errors import CaseFileError
 
     try:
-        return collect(input_path)
+        return collect(input_path, root)
     except CaseFileError as e:
         for err in e.errors:
             click.echo(str(err), err=True)

@@ -12,6 +12,7 @@ from reasoner.commands.common import (
     LANG,
     NEAR_MISS,
     STANDARDS,
+    STATEMENTS_ROOT,
     build_report,
     check_query,
     fail,
@@ -35,6 +36,7 @@ from reasoner.commands.common import (
     is_flag=True,
     help="also show, conclusion by conclusion, where the standards of the act's time and those at judgment disagree",
 )
+@STATEMENTS_ROOT
 def check(
     case_file: str,
     lang: str,
@@ -46,9 +48,10 @@ def check(
     near_miss: float,
     standards: str | None,
     compare_standards: bool,
+    root: str | None,
 ) -> None:
     """Reason about CASE_FILE and print its conclusions with their explanations."""
-    case = load_case(case_file)
+    case = load_case(case_file, root)
     from reasoner.render.json_out import to_json
 
     if standards is not None and compare_standards:
@@ -93,12 +96,20 @@ def _comparison(case, as_of: str | None, lang: str):
 @FORMAT
 @AS_OF
 @click.option("--width", type=int, default=None, help="width of the printout in columns")
+@STATEMENTS_ROOT
 def why_not(
-    case_file: str, provision: str, party: str | None, lang: str, fmt: str, as_of: str | None, width: int | None
+    case_file: str,
+    provision: str,
+    party: str | None,
+    lang: str,
+    fmt: str,
+    as_of: str | None,
+    width: int | None,
+    root: str | None,
 ) -> None:
     """Why PROVISION does not hold in CASE_FILE: every route the law offers, closest first, each with
     all of its failing conditions and, for a threshold, the figure, the gap and the share reached."""
-    case = load_case(case_file)
+    case = load_case(case_file, root)
     check_query(case, case_file, provision, party)
     report = build_report(case, case_file, lang, as_of, examine=provision)
     chosen = [c for c in report.conclusions if c.id == provision and (party is None or c.party == party)]
@@ -124,6 +135,7 @@ def why_not(
 @click.option("--depth", type=click.IntRange(1), default=None, help="levels of explanation shown (default: all)")
 @NEAR_MISS
 @STANDARDS
+@STATEMENTS_ROOT
 def report(
     case_file: str,
     output: str,
@@ -132,10 +144,11 @@ def report(
     depth: int | None,
     near_miss: float,
     standards: str | None,
+    root: str | None,
 ) -> None:
     """Write a review memo of CASE_FILE in Markdown: the facts, each offence with its elements and why
     (or why not), the reviewer findings relied on, near misses, and a receipt of versions and hashes."""
-    case = load_case(case_file)
+    case = load_case(case_file, root)
     from reasoner.case.errors import CaseFileError
     from reasoner.render.memo import markdown
 

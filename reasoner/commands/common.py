@@ -39,6 +39,13 @@ STANDARDS = click.option(
     help="apply to every act the documents in force on this day (YYYY-MM-DD), or of this pack (2019, 2021, "
     "2025, or a pack's name); default: the 2001 rule (the act's time, unless later standards favour the defendant)",
 )
+STATEMENTS_ROOT = click.option(
+    "--statements-root",
+    "root",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="read bank statements from inside this folder (default: the case file's folder)",
+)
 
 
 def fail(e: CaseFileError) -> NoReturn:
@@ -79,13 +86,14 @@ def build_report(
         fail(e)
 
 
-def load_case(path: str) -> Case:
-    """The case file read and validated; every error on stderr and exit 2 if it is bad."""
+def load_case(path: str, root: str | None = None) -> Case:
+    """The case file read and validated (statements inside ``root``, by default the case file's
+    folder); every error on stderr and exit 2 if it is bad."""
     from reasoner.case.errors import CaseFileError
     from reasoner.case.read import load
 
     try:
-        return load(path)
+        return load(path, root)
     except CaseFileError as e:
         for err in e.errors:
             click.echo(str(err), err=True)

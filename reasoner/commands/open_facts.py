@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from reasoner.commands.common import FORMAT, LANG, check_query, fail, load_case
+from reasoner.commands.common import FORMAT, LANG, STATEMENTS_ROOT, check_query, fail, load_case
 
 if TYPE_CHECKING:  # for the annotations only: importing them is the slow part of a command
     from reasoner.case.model import Case
@@ -25,10 +25,13 @@ if TYPE_CHECKING:  # for the annotations only: importing them is the slow part o
 )
 @LANG
 @FORMAT
-def what_it_takes_cmd(case_file: str, provision: str, party: str | None, max_sets: int, lang: str, fmt: str) -> None:
+@STATEMENTS_ROOT
+def what_it_takes_cmd(
+    case_file: str, provision: str, party: str | None, max_sets: int, lang: str, fmt: str, root: str | None
+) -> None:
     """The smallest sets of facts, among those CASE_FILE leaves open, that would establish PROVISION
     (each set minimal; for a figure, the value needed)."""
-    case = load_case(case_file)
+    case = load_case(case_file, root)
     check_query(case, case_file, provision, party)
     from reasoner.explain.conclusions import build
     from reasoner.explain.i18n import msg
@@ -56,12 +59,14 @@ def what_it_takes_cmd(case_file: str, provision: str, party: str | None, max_set
 @click.option("--set", "sets", multiple=True, required=True, metavar="PATH=VALUE", help="a field and its new value")
 @LANG
 @FORMAT
-def what_if(case_file: str, sets: tuple[str, ...], lang: str, fmt: str) -> None:
+@STATEMENTS_ROOT
+def what_if(case_file: str, sets: tuple[str, ...], lang: str, fmt: str, root: str | None) -> None:
     """Reason about CASE_FILE with some facts changed and print which conclusions change.
 
     PATH is the field path of the case file (acts[0].payment_settlement); VALUE is written as in
-    the case file (true, unknown, "236500.80", {at_least: 150000}) and checked the same way."""
-    case = load_case(case_file)
+    the case file (true, unknown, "236500.80", {at_least: 150000}; null leaves the field out) and
+    checked the same way."""
+    case = load_case(case_file, root)
     from reasoner.case.edits import parse_assignment, read_data, revised
     from reasoner.case.errors import CaseFileError
     from reasoner.explain.conclusions import build
@@ -71,7 +76,7 @@ def what_if(case_file: str, sets: tuple[str, ...], lang: str, fmt: str) -> None:
 
     try:
         changes = [parse_assignment(x) for x in sets]
-        _, new_case = revised(read_data(case_file), changes, case_file)
+        _, new_case = revised(read_data(case_file), changes, case_file, root)
     except ValueError as e:
         click.echo(str(e), err=True)
         sys.exit(2)
@@ -90,12 +95,13 @@ def what_if(case_file: str, sets: tuple[str, ...], lang: str, fmt: str) -> None:
 @click.argument("case_file", type=click.Path(dir_okay=False, exists=True))
 @click.option("--output", type=click.Path(dir_okay=False), help="write the completed case here (default: CASE_FILE)")
 @LANG
-def ask(case_file: str, output: str | None, lang: str) -> None:
+@STATEMENTS_ROOT
+def ask(case_file: str, output: str | None, lang: str, root: str | None) -> None:
     """Ask, in the terminal, only the questions whose answers can still change an open conclusion,
     most decisive first; show what each answer changed; write the completed case file back
     (comments and layout kept)."""
-    case = load_case(case_file)
-    interview = _Interview(case, case_file, lang)
+    case = load_case(case_file, root)
+    interview = _Interview(case, case_file, lang, root)
     interview.run()
     interview.write(output or case_file)
 
@@ -103,13 +109,14 @@ def ask(case_file: str, output: str | None, lang: str) -> None:
 class _Interview:
     """One interview: the case file's data as answered so far, and the case reasoned with it."""
 
-    def __init__(self, case: Case, case_file: str, lang: str):
+    def __init__(self, case: Case, case_file: str, lang: str, root: str | None = None):
         from reasoner.case.edits import read_data
         from reasoner.explain.conclusions import build
         from reasoner.solve.engine import reason
 
         self.case_file = case_file
         self.lang = lang
+        self.root = root
         self.data = read_data(case_file)
         self.answered: list[tuple[str, object]] = []
         self.asked: set[str] = set()
@@ -163,7 +170,7 @@ class _Interview:
                 return True
             try:
                 value = parse_value(text)
-                new_data, new_case = revised(self.data, [(path, value)], self.case_file)
+                new_data, new_case = revised(self.data, [(path, value)], self.case_file, self.root)
             except ValueError as e:
                 click.echo(str(e))
                 continue
