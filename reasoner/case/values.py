@@ -25,12 +25,17 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 UNKNOWN = "unknown"
 Unknown = Literal["unknown"]
 
-#: Acts in one case file: Art 16 sums their figures in parts small enough for 32-bit integers.
-MAX_ACTS = 1000
+#: Acts in one case file: the most that `reasoner check` answers within 10 s and 1 GiB on a 2-core
+#: machine whatever their shape (all of one actor within two years, so that Art 16 adds every one of
+#: them up, is the costliest: 50 such acts took 9.6 s of CPU and 238 MiB, measured with
+#: bench/acts_limit.py; 1,000 took over 7 minutes and 3.9 GB).  Far below the 1,000 for which
+#: Art 16's sums in two parts are safe in 32 bits (interp_16_cumulation.lp).
+MAX_ACTS = 50
 #: Sites in one case file: their account counts are summed in 32 bits (also across acts, Art 16).
 MAX_SITES = 20_000
 #: At most this many digits in a number (a count, or money in yuan with its decimals): Python
@@ -117,13 +122,15 @@ _NOT_IN_ID = re.compile(
 )
 
 
+#: The message of an id holding such a character (keyed as ``id_characters`` in messages.toml).
+ID_CHARACTERS = "an id may not hold control or invisible characters; found {char} at character {at} of {value}"
+
+
 def _check_id(v: str) -> str:
     m = _NOT_IN_ID.search(v)
     if m:
-        raise ValueError(
-            f"an id may not hold control or invisible characters; found {m.group()!r} "
-            f"at character {m.start() + 1} of {v!r}"
-        )
+        ctx = {"char": repr(m.group()), "at": m.start() + 1, "value": repr(v)}
+        raise PydanticCustomError("id_characters", ID_CHARACTERS, ctx)
     return v
 
 

@@ -46,6 +46,9 @@ class Condition:
     gap: int | None = None
     share: float | None = None
     unit: str | None = None  # fen | None
+    #: an element's subject as the rules name it (``subject`` is its printed name, which two
+    #: subjects may share: an act ``A1+A2+A3`` and the cumulation of A1-A3)
+    subject_term: Symbol | None = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict:
         out: dict = {"condition": self.kind, "status": "met" if self.holds else "not_met", "text": self.text}
@@ -92,8 +95,14 @@ class WhyNot:
         self.explainer = explainer or Explainer(result, lang)
         self.cat = catalogue()
         self.by_pred: dict[tuple[str, int], list[Symbol]] = defaultdict(list)
+        #: the same lists by the value of their first or second argument: a pattern with one bound
+        #: is matched against its few atoms, not every atom of its predicate (cases of many acts)
+        self.by_arg: dict[tuple[str, int, int, Symbol], list[Symbol]] = defaultdict(list)
         for s in sorted(result.model):
-            self.by_pred[(s.name, len(s.arguments))].append(s)
+            args = s.arguments
+            self.by_pred[(s.name, len(args))].append(s)
+            for i in range(min(2, len(args))):
+                self.by_arg[(s.name, len(args), i, args[i])].append(s)
         self.rules: dict[str, list] = defaultdict(list)
         # predicates the rule files define by plain facts (lists the law itself makes)
         self.law_data = {r.head_predicate for r in program().rules if r.empty_body}
@@ -264,8 +273,16 @@ class WhyNot:
     def _matches(self, pattern, env) -> list[tuple[Symbol, dict]]:
         if pattern.ast_type != ast.ASTType.Function:
             return []
+        key = (pattern.name, len(pattern.arguments))
+        candidates = self.by_pred.get(key, [])
+        for i, arg in enumerate(pattern.arguments[:2]):
+            bound = instantiate(arg, env)
+            if bound is not None:
+                narrow = self.by_arg.get((*key, i, bound), [])
+                if len(narrow) < len(candidates):
+                    candidates = narrow
         out = []
-        for s in self.by_pred.get((pattern.name, len(pattern.arguments)), []):
+        for s in candidates:
             e = unify(pattern, s, env)
             if e is not None:
                 out.append((s, e))
@@ -285,6 +302,7 @@ class WhyNot:
             citation=prov.citation(self.lang) if prov else None,
             subject=plain(subject),
             routes=routes,
+            subject_term=subject,
         )
 
     def _label(self, pid: str) -> str:
