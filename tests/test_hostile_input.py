@@ -32,7 +32,12 @@ def _errors(text: str, name: str = "c.yaml") -> list:
 
 def _cli(*args: str, timeout: float = HANG, **kw) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "reasoner.cli", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout, **kw
+        [sys.executable, "-m", "reasoner.cli", *args, "--lang", "en"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=timeout,
+        **kw,
     )
 
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reasoner.case.errors import CaseFileError, InputError
-from reasoner.case.files import MAX_CASE_BYTES, ReadProblem, not_utf8, read_text
+from reasoner.case.files import MAX_CASE_BYTES, ReadProblem, cannot_read, not_utf8, read_text
 from reasoner.case.model import Case
-from reasoner.case.read import load_text
+from reasoner.case.read import load_text, reasoner_output
 
 #: Case file suffixes read from a folder.
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -39,7 +39,7 @@ def collect(path: str | Path, root: str | None = None) -> list[Item]:
         # read (a dangling link, a pipe, no permission) an error row, never no row at all
         files = sorted(f for f in p.iterdir() if f.suffix.lower() in SUFFIXES and not f.is_dir())
         items = []
-        for i, f in enumerate(files):
+        for f in files:
             text: str | None = None
             errors: list[InputError] = []
             if f.is_symlink() and not f.exists():
@@ -51,9 +51,11 @@ def collect(path: str | Path, root: str | None = None) -> list[Item]:
                 try:
                     text = read_text(f, MAX_CASE_BYTES)
                 except ReadProblem as e:
-                    reason = e.reason if e.line is not None else f"cannot read the file: {e.reason}"
-                    errors = [InputError(str(f), "", e.line, reason)]
-            items.append(Item(i, str(f), str(f), text, str(f.parent), None, errors, root))
+                    reason = e.detail if e.line is not None else cannot_read(e.detail)
+                    errors = [InputError.of(str(f), "", e.line, reason)]
+            if text is not None and f.suffix.lower() == ".json" and reasoner_output(text):
+                continue  # reasoner's own answer (check --format json) left beside the cases: no case
+            items.append(Item(len(items), str(f), str(f), text, str(f.parent), None, errors, root))
         return items
     if p.suffix.lower() not in (".jsonl", ".ndjson"):
         raise CaseFileError([InputError(str(p), "", None, "expected a folder of case files or a .jsonl file")])
@@ -70,7 +72,7 @@ def collect(path: str | Path, root: str | None = None) -> list[Item]:
             text = line.decode("utf-8")
             errors = []
         except UnicodeDecodeError as e:
-            text, errors = None, [InputError(str(p), "", n, not_utf8(line, e.start))]
+            text, errors = None, [InputError.of(str(p), "", n, not_utf8(line, e.start))]
         items.append(Item(len(items), source, f"{p}.json", text, str(p.parent), n, errors, root))
     return items
 

@@ -16,12 +16,14 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import json
 import re
 from pathlib import Path
 
 import yaml
 
 from reasoner.case.errors import CaseFileError, InputError, path_text
+from reasoner.case.files import write_atomic
 from reasoner.case.model import Case
 from reasoner.case.read import Loader, case_text, parse, read_case
 from reasoner.case.scan import scan
@@ -129,7 +131,19 @@ def revised(
 
 
 def write_back(file: str, changes: list[tuple[str, object]], out: str | None = None) -> None:
-    """Apply the changes to the YAML file itself, keeping its comments and layout elsewhere."""
+    """Apply the changes to the YAML file itself (or write it to ``out``), keeping its comments
+    and layout elsewhere; written whole or not at all (a WriteProblem if it cannot be)."""
+    write_atomic(out or file, written(file, changes))
+
+
+def answers_text(changes: list[tuple[str, object]]) -> str:
+    """Answers as lines ``PATH=VALUE``, each a ``what-if --set`` (values in the case format)."""
+    return "".join(f"{path}={json.dumps(value, ensure_ascii=False, default=str)}\n" for path, value in changes)
+
+
+def written(file: str, changes: list[tuple[str, object]]) -> bytes:
+    """The bytes of the YAML file with the changes applied, its comments and layout kept elsewhere
+    (its byte-order mark and line ends too); the file is read again (a CaseFileError if it is gone)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -137,8 +151,7 @@ def write_back(file: str, changes: list[tuple[str, object]], out: str | None = N
     rt.preserve_quotes = True
     rt.width = 4096
     rt.indent(mapping=2, sequence=4, offset=2)  # the layout of the examples and docs
-    src = Path(file)
-    raw = src.read_bytes()
+    raw = read_case(file)
     bom = raw.startswith(b"\xef\xbb\xbf")  # kept, as are Windows line ends
     crlf = b"\r\n" in raw
     doc = rt.load(raw.decode("utf-8-sig"))
@@ -159,7 +172,7 @@ def write_back(file: str, changes: list[tuple[str, object]], out: str | None = N
     buf = io.StringIO()
     rt.dump(doc, buf)
     text = buf.getvalue().replace("\n", "\r\n") if crlf else buf.getvalue()
-    Path(out or file).write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
 
 
 def judged_on(case: Case, when: str, source: str = "--as-of") -> Case:

@@ -20,6 +20,8 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
+from reasoner.case.errors import Msg, keyed
+
 #: A case file (or one line of a JSONL batch input) has at most this many bytes: a case at every
 #: other limit (the acts, 20,000 sites) takes well under 4 MiB, and YAML is read at about 1 MiB/s.
 MAX_CASE_BYTES = 4 * 2**20
@@ -44,10 +46,22 @@ class ReadProblem(Exception):
     """A file that is not read: the reason (without the path) and, for text, the line (then the
     reason says what is wrong with the text; without one, why the file was not read)."""
 
-    def __init__(self, reason: str, line: int | None = None):
-        self.reason = reason
+    def __init__(self, reason: Msg, line: int | None = None):
+        self.detail = reason
+        self.reason = reason.text
         self.line = line
-        super().__init__(reason)
+        super().__init__(reason.text)
+
+
+def os_reason(e: OSError) -> Msg:
+    """An operating system's reason, as it gives it (not translated)."""
+    text = e.strerror or str(e)
+    return keyed("os", text, reason=text)
+
+
+def cannot_read(reason: Msg, what: str = "file") -> Msg:
+    """``cannot read the file: <reason>`` (or ``the statement``)."""
+    return keyed(f"cannot_read_{what}", f"cannot read the {what}: {reason.text}", reason=reason)
 
 
 def open_regular(path: str | Path, limit: int) -> BinaryIO:
@@ -59,14 +73,18 @@ def open_regular(path: str | Path, limit: int) -> BinaryIO:
     try:
         fd = os.open(path, flags)
     except OSError as e:
-        raise ReadProblem(e.strerror or str(e)) from None
+        raise ReadProblem(os_reason(e)) from None
     try:
         info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadProblem(keyed("not_a_file_folder", "not a regular file (a folder)"))
         if not stat.S_ISREG(info.st_mode):
-            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a pipe, a device or a socket"
-            raise ReadProblem(f"not a regular file ({kind})")
+            raise ReadProblem(keyed("not_a_file_device", "not a regular file (a pipe, a device or a socket)"))
         if info.st_size > limit:
-            raise ReadProblem(f"the file has {info.st_size:,} bytes; at most {limit:,} are read")
+            size, most = f"{info.st_size:,}", f"{limit:,}"
+            raise ReadProblem(
+                keyed("too_big", f"the file has {size} bytes; at most {most} are read", size=size, limit=most)
+            )
         os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
@@ -80,9 +98,12 @@ def read_bytes(path: str | Path, limit: int) -> bytes:
         try:
             raw = f.read(limit + 1)
         except OSError as e:
-            raise ReadProblem(e.strerror or str(e)) from None
+            raise ReadProblem(os_reason(e)) from None
     if len(raw) > limit:
-        raise ReadProblem(f"the file has more than {limit:,} bytes; at most {limit:,} are read")
+        most = f"{limit:,}"
+        raise ReadProblem(
+            keyed("too_big_growing", f"the file has more than {most} bytes; at most {most} are read", limit=most)
+        )
     return raw
 
 
@@ -94,15 +115,17 @@ def decode(raw: bytes) -> str:
         raise ReadProblem(not_utf8(raw, e.start), raw.count(b"\n", 0, e.start) + 1) from None
 
 
-def not_utf8(raw: bytes, start: int) -> str:
+def not_utf8(raw: bytes, start: int) -> Msg:
     """Why bytes are not UTF-8 text, and what to do: which byte of its line, and whether it is GBK."""
     line_start = raw.rfind(b"\n", 0, start) + 1
-    text = f"not UTF-8 text: byte {start - line_start + 1} of the line is {raw[start : start + 1]!r}"
+    byte, value = start - line_start + 1, repr(raw[start : start + 1])
+    text = f"not UTF-8 text: byte {byte} of the line is {value}"
     try:
         raw.decode("gb18030")
-        return text + "; the file reads as GBK (GB 18030): save it as UTF-8"
+        gbk = "; the file reads as GBK (GB 18030): save it as UTF-8"
+        return keyed("not_utf8_gbk", text + gbk, byte=byte, value=value)
     except UnicodeDecodeError:
-        return text + "; save the file as UTF-8"
+        return keyed("not_utf8", text + "; save the file as UTF-8", byte=byte, value=value)
 
 
 def read_text(path: str | Path, limit: int = MAX_CASE_BYTES) -> str:
@@ -114,11 +137,12 @@ class WriteProblem(Exception):
     """A file not written: its path, the reason, and whether the path was bad (exit 2) or the
     writing failed (exit 1)."""
 
-    def __init__(self, path: str, reason: str, bad_path: bool):
+    def __init__(self, path: str, reason: Msg, bad_path: bool):
         self.path = path
-        self.reason = reason
+        self.reason = reason.text
         self.bad_path = bad_path
-        super().__init__(f"{path}: cannot write the file: {reason}")
+        self.detail = keyed("write_failed", f"{path}: cannot write the file: {reason.text}", path=path, reason=reason)
+        super().__init__(self.detail.text)
 
     @property
     def exit_code(self) -> int:
@@ -126,7 +150,10 @@ class WriteProblem(Exception):
 
 
 def _problem(path: str | Path, e: OSError) -> WriteProblem:
-    return WriteProblem(str(path), e.strerror or str(e), e.errno in _BAD_PATH)
+    return WriteProblem(str(path), os_reason(e), e.errno in _BAD_PATH)
+
+
+_FOLDER = keyed("write_is_folder", "it is a folder")
 
 
 def check_target(path: str | Path) -> None:
@@ -135,10 +162,11 @@ def check_target(path: str | Path) -> None:
     Checked before the work that the file is to hold (an interview, a memo)."""
     p = Path(path)
     if p.is_dir():
-        raise WriteProblem(str(p), "it is a folder", True)
+        raise WriteProblem(str(p), _FOLDER, True)
     folder = p.parent
     if not folder.is_dir():
-        raise WriteProblem(str(p), f"the folder {folder} does not exist", True)
+        missing = keyed("write_no_folder", f"the folder {folder} does not exist", folder=str(folder))
+        raise WriteProblem(str(p), missing, True)
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
@@ -153,7 +181,7 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     except OSError as e:
         raise _problem(path, e) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise WriteProblem(str(path), "it is a folder", True)
+        raise WriteProblem(str(path), _FOLDER, True)
     if info is not None and not stat.S_ISREG(info.st_mode):
         _write_direct(path, data)
         return
@@ -171,12 +199,27 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             os.fsync(f.fileno())
         os.chmod(tmp, stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask())
         os.replace(tmp, target)
+        _sync_folder(target.parent)
     except OSError as e:
         _remove(tmp)
         raise _problem(path, e) from None
     except BaseException:
         _remove(tmp)
         raise
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the folder's entry of the renamed file to the disk, where the system allows it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _write_direct(path: str | Path, data: bytes) -> None:

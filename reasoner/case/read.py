@@ -19,10 +19,10 @@ from pathlib import Path
 
 import yaml
 
-from reasoner.case.errors import CaseFileError, Huge, InputError, path_text
-from reasoner.case.files import MAX_CASE_BYTES, ReadProblem, decode, read_bytes
+from reasoner.case.errors import CaseFileError, Huge, InputError, keyed, path_text
+from reasoner.case.files import MAX_CASE_BYTES, ReadProblem, cannot_read, decode, read_bytes
 from reasoner.case.model import Case
-from reasoner.case.scan import DEEP, MAX_DEPTH, MAX_NODES, scan, too_many_acts
+from reasoner.case.scan import MAX_DEPTH, MAX_NODES, scan, too_deep, too_many_acts
 from reasoner.case.validate import describe_value, validate_data
 from reasoner.case.values import MAX_ACTS, MAX_DIGITS
 
@@ -89,8 +89,10 @@ def _check_data(data: object, file: str) -> None:
         obj, path = stack.pop()
         nodes += 1 + (len(obj) if isinstance(obj, dict) else 0)  # keys are values too, as in YAML
         if nodes > MAX_NODES:
-            message = f"more than {MAX_NODES:,} values in the file; a case has far fewer"
-            raise CaseFileError([InputError(file, path_text(path), None, message)])
+            most = f"{MAX_NODES:,}"
+            text = f"more than {most} values in the file; a case has far fewer"
+            message = keyed("too_many_json_values", text, limit=most)
+            raise CaseFileError([InputError.of(file, path_text(path), None, message)])
         if isinstance(obj, dict):
             children = [(v, path + (k,)) for k, v in obj.items()]
         elif isinstance(obj, list):
@@ -99,7 +101,7 @@ def _check_data(data: object, file: str) -> None:
             continue
         if len(path) >= MAX_DEPTH:  # named by where it starts: the whole path would be 64 parts long
             where = path_text(path[:2]) + (" ..." if len(path) > 2 else "")
-            raise CaseFileError([InputError(file, where, None, f"nested too deeply ({DEEP})")])
+            raise CaseFileError([InputError.of(file, where, None, too_deep())])
         stack.extend(children)
 
 
@@ -108,7 +110,7 @@ def _check_acts(data: object, file: str, lines: dict) -> None:
     acts = data.get("acts") if isinstance(data, dict) else None
     if isinstance(acts, list) and len(acts) > MAX_ACTS:
         line = lines.get(("acts", MAX_ACTS), lines.get(("acts",)))
-        raise CaseFileError([InputError(file, "acts", line, too_many_acts(len(acts)))])
+        raise CaseFileError([InputError.of(file, "acts", line, too_many_acts(len(acts)))])
 
 
 def _parse_json(text: str, file: str, lines: dict, errors: list[InputError]) -> object:
@@ -128,7 +130,7 @@ def _parse_json(text: str, file: str, lines: dict, errors: list[InputError]) -> 
     except json.JSONDecodeError as e:
         raise CaseFileError([InputError(file, "", e.lineno, f"not valid JSON: {e.msg}")]) from None
     except RecursionError:
-        raise CaseFileError([InputError(file, "", None, f"nested too deeply to read ({DEEP})")]) from None
+        raise CaseFileError([InputError.of(file, "", None, too_deep())]) from None
     _check_data(data, file)
     _check_acts(data, file, {})
     # JSON is YAML for line purposes: the composed nodes give each field's line, and each duplicate
@@ -153,7 +155,7 @@ def _parse_yaml(text: str, file: str, lines: dict, errors: list[InputError]) -> 
         loader = Loader(text)
         node = loader.get_single_node()
         if node is None:
-            raise CaseFileError([InputError(file, "", None, "the file is empty; expected a case")])
+            raise CaseFileError([InputError.of(file, "", None, keyed("empty", "the file is empty; expected a case"))])
         _yaml_lines(node, (), lines, errors, file)
         return loader.construct_document(node)
     except yaml.YAMLError as e:
@@ -173,8 +175,10 @@ def parse(text: str, file: str) -> tuple[object, dict, list[InputError]]:
     text = text.removeprefix("\ufeff")  # a byte-order mark (Notepad writes one), in every format
     size = len(text) if len(text) * 4 <= MAX_CASE_BYTES else len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_CASE_BYTES:
-        message = f"the case has {size:,} bytes; at most {MAX_CASE_BYTES:,} in one case"
-        raise CaseFileError([InputError(file, "", None, message)])
+        shown, most = f"{size:,}", f"{MAX_CASE_BYTES:,}"
+        text = f"the case has {shown} bytes; at most {most} in one case"
+        message = keyed("case_too_big", text, size=shown, limit=most)
+        raise CaseFileError([InputError.of(file, "", None, message)])
     errors: list[InputError] = []
     lines: dict = {}
     data = (_parse_json if file.endswith(".json") else _parse_yaml)(text, file, lines, errors)
@@ -194,6 +198,24 @@ def load_text(text: str, file: str, base_dir: str | Path | None = None, root: st
     return validate_data(data, file, lines, base_dir, errors, root)
 
 
+#: Top-level keys that every JSON answer of reasoner has and no case file may have: ``conclusions``
+#: (check, why-not, what-it-takes) and ``changes`` (what-if).
+OUTPUT_KEYS = frozenset({"conclusions", "changes"})
+
+
+def reasoner_output(text: str) -> bool:
+    """Whether a ``.json`` file's text is one of reasoner's own JSON answers (``check --format
+    json > cases/a.json``), not a case: a mapping with a key of OUTPUT_KEYS.  The batch reader of a
+    folder leaves such files out, so that an answer written beside the cases is not read as one."""
+    if not any(f'"{k}"' in text for k in OUTPUT_KEYS):
+        return False
+    try:
+        data = json.loads(text.removeprefix("\ufeff"))
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and not OUTPUT_KEYS.isdisjoint(data)
+
+
 def read_case(path: str | Path) -> bytes:
     """The bytes of a case file (``.yaml``, ``.yml`` or ``.json``): a regular file within the size."""
     p = Path(path)
@@ -202,7 +224,7 @@ def read_case(path: str | Path) -> bytes:
     try:
         return read_bytes(p, MAX_CASE_BYTES)
     except ReadProblem as e:
-        raise CaseFileError([InputError(str(p), "", None, f"cannot read the file: {e.reason}")]) from None
+        raise CaseFileError([InputError.of(str(p), "", None, cannot_read(e.detail))]) from None
 
 
 def case_text(raw: bytes, file: str) -> str:
@@ -210,7 +232,7 @@ def case_text(raw: bytes, file: str) -> str:
     try:
         return decode(raw)
     except ReadProblem as e:
-        raise CaseFileError([InputError(file, "", e.line, e.reason)]) from None
+        raise CaseFileError([InputError.of(file, "", e.line, e.detail)]) from None
 
 
 def load_bytes(raw: bytes, file: str, root: str | Path | None = None) -> Case:

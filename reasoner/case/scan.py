@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from reasoner.case.errors import CaseFileError, InputError, path_text
+from reasoner.case.errors import CaseFileError, InputError, Msg, keyed, path_text
 from reasoner.case.values import MAX_ACTS
 
 #: Lists and mappings nest at most this deep (a case needs about 8 levels): deeper input would
@@ -28,6 +28,12 @@ MAX_NODES = 500_000
 MAX_ALIASES = 1_000
 
 DEEP = f"at most {MAX_DEPTH} levels of lists and mappings"
+
+
+def too_deep() -> Msg:
+    return keyed("too_deep", f"nested too deeply ({DEEP})", levels=MAX_DEPTH)
+
+
 _YAML_TAG = "tag:yaml.org,2002:"
 
 
@@ -45,8 +51,10 @@ class _Frame:
     acts: bool = False  # the top-level list of acts
 
 
-def too_many_acts(count: int) -> str:
-    return f"more than {MAX_ACTS:,} acts; at most {MAX_ACTS:,} in one case file (found {count:,} so far)"
+def too_many_acts(count: int) -> Msg:
+    most, found = f"{MAX_ACTS:,}", f"{count:,}"
+    text = f"more than {most} acts; at most {most} in one case file (found {found} so far)"
+    return keyed("too_many_acts", text, limit=most, count=found)
 
 
 def tag_text(tag: str) -> str:
@@ -63,9 +71,9 @@ class _Scan:
         self.anchors: dict[str, tuple[int, int, bool]] = {}  # anchor -> (values, height, is a scalar)
         self.open: set[str] = set()
 
-    def fail(self, path: tuple, event: yaml.Event, message: str) -> None:
+    def fail(self, path: tuple, event: yaml.Event, message: Msg) -> None:
         line = event.start_mark.line + 1 if event.start_mark is not None else None
-        raise CaseFileError([InputError(self.file, path_text(path), line, message)])
+        raise CaseFileError([InputError.of(self.file, path_text(path), line, message)])
 
     def place(self, event: yaml.Event) -> tuple:
         """The path of the value the event starts, counted into its parent; a key must be text."""
@@ -84,27 +92,25 @@ class _Scan:
             elif isinstance(event, yaml.AliasEvent) and self.anchors.get(event.anchor, (0, 0, False))[2]:
                 parent.key = f"*{event.anchor}"
             else:
-                self.fail(parent.path, event, "a key must be text, found a list or a mapping")
+                self.fail(parent.path, event, keyed("key_not_text", "a key must be text, found a list or a mapping"))
             return parent.path + (parent.key,)
         return parent.path + (parent.key,)
 
     def count(self, n: int, path: tuple, event: yaml.Event) -> None:
         self.nodes += n
         if self.nodes > MAX_NODES:
-            self.fail(
-                path,
-                event,
-                f"more than {MAX_NODES:,} values in the file (aliases counted with what they name, as often as "
-                f"they are used); a case has far fewer",
+            most = f"{MAX_NODES:,}"
+            text = (
+                f"more than {most} values in the file (aliases counted with what they name, as often as they are "
+                f"used); a case has far fewer"
             )
+            self.fail(path, event, keyed("too_many_values", text, limit=most))
 
     def grow(self, height: int, path: tuple, event: yaml.Event) -> None:
         """The values below the parents reach ``height`` levels: too deep is an error."""
         if len(self.stack) + height > MAX_DEPTH:
             where = path_text(path[:2]) + (" ..." if len(path) > 2 else "")
-            raise CaseFileError(
-                [InputError(self.file, where, event.start_mark.line + 1, f"nested too deeply ({DEEP})")]
-            )
+            raise CaseFileError([InputError.of(self.file, where, event.start_mark.line + 1, too_deep())])
         for i, frame in enumerate(reversed(self.stack)):
             frame.height = max(frame.height, height + i)
 
@@ -113,8 +119,11 @@ class _Scan:
         if tag is None or tag == "!":
             return
         if tag == _YAML_TAG + "set":
-            self.fail(path, event, "a set (!!set) is not part of the case format: write a list, [a, b]")
-        self.fail(path, event, f"the tag {tag_text(tag)} is not part of the case format (see docs/case-format.md)")
+            text = "a set (!!set) is not part of the case format: write a list, [a, b]"
+            self.fail(path, event, keyed("tag_set", text))
+        shown = tag_text(tag)
+        text = f"the tag {shown} is not part of the case format (see docs/case-format.md)"
+        self.fail(path, event, keyed("tag", text, tag=shown))
 
     def event(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.AliasEvent):
@@ -146,12 +155,16 @@ class _Scan:
         path = self.place(event)
         name = event.anchor
         if name in self.open:
-            self.fail(path, event, f"the alias *{name} is inside the value it names (&{name})")
+            text = f"the alias *{name} is inside the value it names (&{name})"
+            self.fail(path, event, keyed("alias_inside", text, name=name))
         if name not in self.anchors:
-            self.fail(path, event, f"the alias *{name} names no anchor (&{name}) before it")
+            text = f"the alias *{name} names no anchor (&{name}) before it"
+            self.fail(path, event, keyed("alias_unknown", text, name=name))
         self.aliases += 1
         if self.aliases > MAX_ALIASES:
-            self.fail(path, event, f"more than {MAX_ALIASES:,} aliases (*name) in the file")
+            most = f"{MAX_ALIASES:,}"
+            text = f"more than {most} aliases (*name) in the file"
+            self.fail(path, event, keyed("too_many_aliases", text, limit=most))
         size, height, _ = self.anchors[name]
         self.count(size, path, event)
         self.grow(height, path, event)

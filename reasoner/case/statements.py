@@ -45,8 +45,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import BinaryIO
 
 from reasoner.case.acts import Act
-from reasoner.case.errors import InputError
-from reasoner.case.files import MAX_STATEMENT_BYTES, ReadProblem, not_utf8, open_regular
+from reasoner.case.errors import InputError, Msg, keyed
+from reasoner.case.files import MAX_STATEMENT_BYTES, ReadProblem, cannot_read, not_utf8, open_regular, os_reason
 from reasoner.case.model import Case
 from reasoner.case.statement_sums import OPTIONAL, REQUIRED, StatementTotals, Summer, short
 from reasoner.case.values import DateBounds, DateRange, earliest, latest
@@ -56,7 +56,7 @@ from reasoner.law.parameters import amendment_9_day
 class StatementError(Exception):
     """A statement that cannot be read, or bad rows: (line, column, message) for each."""
 
-    def __init__(self, problems: list[tuple[int | None, str, str]]):
+    def __init__(self, problems: list[tuple[int | None, str, str | Msg]]):
         self.problems = problems
         super().__init__("; ".join(f"{line}: {col}: {m}" for line, col, m in problems))
 
@@ -99,12 +99,12 @@ def read_statement(path: Path, shown: str, settlement: str = "inflow", by_day: b
     try:
         binary = open_regular(path, MAX_STATEMENT_BYTES)
     except ReadProblem as e:
-        raise StatementError([(None, "", f"cannot read the statement: {e.reason}")]) from None
+        raise StatementError([(None, "", cannot_read(e.detail, "statement"))]) from None
     try:
         digest = _sha256(binary)
     except OSError as e:
         binary.close()
-        raise StatementError([(None, "", f"cannot read the statement: {e.strerror or e}")]) from None
+        raise StatementError([(None, "", cannot_read(os_reason(e), "statement"))]) from None
     f = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
     # a quoted field may be as long as an unquoted one (which the block path takes at any length):
     # lift the csv module's 128 KiB limit for this read only (it is process-wide) and put it back
@@ -143,7 +143,7 @@ def read_statement(path: Path, shown: str, settlement: str = "inflow", by_day: b
     except UnicodeDecodeError:
         raise StatementError([_not_utf8(path)]) from None
     except OSError as e:
-        raise StatementError([(None, "", f"cannot read the statement: {e.strerror or e}")]) from None
+        raise StatementError([(None, "", cannot_read(os_reason(e), "statement"))]) from None
     finally:
         csv.field_size_limit(limit)
     if acc.more:
@@ -177,7 +177,7 @@ def _sha256(f: BinaryIO) -> str:
     return digest.hexdigest()
 
 
-def _not_utf8(path: Path) -> tuple[int | None, str, str]:
+def _not_utf8(path: Path) -> tuple[int | None, str, str | Msg]:
     """The line of the first bytes that are not UTF-8 (the file is decoded in blocks, which do not
     say which line failed): read again as bytes, only when there is such an error."""
     with open_regular(path, MAX_STATEMENT_BYTES) as f:
@@ -193,15 +193,18 @@ def inside(base_dir: Path, root: Path, name: str) -> Path:
     """The statement ``name`` (as the case file writes it) found from ``base_dir``: the real path,
     if it lies inside ``root``; a ReadProblem for an absolute path or one leading out of ``root``
     (by ``../`` or through a link)."""
+    shown = repr(name)
     if PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute() or PureWindowsPath(name).drive:
-        raise ReadProblem(f"expected a path relative to the case file's folder, found the absolute path {name!r}")
+        text = f"expected a path relative to the case file's folder, found the absolute path {shown}"
+        raise ReadProblem(keyed("statement_absolute", text, name=shown))
     real = Path(os.path.realpath(base_dir / name))
     top = Path(os.path.realpath(root))
     if top not in real.parents:
-        raise ReadProblem(
-            f"the statement {name!r} leads out of the folder {root} (by ../ or through a link); statements are "
+        text = (
+            f"the statement {shown} leads out of the folder {root} (by ../ or through a link); statements are "
             f"read only from inside it (or inside the folder given with --statements-root)"
         )
+        raise ReadProblem(keyed("statement_outside", text, name=shown, root=str(root)))
     return real
 
 
@@ -228,7 +231,7 @@ def attach(
             path = inside(base_dir, top, st.file)
         except ReadProblem as e:
             loc = ("acts", i, "statement", "file")
-            errors.append(InputError(file, f"acts[{i}].statement.file", line_of(loc), e.reason))
+            errors.append(InputError.of(file, f"acts[{i}].statement.file", line_of(loc), e.detail))
             continue
         by_day = bool(a.cards) or _may_straddle(a.date, amendment_9_day())
         key = (path, st.settlement, by_day)
@@ -236,11 +239,11 @@ def attach(
             totals = cache.get(key) or read_statement(path, st.file, st.settlement, by_day)
         except StatementError as e:
             for line, col, message in e.problems:
-                if line is None and not col and message.startswith("cannot read"):
+                if line is None and not col and str(message).startswith("cannot read"):
                     loc = ("acts", i, "statement", "file")
-                    errors.append(InputError(file, f"acts[{i}].statement.file", line_of(loc), message))
+                    errors.append(InputError.of(file, f"acts[{i}].statement.file", line_of(loc), message))
                 else:
-                    errors.append(InputError(str(base_dir / st.file), col, line, message))
+                    errors.append(InputError.of(str(base_dir / st.file), col, line, message))
             continue
         cache[key] = totals
         outside = _outside(totals, a.date)
@@ -319,7 +322,7 @@ def _funds_errors(a: Act, totals: StatementTotals) -> tuple[tuple, str] | None:
         names = {acct for _, acct, *_ in totals.daily or ()}
         unknown = sorted(names - seen.keys())
         if unknown:
-            shown = ", ".join(unknown[:5]) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
+            shown = ", ".join(map(short, unknown[:5])) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
             return (
                 ("statement", "file"),
                 f"the statement {totals.file} has rows on accounts no card lists ({shown}): list them under "

@@ -14,10 +14,13 @@ from reasoner.commands.common import (
     STANDARDS,
     STATEMENTS_ROOT,
     build_report,
+    check_output,
     check_query,
     fail,
     load_case,
+    say,
     standards_day,
+    write_text,
 )
 
 
@@ -51,11 +54,11 @@ def check(
     root: str | None,
 ) -> None:
     """Reason about CASE_FILE and print its conclusions with their explanations."""
-    case = load_case(case_file, root)
+    case = load_case(case_file, root, lang)
     from reasoner.render.json_out import to_json
 
     if standards is not None and compare_standards:
-        click.echo("--compare-standards weighs the standards of the 2001 rule: leave out --standards", err=True)
+        say("--compare-standards weighs the standards of the 2001 rule: leave out --standards", err=True)
         sys.exit(2)
     report = build_report(case, case_file, lang, as_of, standards=standards_day(standards))
     comparison = _comparison(case, as_of, lang) if compare_standards else None
@@ -109,7 +112,7 @@ def why_not(
 ) -> None:
     """Why PROVISION does not hold in CASE_FILE: every route the law offers, closest first, each with
     all of its failing conditions and, for a threshold, the figure, the gap and the share reached."""
-    case = load_case(case_file, root)
+    case = load_case(case_file, root, lang)
     check_query(case, case_file, provision, party)
     report = build_report(case, case_file, lang, as_of, examine=provision)
     chosen = [c for c in report.conclusions if c.id == provision and (party is None or c.party == party)]
@@ -148,16 +151,17 @@ def report(
 ) -> None:
     """Write a review memo of CASE_FILE in Markdown: the facts, each offence with its elements and why
     (or why not), the reviewer findings relied on, near misses, and a receipt of versions and hashes."""
-    case = load_case(case_file, root)
+    case = load_case(case_file, root, lang)
+    if output != "-":
+        check_output(output, lang)  # a folder that is not there: said before the memo is made
     from reasoner.case.errors import CaseFileError
     from reasoner.render.memo import markdown
 
     try:
         text = markdown(case, case_file, lang, depth, near_miss, as_of=as_of, standards=standards_day(standards))
     except CaseFileError as e:
-        fail(e)
+        fail(e, lang)
     if output == "-":
         sys.stdout.write(text)
     else:
-        with open(output, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        write_text(output, text, lang)  # whole or not at all: a temporary file beside it, renamed
