@@ -23,8 +23,9 @@ EXAMPLES = ROOT / "examples"
 
 # Hypothesis profiles (the fuzz corpus, tests/test_fuzz.py, and the other property tests): "ci", the
 # default, a few hundred cases in all, the same ones on every run; "long", on demand with
-# `pytest tests/test_fuzz.py --hypothesis-profile=long`, random and a hundred times as many.
-settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True, print_blob=True)
+# `pytest tests/test_fuzz.py --hypothesis-profile=long`, random and twenty times as many.  No
+# deadline: the suite runs on loaded machines.
+settings.register_profile("ci", max_examples=300, deadline=None, derandomize=True, print_blob=True)
 settings.register_profile("long", max_examples=6000, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
