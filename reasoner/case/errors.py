@@ -12,17 +12,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
-class Msg:
+class Msg(str):
     """A message by its key in the translation table and its parameters (a parameter may be a Msg
-    itself: a reason inside a sentence); ``text`` is the English, as the table's ``en`` gives it."""
+    itself: a reason inside a sentence).  It is its English text, as the table's ``en`` gives it: a
+    str wherever a message is expected, with its key for the commands to translate it."""
 
     key: str
-    text: str
-    params: tuple[tuple[str, object], ...] = ()
+    params: tuple[tuple[str, object], ...]
 
-    def __str__(self) -> str:
-        return self.text
+    def __new__(cls, key: str, text: str, params: tuple[tuple[str, object], ...] = ()) -> Msg:
+        obj = super().__new__(cls, text)
+        obj.key = key
+        obj.params = tuple(params)
+        return obj
+
+    def __reduce__(self) -> tuple:  # pickled with its key (batch rows cross processes)
+        return (Msg, (self.key, str(self), self.params))
+
+    @property
+    def text(self) -> str:
+        return str.__str__(self)
 
 
 def keyed(key: str, text: str, **params: object) -> Msg:
