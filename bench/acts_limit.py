@@ -13,10 +13,10 @@ shares the acts out among actors, G each (Art 16 adds up each actor's), and ``--
 the CPU time against the target where the machine is loaded (the wall time then counts the waits).
 The last lines printed are the largest N measured that meets the target, and MAX_ACTS as it stands.
 
-Measured for MAX_ACTS = 50 (a loaded 2-core machine, load average about 9, CPU time judged):
-one actor, 40 acts 6.4 s / 164 MiB, 50 acts 9.6 s / 238 MiB, 60 acts 13.4 s, 80 acts 25.6 s; 50
-acts in groups of 25: 6.1 s, in groups of 3: 6.9 s; 100 acts of 100 actors: 6.9 s.  Before issue
-16, 1,000 acts of one actor ran over 7 minutes and reached 3.9 GB.
+Measured for MAX_ACTS = 50 on 2026-12-02 (2-core AMD EPYC): idle (load 1.0), one actor, 10 acts
+1.6 s, 40 acts 6.1 s / 164 MiB, 50 acts 8.5 s / 239 MiB; 50 acts of two actors 4.5 s, in groups of
+3 4.8 s, of 50 actors 2.6 s.  Loaded (load about 9, CPU time): 50 acts 9.6 s, 60 acts 13.4 s, 80
+acts 25.6 s / 656 MiB.  Before issue 16, 1,000 acts of one actor ran over 7 minutes and reached 3.9 GB.
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ Unknown = Literal["unknown"]
 
 #: Acts in one case file: the most that `reasoner check` answers within 10 s and 1 GiB on a 2-core
 #: machine whatever their shape (all of one actor within two years, so that Art 16 adds every one of
-#: them up, is the costliest: 50 such acts took 9.6 s of CPU and 238 MiB, measured with
+#: them up, is the costliest: 50 such acts took 8.5 s and 239 MiB on an idle machine, measured with
 #: bench/acts_limit.py; 1,000 took over 7 minutes and 3.9 GB).  Far below the 1,000 for which
 #: Art 16's sums in two parts are safe in 32 bits (interp_16_cumulation.lp).
 MAX_ACTS = 50
