@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from reasoner.case.model import Case
 from reasoner.case.read import load_text
@@ -19,6 +20,14 @@ os.environ["REASONER_TODAY"] = "2024-12-01"
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+
+# Hypothesis profiles (the fuzz corpus, tests/test_fuzz.py, and the other property tests): "ci", the
+# default, a few hundred cases in all, the same ones on every run; "long", on demand with
+# `pytest tests/test_fuzz.py --hypothesis-profile=long`, random and twenty times as many.  No
+# deadline: the suite runs on loaded machines.
+settings.register_profile("ci", max_examples=300, deadline=None, derandomize=True, print_blob=True)
+settings.register_profile("long", max_examples=6000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 #: A provider (unit P1 offering instant messaging, manager P2), a valid written order O1 that was
 #: refused, and one refusal act A1 with no consequences yet.  Tests add what they examine.
@@ -86,10 +95,20 @@ def make_case(**changes) -> dict:
     return data
 
 
+def without_none(data: object) -> object:
+    """Test data with every None left out: the helpers write None for a field not given (a case
+    file may not hold null, which is an error naming the field)."""
+    if isinstance(data, dict):
+        return {k: without_none(v) for k, v in data.items() if v is not None}
+    if isinstance(data, list):
+        return [without_none(v) for v in data]
+    return data
+
+
 def to_case(data: dict) -> Case:
     import json
 
-    return load_text(json.dumps(data, ensure_ascii=False), "test.json")
+    return load_text(json.dumps(without_none(data), ensure_ascii=False), "test.json")
 
 
 def run(data: dict) -> Result:

@@ -115,7 +115,7 @@ def test_folder_rows_in_order_with_error_rows(tmp_path):
     b = {e.path: e for e in rows[1].errors}
     assert b["parties"].line == 2 and b["acts"].line == 3 and b["parties"].file.endswith("b.yaml")
     assert rows[2].errors[0].message.startswith("not valid JSON")
-    assert "cannot read" in rows[3].errors[0].message
+    assert "not UTF-8" in rows[3].errors[0].message and rows[3].errors[0].line == 1
     assert rows[1].payload["errors"][0]["file"].endswith("b.yaml") and "offences" not in rows[1].payload
 
 
@@ -277,7 +277,8 @@ def test_csv_output_round_trips_every_field(tmp_path):
     from reasoner.batch.rows import Row, offences
 
     base = json.loads(json.dumps(generate(1, seed=1)[0]))
-    ids = ["cr\rx", 'a,"b", c', "帮信，案\r件", "two\r\rcr"]  # an id holds no line feed
+    # an id holds no control character (issue 16): CR and LF are in the fields of the error row below
+    ids = ["cr x", 'a,"b", c', "帮信，案件", 'two ""cr""']
     p = tmp_path / "in.jsonl"
     lines = []
     for ident in ids:

@@ -149,11 +149,14 @@ def test_not_a_case_file():
 def test_cli_exit_status_2_and_errors_on_stderr(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text(BAD_YAML, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "reasoner.cli", "check", str(bad)], capture_output=True, text=True)
+    cmd = [sys.executable, "-m", "reasoner.cli", "check", str(bad)]
+    proc = subprocess.run([*cmd, "--lang", "en"], capture_output=True, text=True)
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert f"{bad}:3: case.colour: unknown field" in proc.stderr
     assert "11 errors" in proc.stderr
+    zh = subprocess.run(cmd, capture_output=True, text=True)  # Chinese by default (issue 16)
+    assert zh.returncode == 2 and f"{bad} 中有 11 处错误；未作推理。" in zh.stderr
 
 
 def test_a_finding_about_the_wrong_kind_of_record_is_an_error():
@@ -242,7 +245,7 @@ def test_json_duplicate_keys_have_their_full_path_and_line():
     assert any(x.path == "case" and "duplicate key 'case'" in x.message for x in e.value.errors)
 
 
-def test_a_yaml_anchor_inside_itself_is_too_deep_not_a_recursion_error():
-    for text in ("case: {id: x}\nacts: &a [*a]\n", "case: &c {id: x, more: *c}\n"):
+def test_a_yaml_anchor_inside_itself_is_an_error_not_a_recursion_error():
+    for text, where in (("case: {id: x}\nacts: &a [*a]\n", "acts[0]"), ("case: &c {id: x, more: *c}\n", "case.more")):
         ((path, (line, message)),) = _errors(text).items()
-        assert path.endswith(" ...") and line and "nested too deeply" in message
+        assert path == where and line and "is inside the value it names" in message

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reasoner.case.errors import CaseFileError, InputError
+from reasoner.case.files import MAX_CASE_BYTES, ReadProblem, cannot_read, not_utf8, read_text
 from reasoner.case.model import Case
-from reasoner.case.read import load_text
+from reasoner.case.read import load_text, reasoner_output
 
 #: Case file suffixes read from a folder.
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -26,17 +27,19 @@ class Item:
     base_dir: str  # statements and other evidence are found relative to this folder
     line: int | None = None  # the line of a JSONL input
     errors: list[InputError] = field(default_factory=list)
+    root: str | None = None  # statements must lie inside this folder (default: base_dir)
 
 
-def collect(path: str | Path) -> list[Item]:
-    """The cases of a folder (its case files, sorted by name) or of a JSONL file (one per line)."""
+def collect(path: str | Path, root: str | None = None) -> list[Item]:
+    """The cases of a folder (its case files, sorted by name) or of a JSONL file (one per line);
+    their statements must lie inside ``root`` (default: the folder of each case file)."""
     p = Path(path)
     if p.is_dir():
         # every entry with a case file's suffix that is not a folder gets a row: one that cannot be
         # read (a dangling link, a pipe, no permission) an error row, never no row at all
         files = sorted(f for f in p.iterdir() if f.suffix.lower() in SUFFIXES and not f.is_dir())
         items = []
-        for i, f in enumerate(files):
+        for f in files:
             text: str | None = None
             errors: list[InputError] = []
             if f.is_symlink() and not f.exists():
@@ -46,10 +49,13 @@ def collect(path: str | Path) -> list[Item]:
                 errors = [InputError(str(f), "", None, "cannot read the file: not a regular file")]
             else:
                 try:
-                    text = f.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError) as e:
-                    errors = [InputError(str(f), "", None, f"cannot read the file: {e}")]
-            items.append(Item(i, str(f), str(f), text, str(f.parent), None, errors))
+                    text = read_text(f, MAX_CASE_BYTES)
+                except ReadProblem as e:
+                    reason = e.detail if e.line is not None else cannot_read(e.detail)
+                    errors = [InputError.of(str(f), "", e.line, reason)]
+            if text is not None and f.suffix.lower() == ".json" and reasoner_output(text):
+                continue  # reasoner's own answer (check --format json) left beside the cases: no case
+            items.append(Item(len(items), str(f), str(f), text, str(f.parent), None, errors, root))
         return items
     if p.suffix.lower() not in (".jsonl", ".ndjson"):
         raise CaseFileError([InputError(str(p), "", None, "expected a folder of case files or a .jsonl file")])
@@ -66,8 +72,8 @@ def collect(path: str | Path) -> list[Item]:
             text = line.decode("utf-8")
             errors = []
         except UnicodeDecodeError as e:
-            text, errors = None, [InputError(str(p), "", n, f"not UTF-8 text: {e}")]
-        items.append(Item(len(items), source, f"{p}.json", text, str(p.parent), n, errors))
+            text, errors = None, [InputError.of(str(p), "", n, not_utf8(line, e.start))]
+        items.append(Item(len(items), source, f"{p}.json", text, str(p.parent), n, errors, root))
     return items
 
 
@@ -76,7 +82,7 @@ def load_item(item: Item) -> tuple[Case | None, list[InputError]]:
     if item.errors or item.text is None:
         return None, item.errors
     try:
-        return load_text(item.text, item.name, base_dir=item.base_dir), []
+        return load_text(item.text, item.name, base_dir=item.base_dir, root=item.root), []
     except CaseFileError as e:
         if item.line is None:
             return None, e.errors

@@ -16,6 +16,7 @@ from rich.table import Table
 from reasoner.batch.rows import OUTCOMES, Row
 from reasoner.explain.i18n import msg
 from reasoner.law.catalogue import catalogue
+from reasoner.render.cells import neutralise
 
 
 def jsonl_line(row: Row) -> str:
@@ -32,7 +33,7 @@ def csv_fields(row: Row, names: list[str]) -> list[str]:
     """A row as CSV fields."""
     errors = " | ".join(str(e) for e in row.errors)
     outcomes = (row.outcomes.get(n, "") for n in names)
-    return [str(row.index), row.source, row.case_id or "", *outcomes, row.standards, errors]
+    return [neutralise(x) for x in (str(row.index), row.source, row.case_id or "", *outcomes, row.standards, errors)]
 
 
 def csv_writer(out):

@@ -94,10 +94,12 @@ def _register(c: _Checks) -> None:
     """Every record with an id: ids are unique across the case."""
     for i, p in _items(c.data, "parties"):
         c.register(p.get("id"), ("parties", i, "id"), "party")
-        c.parties.setdefault(p.get("id"), p)
+        if isinstance(p.get("id"), str):  # an id of another type is the model's error, not a key
+            c.parties.setdefault(p["id"], p)
     for i, o in _items(c.data, "orders"):
         c.register(o.get("id"), ("orders", i, "id"), "order")
-        c.orders.setdefault(o.get("id"), o)
+        if isinstance(o.get("id"), str):
+            c.orders.setdefault(o["id"], o)
     for i, x in _items(c.data, "assisted_parties"):
         c.register(x.get("id"), ("assisted_parties", i, "id"), "assisted")
     for i, a in _items(c.data, "acts"):

@@ -7,7 +7,8 @@ with the same YAML reader.  The edited data is validated by the same model and c
 file, so a bad value is an error naming the field, never a silent change.
 
 Writing back uses ruamel.yaml's round-trip mode, which keeps the file's comments, key order and
-layout outside the fields changed (PyYAML, used for reading, drops comments).
+layout outside the fields changed (PyYAML, used for reading, drops comments).  ``null`` as a new
+value leaves the field out.
 """
 
 from __future__ import annotations
@@ -15,14 +16,17 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import json
 import re
 from pathlib import Path
 
 import yaml
 
 from reasoner.case.errors import CaseFileError, InputError, path_text
+from reasoner.case.files import write_atomic
 from reasoner.case.model import Case
-from reasoner.case.read import Loader
+from reasoner.case.read import Loader, case_text, parse, read_case
+from reasoner.case.scan import scan
 from reasoner.case.validate import validate_data
 from reasoner.case.values import earliest_end
 
@@ -46,7 +50,10 @@ def parse_path(text: str) -> PathParts:
 def parse_value(text: str) -> object:
     """A value written as in the case file (YAML flow syntax, the case files' scalar rules)."""
     try:
+        scan(text, "the value", Loader)  # the limits of a case file: aliases, tags, depth
         value = yaml.load(text, Loader=Loader)  # noqa: S506 - Loader is a SafeLoader
+    except CaseFileError as e:
+        raise ValueError(f"{text!r} is not a value of the case format: {e.errors[0].message}") from None
     except yaml.YAMLError as e:
         raise ValueError(f"{text!r} is not a value of the case format: {getattr(e, 'problem', e)}") from None
     # a decimal typed on the command line is money written out (236500.80), as the block style of
@@ -73,7 +80,8 @@ def get(data: object, path: str) -> object:
 
 
 def assign(data: object, path: str, value: object) -> None:
-    """Set one field; the records on the way must exist (a new field of a mapping may be added)."""
+    """Set one field; the records on the way must exist (a new field of a mapping may be added).
+    None (``null``) leaves a field of a mapping out."""
     parts = parse_path(path)
     node = data
     for i, part in enumerate(parts[:-1]):
@@ -88,22 +96,30 @@ def assign(data: object, path: str, value: object) -> None:
             raise ValueError(f"{path}: the case file has no {path_text(parts)}")
     elif not isinstance(node, dict):
         raise ValueError(f"{path}: {path_text(parts[:-1])} is not a record with fields")
+    elif value is None:  # null: the field is left out (a case file may not hold null)
+        node.pop(last, None)
+        return
     node[last] = value  # type: ignore[index]
 
 
-def read_data(file: str) -> object:
-    text = Path(file).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=Loader)  # noqa: S506 - Loader is a SafeLoader
+def read_data(file: str, raw: bytes | None = None) -> object:
+    """The data of a case file (or of its bytes ``raw``, as read), read as for checking it."""
+    data, _, errors = parse(case_text(read_case(file) if raw is None else raw, file), file)
+    if errors:
+        raise CaseFileError(errors)
+    return data
 
 
-def validate(data: object, file: str) -> Case:
+def validate(data: object, file: str, root: str | Path | None = None) -> Case:
     """Validate edited data as a case file would be (without line numbers: the data is edited)."""
     if not isinstance(data, dict):
         raise CaseFileError([InputError(file, "", None, "expected a mapping with the case")])
-    return validate_data(data, file, {})
+    return validate_data(data, file, {}, root=root)
 
 
-def revised(data: object, changes: list[tuple[str, object]], file: str) -> tuple[object, Case]:
+def revised(
+    data: object, changes: list[tuple[str, object]], file: str, root: str | Path | None = None
+) -> tuple[object, Case]:
     """A copy of the data with the changes applied, and its validated case."""
     new = copy.deepcopy(data)
     for path, value in changes:
@@ -111,11 +127,23 @@ def revised(data: object, changes: list[tuple[str, object]], file: str) -> tuple
             assign(new, path, value)
         except ValueError as e:
             raise CaseFileError([InputError(file, path, None, str(e).removeprefix(f"{path}: "))]) from None
-    return new, validate(new, file)
+    return new, validate(new, file, root)
 
 
 def write_back(file: str, changes: list[tuple[str, object]], out: str | None = None) -> None:
-    """Apply the changes to the YAML file itself, keeping its comments and layout elsewhere."""
+    """Apply the changes to the YAML file itself (or write it to ``out``), keeping its comments
+    and layout elsewhere; written whole or not at all (a WriteProblem if it cannot be)."""
+    write_atomic(out or file, written(file, changes))
+
+
+def answers_text(changes: list[tuple[str, object]]) -> str:
+    """Answers as lines ``PATH=VALUE``, each a ``what-if --set`` (values in the case format)."""
+    return "".join(f"{path}={json.dumps(value, ensure_ascii=False, default=str)}\n" for path, value in changes)
+
+
+def written(file: str, changes: list[tuple[str, object]]) -> bytes:
+    """The bytes of the YAML file with the changes applied, its comments and layout kept elsewhere
+    (its byte-order mark and line ends too); the file is read again (a CaseFileError if it is gone)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -123,8 +151,7 @@ def write_back(file: str, changes: list[tuple[str, object]], out: str | None = N
     rt.preserve_quotes = True
     rt.width = 4096
     rt.indent(mapping=2, sequence=4, offset=2)  # the layout of the examples and docs
-    src = Path(file)
-    raw = src.read_bytes()
+    raw = read_case(file)
     bom = raw.startswith(b"\xef\xbb\xbf")  # kept, as are Windows line ends
     crlf = b"\r\n" in raw
     doc = rt.load(raw.decode("utf-8-sig"))
@@ -145,7 +172,7 @@ def write_back(file: str, changes: list[tuple[str, object]], out: str | None = N
     buf = io.StringIO()
     rt.dump(doc, buf)
     text = buf.getvalue().replace("\n", "\r\n") if crlf else buf.getvalue()
-    Path(out or file).write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
 
 
 def judged_on(case: Case, when: str, source: str = "--as-of") -> Case:

@@ -1,11 +1,42 @@
 """Input errors: each names the file, the field path, the line where the format gives one, and
 what was expected and found; a CaseFileError carries every error found at once.  A number too long
-to read is kept as a Huge, to be reported with its field."""
+to read is kept as a Huge, to be reported with its field.
+
+An error may carry its message as a :class:`Msg`: a key of the translation table
+(``reasoner/explain/messages.toml``, ``[error.<key>]``) with its parameters, so that the commands
+show it in the user's language; ``message`` is always its English text."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+
+class Msg(str):
+    """A message by its key in the translation table and its parameters (a parameter may be a Msg
+    itself: a reason inside a sentence).  It is its English text, as the table's ``en`` gives it: a
+    str wherever a message is expected, with its key for the commands to translate it."""
+
+    key: str
+    params: tuple[tuple[str, object], ...]
+
+    def __new__(cls, key: str, text: str, params: tuple[tuple[str, object], ...] = ()) -> Msg:
+        obj = super().__new__(cls, text)
+        obj.key = key
+        obj.params = tuple(params)
+        return obj
+
+    def __reduce__(self) -> tuple:  # pickled with its key (batch rows cross processes)
+        return (Msg, (self.key, str(self), self.params))
+
+    @property
+    def text(self) -> str:
+        return str.__str__(self)
+
+
+def keyed(key: str, text: str, **params: object) -> Msg:
+    """A message: its key, its English text, and the parameters its translations name."""
+    return Msg(key, text, tuple(params.items()))
 
 
 @dataclass(frozen=True)
@@ -14,6 +45,15 @@ class InputError:
     path: str
     line: int | None
     message: str
+    #: the message by its key, for the commands to translate (None: English only)
+    detail: Msg | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, file: str, path: str, line: int | None, detail: Msg | str) -> InputError:
+        """An error whose message may be keyed (a Msg, translated by the commands) or English only."""
+        if isinstance(detail, Msg):
+            return cls(file, path, line, detail.text, detail)
+        return cls(file, path, line, detail)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

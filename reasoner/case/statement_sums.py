@@ -38,6 +38,7 @@ class StatementTotals:
     #: sorted; kept only where the act needs parts of the statement (read_statement's ``by_day``)
     daily: tuple[tuple[dt.date, str, int, int, int, int], ...] | None = None
     has_flags: bool = False  # the statement has a flags column (else it says nothing of fraud money)
+    sha256: str = ""  # of the file's bytes, as summed
 
     @property
     def settlement_fen(self) -> int:
@@ -84,6 +85,20 @@ class Flow:
 
     def settlement(self, which: str) -> int:
         return self.inflow_fen if which == "inflow" else self.outflow_fen
+
+
+#: A field quoted in an error shows at most this many characters.
+QUOTED = 40
+
+
+def short(text: str) -> str:
+    """A field of a statement as an error shows it: at most QUOTED characters of it."""
+    return text if len(text) <= QUOTED else f"{text[:QUOTED]} ... ({len(text):,} characters)"
+
+
+def quoted(text: str) -> str:
+    """A field of a statement as an error quotes it: at most QUOTED characters of it."""
+    return repr(text) if len(text) <= QUOTED else f"{text[:QUOTED]!r} ... ({len(text):,} characters)"
 
 
 def _fen(text: str) -> int | None:
@@ -234,7 +249,7 @@ class Summer:
         ok = True
         ds = row[self.i_date]
         if self._date(ds) is None:
-            self.bad(line, "date", f"expected a date YYYY-MM-DD, found {ds!r}")
+            self.bad(line, "date", f"expected a date YYYY-MM-DD, found {quoted(ds)}")
             ok = False
         acct = row[self.i_acct]
         if not acct.strip():
@@ -242,7 +257,7 @@ class Summer:
             ok = False
         direction = row[self.i_dir]
         if direction != "in" and direction != "out":
-            self.bad(line, "direction", f"expected in or out, found {direction!r}")
+            self.bad(line, "direction", f"expected in or out, found {quoted(direction)}")
             ok = False
         fen = _fen(row[self.i_amt])
         if fen is None and len(row[self.i_amt]) > MAX_DIGITS:
@@ -254,14 +269,14 @@ class Summer:
                 line,
                 "amount",
                 f"expected yuan with at most two decimals such as 1234.56 (digits only, no sign or separators), "
-                f"found {row[self.i_amt]!r}",
+                f"found {quoted(row[self.i_amt])}",
             )
             ok = False
         is_fraud = False
         if self.i_flags is not None and row[self.i_flags]:
             for flag in row[self.i_flags].split(";"):
                 if flag.strip() not in FLAGS:
-                    self.bad(line, "flags", f"expected flags from {', '.join(sorted(FLAGS))}, found {flag!r}")
+                    self.bad(line, "flags", f"expected flags from {', '.join(sorted(FLAGS))}, found {quoted(flag)}")
                     ok = False
                 else:
                     is_fraud = True

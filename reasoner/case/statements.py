@@ -5,6 +5,12 @@ A 帮信 act (assist_network_crime) may point to a statement instead of stating 
     statement: {file: statement.csv}            # relative to the case file
     statement: {file: statement.csv, settlement: outflow}
 
+The file is found relative to the case file's folder and must lie inside it (or inside the folder
+given as ``--statements-root``): an absolute path, a path climbing out with ``../`` and a link
+leading out are refused, and so is anything but a regular file of at most
+:data:`.files.MAX_STATEMENT_BYTES` bytes (reading ``/dev/zero`` or a FIFO would never end).
+Errors quote at most the field that failed, never a whole line of the file.
+
 The CSV has a header row with the columns ``date, account, direction, amount`` and optionally
 ``counterparty`` and ``flags``:
 
@@ -29,15 +35,20 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
+import io
+import os
 import sys
 from collections.abc import Callable
 from itertools import chain
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import BinaryIO
 
 from reasoner.case.acts import Act
-from reasoner.case.errors import InputError
+from reasoner.case.errors import InputError, Msg, keyed
+from reasoner.case.files import MAX_STATEMENT_BYTES, ReadProblem, cannot_read, not_utf8, open_regular, os_reason
 from reasoner.case.model import Case
-from reasoner.case.statement_sums import OPTIONAL, REQUIRED, StatementTotals, Summer
+from reasoner.case.statement_sums import OPTIONAL, REQUIRED, StatementTotals, Summer, short
 from reasoner.case.values import DateBounds, DateRange, earliest, latest
 from reasoner.law.parameters import amendment_9_day
 
@@ -45,7 +56,7 @@ from reasoner.law.parameters import amendment_9_day
 class StatementError(Exception):
     """A statement that cannot be read, or bad rows: (line, column, message) for each."""
 
-    def __init__(self, problems: list[tuple[int | None, str, str]]):
+    def __init__(self, problems: list[tuple[int | None, str, str | Msg]]):
         self.problems = problems
         super().__init__("; ".join(f"{line}: {col}: {m}" for line, col, m in problems))
 
@@ -64,9 +75,9 @@ def _columns(first: str) -> list[str]:
         if missing:
             parts.append(f"missing column(s) {', '.join(missing)}")
         if unknown:
-            parts.append(f"unknown column(s) {', '.join(unknown)}")
+            parts.append(f"unknown column(s) {', '.join(map(short, unknown[:5]))}{' ...' if len(unknown) > 5 else ''}")
         if dupes:
-            parts.append(f"repeated column(s) {', '.join(dupes)}")
+            parts.append(f"repeated column(s) {', '.join(map(short, dupes[:5]))}{' ...' if len(dupes) > 5 else ''}")
         expected = ", ".join(REQUIRED) + " and optionally " + ", ".join(OPTIONAL)
         raise StatementError([(1, "", f"{'; '.join(parts)} (expected {expected})")])
     return names
@@ -86,9 +97,15 @@ def read_statement(path: Path, shown: str, settlement: str = "inflow", by_day: b
     statement the law divides (a date in force inside the act) or attributes (cards of several
     owners)."""
     try:
-        f = path.open(encoding="utf-8-sig", newline="")
+        binary = open_regular(path, MAX_STATEMENT_BYTES)
+    except ReadProblem as e:
+        raise StatementError([(None, "", cannot_read(e.detail, "statement"))]) from None
+    try:
+        digest = _sha256(binary)
     except OSError as e:
-        raise StatementError([(None, "", f"cannot read the statement: {e.strerror or e}")]) from None
+        binary.close()
+        raise StatementError([(None, "", cannot_read(os_reason(e), "statement"))]) from None
+    f = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
     # a quoted field may be as long as an unquoted one (which the block path takes at any length):
     # lift the csv module's 128 KiB limit for this read only (it is process-wide) and put it back
     limit = csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a C long on every platform
@@ -125,6 +142,8 @@ def read_statement(path: Path, shown: str, settlement: str = "inflow", by_day: b
         raise StatementError([(max(at, 1), "", f"not valid CSV: {e}")]) from None
     except UnicodeDecodeError:
         raise StatementError([_not_utf8(path)]) from None
+    except OSError as e:
+        raise StatementError([(None, "", cannot_read(os_reason(e), "statement"))]) from None
     finally:
         csv.field_size_limit(limit)
     if acc.more:
@@ -144,44 +163,87 @@ def read_statement(path: Path, shown: str, settlement: str = "inflow", by_day: b
         end,
         acc.daily() if by_day else None,
         "flags" in names,
+        digest,
     )
 
 
-def _not_utf8(path: Path) -> tuple[int | None, str, str]:
+def _sha256(f: BinaryIO) -> str:
+    """The sha256 of the open file (for the memo's receipt), read before the rows are: the rows
+    summed are those of the bytes hashed.  The file is left at its start."""
+    digest = hashlib.sha256()
+    for block in iter(lambda: f.read(1 << 20), b""):
+        digest.update(block)
+    f.seek(0)
+    return digest.hexdigest()
+
+
+def _not_utf8(path: Path) -> tuple[int | None, str, str | Msg]:
     """The line of the first bytes that are not UTF-8 (the file is decoded in blocks, which do not
     say which line failed): read again as bytes, only when there is such an error."""
-    with path.open("rb") as f:
+    with open_regular(path, MAX_STATEMENT_BYTES) as f:
         for n, raw in enumerate(f, start=1):
             try:
                 raw.decode("utf-8")
             except UnicodeDecodeError as e:
-                return n, "", f"not UTF-8 text: byte {e.start + 1} of the line is {raw[e.start : e.start + 1]!r}"
+                return n, "", not_utf8(raw, e.start)
     return None, "", "not UTF-8 text"  # pragma: no cover - the decoder found a bad byte
 
 
-def attach(case: Case, base_dir: Path, file: str, line_of: Callable[[tuple], int | None]) -> list[InputError]:
+def inside(base_dir: Path, root: Path, name: str) -> Path:
+    """The statement ``name`` (as the case file writes it) found from ``base_dir``: the real path,
+    if it lies inside ``root``; a ReadProblem for an absolute path or one leading out of ``root``
+    (by ``../`` or through a link)."""
+    shown = repr(name)
+    if PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute() or PureWindowsPath(name).drive:
+        text = f"expected a path relative to the case file's folder, found the absolute path {shown}"
+        raise ReadProblem(keyed("statement_absolute", text, name=shown))
+    real = Path(os.path.realpath(base_dir / name))
+    top = Path(os.path.realpath(root))
+    if top not in real.parents:
+        text = (
+            f"the statement {shown} leads out of the folder {root} (by ../ or through a link); statements are "
+            f"read only from inside it (or inside the folder given with --statements-root)"
+        )
+        raise ReadProblem(keyed("statement_outside", text, name=shown, root=str(root)))
+    return real
+
+
+def attach(
+    case: Case,
+    base_dir: Path,
+    file: str,
+    line_of: Callable[[tuple], int | None],
+    root: str | Path | None = None,
+) -> list[InputError]:
     """Read every statement the case points to and keep its totals on it; the errors found.
 
     ``file`` is the case file and ``line_of(loc)`` the line of one of its fields, for errors about
-    the reference itself; errors in a statement name the statement, its line and its column."""
+    the reference itself; errors in a statement name the statement, its line and its column.
+    Statements are found from ``base_dir`` and must lie inside ``root`` (default: ``base_dir``)."""
     errors: list[InputError] = []
     cache: dict[tuple[Path, str, bool], StatementTotals] = {}
+    top = Path(root) if root is not None else base_dir
     for i, a in enumerate(case.acts):
         st = getattr(a, "statement", None)
         if st is None:
             continue
-        path = base_dir / st.file
+        try:
+            path = inside(base_dir, top, st.file)
+        except ReadProblem as e:
+            loc = ("acts", i, "statement", "file")
+            errors.append(InputError.of(file, f"acts[{i}].statement.file", line_of(loc), e.detail))
+            continue
         by_day = bool(a.cards) or _may_straddle(a.date, amendment_9_day())
         key = (path, st.settlement, by_day)
         try:
             totals = cache.get(key) or read_statement(path, st.file, st.settlement, by_day)
         except StatementError as e:
             for line, col, message in e.problems:
-                if line is None and not col and message.startswith("cannot read"):
+                if line is None and not col and str(message).startswith("cannot read"):
                     loc = ("acts", i, "statement", "file")
-                    errors.append(InputError(file, f"acts[{i}].statement.file", line_of(loc), message))
+                    errors.append(InputError.of(file, f"acts[{i}].statement.file", line_of(loc), message))
                 else:
-                    errors.append(InputError(str(path), col, line, message))
+                    errors.append(InputError.of(str(base_dir / st.file), col, line, message))
             continue
         cache[key] = totals
         outside = _outside(totals, a.date)
@@ -260,7 +322,7 @@ def _funds_errors(a: Act, totals: StatementTotals) -> tuple[tuple, str] | None:
         names = {acct for _, acct, *_ in totals.daily or ()}
         unknown = sorted(names - seen.keys())
         if unknown:
-            shown = ", ".join(unknown[:5]) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
+            shown = ", ".join(map(short, unknown[:5])) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
             return (
                 ("statement", "file"),
                 f"the statement {totals.file} has rows on accounts no card lists ({shown}): list them under "

@@ -103,15 +103,23 @@ def backup_path(src: Path, version: object) -> Path:
     return src.with_name(f"{src.stem}.format-{version}{src.suffix}")
 
 
-def upgrade_file(src: Path, out: Path | None = None) -> list[str]:
+def upgrade_file(src: Path, out: Path | None = None, raw: bytes | None = None) -> list[str]:
     """Upgrade a case file into ``out``, or in place keeping the original beside it; the changes made.
 
     An upgrade in place never loses the input: the file as it was is first written whole to
-    :func:`backup_path`, and an existing backup is never overwritten."""
-    raw = src.read_bytes()
+    :func:`backup_path`, and an existing backup is never overwritten.  ``raw`` is the file's bytes
+    as read and checked by the caller (``reasoner upgrade`` reads them as ``check`` does: a regular
+    file within the size limit, UTF-8, YAML within the limits of aliases, depth and tags); a file
+    not shaped as a case of its format is a CaseFileError."""
+    raw = src.read_bytes() if raw is None else raw
     bom = raw.startswith(b"\xef\xbb\xbf")
     crlf = b"\r\n" in raw
-    text, changes = upgrade_text(raw.decode("utf-8-sig"))
+    try:
+        text, changes = upgrade_text(raw.decode("utf-8-sig"))
+    except (KeyError, TypeError, AttributeError, ValueError) as e:  # not shaped as a case of its format
+        from reasoner.case.errors import CaseFileError, InputError
+
+        raise CaseFileError([InputError(str(src), "", None, f"cannot upgrade the file: {e!r}")]) from None
     if not changes and out is None:
         return changes
     if out is None and changes:

@@ -14,53 +14,92 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from reasoner.case.cross_check import cross_check
-from reasoner.case.errors import CaseFileError, Huge, InputError, line_for, path_text
+from reasoner.case.errors import CaseFileError, Huge, InputError, Msg, keyed, line_for, path_text
 from reasoner.case.model import Case
 from reasoner.case.statements import attach
-from reasoner.case.values import MAX_DIGITS
+from reasoner.case.values import ID_CHARACTERS, MAX_DIGITS
 
 
 def validate_data(
-    data: dict, file: str, lines: dict, base_dir: str | Path | None = None, errors: list[InputError] | None = None
+    data: dict,
+    file: str,
+    lines: dict,
+    base_dir: str | Path | None = None,
+    errors: list[InputError] | None = None,
+    root: str | Path | None = None,
 ) -> Case:
     """Validate parsed case data, or raise every error at once (with ``errors`` found in parsing).
 
     Shared by reading a file and by the edits of what-if and ask, so an edited case is checked as
-    a read one: numbers too long, the model, the cross-checks, and the statements read again
-    (relative to ``base_dir``, by default the folder of ``file``).  ``lines`` gives each field's
-    line where the data came from a file; edited data has none."""
+    a read one: values no field takes (numbers too long, null, text with NUL or half a surrogate
+    pair), the model, the cross-checks, and the statements read again (relative to ``base_dir``,
+    by default the folder of ``file``, and inside ``root``, by default ``base_dir``).  ``lines``
+    gives each field's line where the data came from a file; edited data has none."""
     errors = list(errors or [])
-    huge = _huge_numbers(data)
-    errors.extend(
-        InputError(file, path_text(loc), line_for(lines, loc), f"{n}; at most {MAX_DIGITS:,} digits")
-        for loc, n in huge.items()
-    )
+    bad = _bad_values(data)
+    errors.extend(InputError.of(file, path_text(loc), line_for(lines, loc), message) for loc, message in bad.items())
     try:
         case = Case.model_validate(data)
     except ValidationError as e:
-        # a number too long to read is reported once, above, not again as a wrong type
-        errors.extend(x for x in _structural(e, file, lines) if x.path not in {path_text(loc) for loc in huge})
+        # a value reported above (a number too long to read, null, ...) is not reported again
+        errors.extend(x for x in _structural(e, file, lines) if x.path not in {path_text(loc) for loc in bad})
         case = None
-    errors.extend(cross_check(data, file, lines))
+    try:
+        errors.extend(cross_check(data, file, lines))
+    except (TypeError, AttributeError, KeyError, ValueError):
+        # the cross-checks read records of the shape the model gives them; data the model refused
+        # may have any shape (an id that is a list): its errors above say what is wrong
+        if case is not None:
+            raise
     if case is not None and not errors:
         base = Path(base_dir) if base_dir is not None else Path(file).parent
-        errors.extend(attach(case, base, file, lambda loc: line_for(lines, loc)))
+        errors.extend(attach(case, base, file, lambda loc: line_for(lines, loc), root))
     if errors:
         raise CaseFileError(sorted(errors, key=lambda x: (x.line or 0, x.path)))
     assert case is not None
     return case
 
 
-def _huge_numbers(data: object) -> dict[tuple, Huge]:
-    """Where the numbers too long to read are (the data is at most read.MAX_DEPTH deep)."""
-    out: dict[tuple, Huge] = {}
+#: null in a case file: the field is to be left out, or the fact recorded as not known
+NULL = keyed(
+    "null",
+    "no value (null, ~ or nothing after the colon): leave the field out, or write unknown where the fact is not known",
+)
+_NUL = keyed("text_nul", "a text may not hold the character NUL (\\x00)")
+_SURROGATE = keyed("text_surrogate", "a text may not hold half a surrogate pair (such as \\ud800): it is no character")
+
+
+def _bad_text(text: str) -> Msg | None:
+    """Why a text (a value or a key) cannot be taken: NUL ends a text inside the solver (two ids
+    differing after it would be one), and half a surrogate pair is no character at all."""
+    if "\x00" in text:
+        return _NUL
+    if any("\ud800" <= c <= "\udfff" for c in text):
+        return _SURROGATE
+    return None
+
+
+def _bad_values(data: object) -> dict[tuple, str | Msg]:
+    """Where the values no field takes are, and why: numbers too long to read, null, and text
+    :func:`_bad_text` refuses (the data is at most scan.MAX_DEPTH deep)."""
+    out: dict[tuple, str | Msg] = {}
 
     def walk(obj: object, path: tuple) -> None:
         if isinstance(obj, Huge):
-            out[path] = obj
+            out[path] = f"{obj}; at most {MAX_DIGITS:,} digits"
+        elif obj is None:
+            out[path] = NULL
+        elif isinstance(obj, str):
+            why = _bad_text(obj)
+            if why:
+                out[path] = why
         elif isinstance(obj, dict):
             for k, v in obj.items():
-                walk(v, path + (k,))
+                why = _bad_text(k) if isinstance(k, str) else None
+                if why:
+                    out[path + (k,)] = keyed("in_key", f"in the key: {why.text}", reason=why)
+                else:
+                    walk(v, path + (k,))
         elif isinstance(obj, list):
             for i, v in enumerate(obj):
                 walk(v, path + (i,))
@@ -83,6 +122,11 @@ def _structural(e: ValidationError, file: str, lines: dict) -> list[InputError]:
             errs = [x for x in errs if any(_is_branch(p) and any(c.isupper() for c in p) for p in x["loc"])] or errs
         elif len(errs) > 1:  # a scalar: drop "should be a mapping" from mapping branches
             errs = [x for x in errs if x["type"] not in ("model_type", "dict_type", "model_attributes_type")] or errs
+        if errs[0]["type"] == "id_characters":  # keyed: the commands show it in the user's language
+            ctx = errs[0]["ctx"]
+            text = ID_CHARACTERS.format(**ctx)
+            out.append(InputError.of(file, path_text(loc), line_for(lines, loc), keyed("id_characters", text, **ctx)))
+            continue
         msgs = list(dict.fromkeys(_message(x) for x in errs))
         msg = msgs[0] if len(msgs) == 1 else "expected one of: " + "; or ".join(msgs)
         if unknown_allowed and errs[0]["type"] != "extra_forbidden":

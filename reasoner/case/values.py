@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -24,12 +25,17 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 UNKNOWN = "unknown"
 Unknown = Literal["unknown"]
 
-#: Acts in one case file: Art 16 sums their figures in parts small enough for 32-bit integers.
-MAX_ACTS = 1000
+#: Acts in one case file: the most that `reasoner check` answers within 10 s and 1 GiB on a 2-core
+#: machine whatever their shape (all of one actor within two years, so that Art 16 adds every one of
+#: them up, is the costliest: 50 such acts took 8.5 s and 239 MiB on an idle machine, measured with
+#: bench/acts_limit.py; 1,000 took over 7 minutes and 3.9 GB).  Far below the 1,000 for which
+#: Art 16's sums in two parts are safe in 32 bits (interp_16_cumulation.lp).
+MAX_ACTS = 50
 #: Sites in one case file: their account counts are summed in 32 bits (also across acts, Art 16).
 MAX_SITES = 20_000
 #: At most this many digits in a number (a count, or money in yuan with its decimals): Python
@@ -108,7 +114,27 @@ Money = Annotated[
     ),
 ]
 Count = Annotated[StrictInt, Field(ge=0)]
-Id = Annotated[StrictStr, Field(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$")]
+#: What an id may not hold: control characters (NUL ends a text inside the solver, so that ids
+#: differing after it would be one entity), invisible and direction-changing characters, line
+#: separators and half surrogate pairs: distinct ids are then distinct symbols, shown as written.
+_NOT_IN_ID = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]"
+)
+
+
+#: The message of an id holding such a character (keyed as ``id_characters`` in messages.toml).
+ID_CHARACTERS = "an id may not hold control or invisible characters; found {char} at character {at} of {value}"
+
+
+def _check_id(v: str) -> str:
+    m = _NOT_IN_ID.search(v)
+    if m:
+        ctx = {"char": repr(m.group()), "at": m.start() + 1, "value": repr(v)}
+        raise PydanticCustomError("id_characters", ID_CHARACTERS, ctx)
+    return v
+
+
+Id = Annotated[StrictStr, Field(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$"), AfterValidator(_check_id)]
 Text = Annotated[StrictStr, Field(min_length=1)]
 
 

@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from reasoner.commands.common import LANG
+from reasoner.commands.common import LANG, STATEMENTS_ROOT
 
 
 @click.command()
@@ -43,6 +43,7 @@ from reasoner.commands.common import LANG
     "--resume", is_flag=True, help="with -o DIR/: keep the partitions a stopped run finished, screen the rest"
 )
 @LANG
+@STATEMENTS_ROOT
 def batch(
     input_path: str,
     output: str | None,
@@ -52,6 +53,7 @@ def batch(
     scheduler: str | None,
     resume: bool,
     lang: str,
+    root: str | None,
 ) -> None:
     """Screen many cases: INPUT is a folder of case files, a JSONL file (one case per line), or a
     quoted glob of JSONL files ('cases/*.jsonl'), each a partition.
@@ -61,4 +63,4 @@ def batch(
     Ctrl-C or SIGTERM stops it with no partial output file."""
     from reasoner.commands.batch_run import Run, run
 
-    sys.exit(run(Run(input_path, output, lang, detail, jobs, chunk, scheduler, resume)))
+    sys.exit(run(Run(input_path, output, lang, detail, jobs, chunk, scheduler, resume, root=root)))

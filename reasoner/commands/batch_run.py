@@ -63,6 +63,7 @@ class Run:
     scheduler: str | None = None
     resume: bool = False
     day: str | None = None  # the date of judgment of cases that give none (default: the batch's day)
+    root: str | None = None  # --statements-root: statements are read from inside it
 
 
 def run(a: Run) -> int:
@@ -109,7 +110,7 @@ def _run(a: Run, err) -> int:
     out, parts = _refuse_early(a)
     _Written.message = "nothing was written"
     try:
-        _read(parts)
+        _read(parts, a.root)
     except CaseFileError as e:
         for x in e.errors:
             click.echo(str(x), err=True)
@@ -182,11 +183,11 @@ def _day(a: Run, out: Output) -> str:
     return _rows.batch_day(a.day)
 
 
-def _read(parts: list[Partition]) -> None:
+def _read(parts: list[Partition], root: str | None = None) -> None:
     """Each partition's cases, numbered through the whole input."""
     offset = 0
     for p in parts:
-        p.items = collect(p.path)
+        p.items = collect(p.path, root)
         p.offset = offset
         for it in p.items:
             it.index += offset

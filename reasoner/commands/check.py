@@ -12,11 +12,15 @@ from reasoner.commands.common import (
     LANG,
     NEAR_MISS,
     STANDARDS,
+    STATEMENTS_ROOT,
     build_report,
+    check_output,
     check_query,
     fail,
     load_case,
+    say,
     standards_day,
+    write_text,
 )
 
 
@@ -35,6 +39,7 @@ from reasoner.commands.common import (
     is_flag=True,
     help="also show, conclusion by conclusion, where the standards of the act's time and those at judgment disagree",
 )
+@STATEMENTS_ROOT
 def check(
     case_file: str,
     lang: str,
@@ -46,13 +51,14 @@ def check(
     near_miss: float,
     standards: str | None,
     compare_standards: bool,
+    root: str | None,
 ) -> None:
     """Reason about CASE_FILE and print its conclusions with their explanations."""
-    case = load_case(case_file)
+    case = load_case(case_file, root, lang)
     from reasoner.render.json_out import to_json
 
     if standards is not None and compare_standards:
-        click.echo("--compare-standards weighs the standards of the 2001 rule: leave out --standards", err=True)
+        say("--compare-standards weighs the standards of the 2001 rule: leave out --standards", err=True)
         sys.exit(2)
     report = build_report(case, case_file, lang, as_of, standards=standards_day(standards))
     comparison = _comparison(case, as_of, lang) if compare_standards else None
@@ -93,12 +99,20 @@ def _comparison(case, as_of: str | None, lang: str):
 @FORMAT
 @AS_OF
 @click.option("--width", type=int, default=None, help="width of the printout in columns")
+@STATEMENTS_ROOT
 def why_not(
-    case_file: str, provision: str, party: str | None, lang: str, fmt: str, as_of: str | None, width: int | None
+    case_file: str,
+    provision: str,
+    party: str | None,
+    lang: str,
+    fmt: str,
+    as_of: str | None,
+    width: int | None,
+    root: str | None,
 ) -> None:
     """Why PROVISION does not hold in CASE_FILE: every route the law offers, closest first, each with
     all of its failing conditions and, for a threshold, the figure, the gap and the share reached."""
-    case = load_case(case_file)
+    case = load_case(case_file, root, lang)
     check_query(case, case_file, provision, party)
     report = build_report(case, case_file, lang, as_of, examine=provision)
     chosen = [c for c in report.conclusions if c.id == provision and (party is None or c.party == party)]
@@ -124,6 +138,7 @@ def why_not(
 @click.option("--depth", type=click.IntRange(1), default=None, help="levels of explanation shown (default: all)")
 @NEAR_MISS
 @STANDARDS
+@STATEMENTS_ROOT
 def report(
     case_file: str,
     output: str,
@@ -132,19 +147,21 @@ def report(
     depth: int | None,
     near_miss: float,
     standards: str | None,
+    root: str | None,
 ) -> None:
     """Write a review memo of CASE_FILE in Markdown: the facts, each offence with its elements and why
     (or why not), the reviewer findings relied on, near misses, and a receipt of versions and hashes."""
-    case = load_case(case_file)
+    case = load_case(case_file, root, lang)
+    if output != "-":
+        check_output(output, lang)  # a folder that is not there: said before the memo is made
     from reasoner.case.errors import CaseFileError
     from reasoner.render.memo import markdown
 
     try:
         text = markdown(case, case_file, lang, depth, near_miss, as_of=as_of, standards=standards_day(standards))
     except CaseFileError as e:
-        fail(e)
+        fail(e, lang)
     if output == "-":
         sys.stdout.write(text)
     else:
-        with open(output, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        write_text(output, text, lang)  # whole or not at all: a temporary file beside it, renamed

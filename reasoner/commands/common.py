@@ -39,13 +39,66 @@ STANDARDS = click.option(
     help="apply to every act the documents in force on this day (YYYY-MM-DD), or of this pack (2019, 2021, "
     "2025, or a pack's name); default: the 2001 rule (the act's time, unless later standards favour the defendant)",
 )
+STATEMENTS_ROOT = click.option(
+    "--statements-root",
+    "root",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="read bank statements from inside this folder (default: the case file's folder)",
+)
 
 
-def fail(e: CaseFileError) -> NoReturn:
+def say(text: str, err: bool = False) -> None:
+    """Print a line that may hold text from the input: its control characters shown as escapes
+    (``\\x1b``), so that nothing in a case file acts on the terminal."""
+    from reasoner.render.cells import visible
+
+    click.echo(visible(text), err=err)
+
+
+def error_lines(e: CaseFileError, lang: str) -> list[str]:
+    """Every input error as one line in the user's language (where it is keyed)."""
+    from reasoner.explain.i18n import error_line
+
+    return [error_line(err, lang) for err in e.errors]
+
+
+def fail(e: CaseFileError, lang: str = "en") -> NoReturn:
     """Print every input error on stderr and exit 2, as for a bad case file."""
-    for err in e.errors:
-        click.echo(str(err), err=True)
+    for line in error_lines(e, lang):
+        say(line, err=True)
     sys.exit(2)
+
+
+def write_text(path: str, text: str, lang: str) -> None:
+    """Write a file the command produced (``report -o``) whole or not at all (a temporary file
+    beside it, flushed and renamed over it); a one-line error and exit 2 (a bad path) or 1 (the
+    writing failed) if it cannot be written."""
+    from reasoner.case.files import WriteProblem, write_atomic
+
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except WriteProblem as e:
+        fail_write(e, lang)
+
+
+def check_output(path: str, lang: str) -> None:
+    """Before the work: exit 2 with a one-line error if ``path`` cannot be a file to write (its
+    folder missing, or a folder itself)."""
+    from reasoner.case.files import WriteProblem, check_target
+
+    try:
+        check_target(path)
+    except WriteProblem as e:
+        fail_write(e, lang)
+
+
+def fail_write(e, lang: str) -> NoReturn:
+    """A file not written (a WriteProblem): one line naming it and why; exit 2 or 1."""
+    from reasoner.explain.i18n import message
+
+    say(message(e.detail, lang), err=True)
+    sys.exit(e.exit_code)
 
 
 def standards_day(text: str | None) -> dt.date | None:
@@ -57,7 +110,7 @@ def standards_day(text: str | None) -> dt.date | None:
     try:
         return day_of(text)
     except ValueError as e:
-        click.echo(f"--standards: {e}", err=True)
+        say(f"--standards: {e}", err=True)
         sys.exit(2)
 
 
@@ -76,21 +129,25 @@ def build_report(
     try:
         return build(case, case_file, lang, as_of=as_of, examine=examine, standards=standards)
     except CaseFileError as e:
-        fail(e)
+        fail(e, lang)
 
 
-def load_case(path: str) -> Case:
-    """The case file read and validated; every error on stderr and exit 2 if it is bad."""
-    from reasoner.case.errors import CaseFileError
+def load_case(path: str, root: str | None = None, lang: str = "en") -> Case:
+    """The case file read and validated (statements inside ``root``, by default the case file's
+    folder); every error on stderr, in ``lang``, and exit 2 if it is bad."""
+    from reasoner.case.errors import CaseFileError, keyed
     from reasoner.case.read import load
+    from reasoner.explain.i18n import message
 
     try:
-        return load(path)
+        return load(path, root)
     except CaseFileError as e:
-        for err in e.errors:
-            click.echo(str(err), err=True)
+        for line in error_lines(e, lang):
+            say(line, err=True)
         n = len(e.errors)
-        click.echo(f"{n} error{'s' if n != 1 else ''} in {path}; nothing was reasoned.", err=True)
+        s = "s" if n != 1 else ""
+        summary = keyed("errors_in_file", f"{n} error{s} in {path}; nothing was reasoned.", n=n, s=s, path=path)
+        say(message(summary, lang), err=True)
         sys.exit(2)
 
 
@@ -99,9 +156,9 @@ def check_query(case: Case, case_file: str, provision: str, party: str | None) -
     from reasoner.law.catalogue import catalogue
 
     if provision not in catalogue():
-        click.echo(f"{provision!r} is not an encoded provision; `reasoner rules` lists them.", err=True)
+        say(f"{provision!r} is not an encoded provision; `reasoner rules` lists them.", err=True)
         sys.exit(2)
     ids = [p.id for p in case.parties]
     if party is not None and party not in ids:
-        click.echo(f"--party: {case_file} has no party {party!r} (its parties: {', '.join(ids)})", err=True)
+        say(f"--party: {case_file} has no party {party!r} (its parties: {', '.join(ids)})", err=True)
         sys.exit(2)

@@ -5,11 +5,21 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from reasoner.commands.common import FORMAT, LANG, check_query, fail, load_case
+from reasoner.commands.common import (
+    FORMAT,
+    LANG,
+    STATEMENTS_ROOT,
+    check_output,
+    check_query,
+    error_lines,
+    fail,
+    load_case,
+    say,
+)
 
 if TYPE_CHECKING:  # for the annotations only: importing them is the slow part of a command
     from reasoner.case.model import Case
@@ -25,10 +35,13 @@ if TYPE_CHECKING:  # for the annotations only: importing them is the slow part o
 )
 @LANG
 @FORMAT
-def what_it_takes_cmd(case_file: str, provision: str, party: str | None, max_sets: int, lang: str, fmt: str) -> None:
+@STATEMENTS_ROOT
+def what_it_takes_cmd(
+    case_file: str, provision: str, party: str | None, max_sets: int, lang: str, fmt: str, root: str | None
+) -> None:
     """The smallest sets of facts, among those CASE_FILE leaves open, that would establish PROVISION
     (each set minimal; for a figure, the value needed)."""
-    case = load_case(case_file)
+    case = load_case(case_file, root, lang)
     check_query(case, case_file, provision, party)
     from reasoner.explain.conclusions import build
     from reasoner.explain.i18n import msg
@@ -45,10 +58,10 @@ def what_it_takes_cmd(case_file: str, provision: str, party: str | None, max_set
     if fmt == "json":
         sys.stdout.write(takes_json(report, provision, lang, rows, result.facts.questions))
     elif not chosen:
-        click.echo(msg("not_examined", lang).format(provision=provision))
+        say(msg("not_examined", lang).format(provision=provision))
     else:
         for line in takes_lines(rows, result.facts.questions, lang):
-            click.echo(line)
+            say(line)
 
 
 @click.command("what-if")
@@ -56,12 +69,14 @@ def what_it_takes_cmd(case_file: str, provision: str, party: str | None, max_set
 @click.option("--set", "sets", multiple=True, required=True, metavar="PATH=VALUE", help="a field and its new value")
 @LANG
 @FORMAT
-def what_if(case_file: str, sets: tuple[str, ...], lang: str, fmt: str) -> None:
+@STATEMENTS_ROOT
+def what_if(case_file: str, sets: tuple[str, ...], lang: str, fmt: str, root: str | None) -> None:
     """Reason about CASE_FILE with some facts changed and print which conclusions change.
 
     PATH is the field path of the case file (acts[0].payment_settlement); VALUE is written as in
-    the case file (true, unknown, "236500.80", {at_least: 150000}) and checked the same way."""
-    case = load_case(case_file)
+    the case file (true, unknown, "236500.80", {at_least: 150000}; null leaves the field out) and
+    checked the same way."""
+    case = load_case(case_file, root, lang)
     from reasoner.case.edits import parse_assignment, read_data, revised
     from reasoner.case.errors import CaseFileError
     from reasoner.explain.conclusions import build
@@ -71,45 +86,49 @@ def what_if(case_file: str, sets: tuple[str, ...], lang: str, fmt: str) -> None:
 
     try:
         changes = [parse_assignment(x) for x in sets]
-        _, new_case = revised(read_data(case_file), changes, case_file)
+        _, new_case = revised(read_data(case_file), changes, case_file, root)
     except ValueError as e:
-        click.echo(str(e), err=True)
+        say(str(e), err=True)
         sys.exit(2)
     except CaseFileError as e:
-        fail(e)
+        fail(e, lang)
     before = build(case, case_file, lang)
     after = build(new_case, case_file, lang)
     if fmt == "json":
         sys.stdout.write(what_if_json(before.case_id, lang, changes, diff(before, after)))
         return
     for line in change_lines(diff(before, after), lang):
-        click.echo(line)
+        say(line)
 
 
 @click.command()
 @click.argument("case_file", type=click.Path(dir_okay=False, exists=True))
 @click.option("--output", type=click.Path(dir_okay=False), help="write the completed case here (default: CASE_FILE)")
 @LANG
-def ask(case_file: str, output: str | None, lang: str) -> None:
+@STATEMENTS_ROOT
+def ask(case_file: str, output: str | None, lang: str, root: str | None) -> None:
     """Ask, in the terminal, only the questions whose answers can still change an open conclusion,
     most decisive first; show what each answer changed; write the completed case file back
     (comments and layout kept)."""
-    case = load_case(case_file)
-    interview = _Interview(case, case_file, lang)
+    case = load_case(case_file, root, lang)
+    target = output or case_file
+    check_output(target, lang)  # a path that cannot be written: said before any question is asked
+    interview = _Interview(case, case_file, lang, root)
     interview.run()
-    interview.write(output or case_file)
+    interview.write(target)
 
 
 class _Interview:
     """One interview: the case file's data as answered so far, and the case reasoned with it."""
 
-    def __init__(self, case: Case, case_file: str, lang: str):
+    def __init__(self, case: Case, case_file: str, lang: str, root: str | None = None):
         from reasoner.case.edits import read_data
         from reasoner.explain.conclusions import build
         from reasoner.solve.engine import reason
 
         self.case_file = case_file
         self.lang = lang
+        self.root = root
         self.data = read_data(case_file)
         self.answered: list[tuple[str, object]] = []
         self.asked: set[str] = set()
@@ -125,7 +144,7 @@ class _Interview:
         while True:
             pending = [o for o in open_questions(self.result, self.report) if o.question.path not in self.asked]
             if not pending:
-                click.echo(msg("ask_none", self.lang))
+                say(msg("ask_none", self.lang))
                 return
             self.asked.add(pending[0].question.path)
             self._put(pending[0])
@@ -142,9 +161,9 @@ class _Interview:
         decides = [self.labels.get(a, a.arguments[0].string) + paren(plain(a.arguments[1]), lang) for a in o.decides]
         current = get(self.data, path)
         shown = json.dumps(current, ensure_ascii=False) if not isinstance(current, str) else current
-        click.echo(f"{msg('ask_question', lang)}: {path}  [{msg('ask_current', lang)}: {shown}]")
-        click.echo(f"  {msg('ask_may_decide', lang)}: {', '.join(decides)}")
-        click.echo(f"  {hint(o.question)}")
+        say(f"{msg('ask_question', lang)}: {path}  [{msg('ask_current', lang)}: {shown}]")
+        say(f"  {msg('ask_may_decide', lang)}: {', '.join(decides)}")
+        say(f"  {hint(o.question)}")
 
     def _answer(self, path: str) -> bool:
         """Prompt until an answer is taken or skipped (Enter); False when the input has ended."""
@@ -156,20 +175,20 @@ class _Interview:
             try:
                 text = click.prompt(msg("ask_prompt", self.lang), default="", show_default=False).strip()
             except click.Abort:  # end of input (or Ctrl-C): the answers given so far are kept
-                click.echo("")
-                click.echo(msg("ask_ended", self.lang))
+                say("")
+                say(msg("ask_ended", self.lang))
                 return False
             if not text:
                 return True
             try:
                 value = parse_value(text)
-                new_data, new_case = revised(self.data, [(path, value)], self.case_file)
+                new_data, new_case = revised(self.data, [(path, value)], self.case_file, self.root)
             except ValueError as e:
-                click.echo(str(e))
+                say(str(e))
                 continue
             except CaseFileError as e:
-                for err in e.errors:
-                    click.echo(str(err))
+                for line in error_lines(e, self.lang):
+                    say(line)
                 continue
             self.data = new_data
             self.answered.append((path, value))
@@ -186,23 +205,61 @@ class _Interview:
         result = reason(case)
         report = build(case, self.case_file, self.lang, result)
         for line in change_lines(diff(self.report, report), self.lang):
-            click.echo(line)
+            say(line)
         self.result, self.report = result, report
         self.labels.update({c.atom(): c.label for c in report.conclusions})
 
     def write(self, target: str) -> None:
-        """Write the answers back into the case file (or ``target``): JSON as JSON, YAML with its
-        comments and layout kept; nothing when no answer was given."""
-        from pathlib import Path
-
-        from reasoner.case.edits import write_back
-        from reasoner.explain.i18n import msg
+        """Write the answers back into the case file (or ``target``), whole or not at all: JSON as
+        JSON, YAML with its comments and layout kept; nothing when no answer was given.  If that
+        fails (the disk full, the case file gone meanwhile), the answers are kept in a file of their
+        own, and the message says where; exit 1 (or 2 for a bad path)."""
+        from reasoner.case.edits import written
+        from reasoner.case.errors import CaseFileError
+        from reasoner.case.files import WriteProblem, write_atomic
+        from reasoner.explain.i18n import message, msg
 
         if not self.answered:
-            click.echo(msg("ask_unchanged", self.lang))
+            say(msg("ask_unchanged", self.lang))
             return
-        if self.case_file.endswith(".json"):
-            Path(target).write_text(json.dumps(self.data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        else:
-            write_back(self.case_file, self.answered, target)
-        click.echo(f"{msg('ask_written', self.lang)} {target}")
+        data: bytes | None = None
+        try:
+            if self.case_file.endswith(".json"):
+                data = (json.dumps(self.data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+            else:
+                data = written(self.case_file, self.answered)
+            write_atomic(target, data)
+        except WriteProblem as e:
+            say(message(e.detail, self.lang), err=True)
+            self._keep(data, e.exit_code)
+        except CaseFileError as e:  # the case file gone or changed meanwhile: it cannot be edited
+            for line in error_lines(e, self.lang):
+                say(line, err=True)
+            self._keep(None, 1)
+        say(f"{msg('ask_written', self.lang)} {target}")
+
+    def _keep(self, data: bytes | None, code: int) -> NoReturn:
+        """Keep the answers in a file of their own (PATH=VALUE lines) and, where it could be made,
+        the completed case file beside them; say where; exit with ``code``."""
+        from reasoner.case.edits import answers_text
+        from reasoner.case.errors import keyed
+        from reasoner.case.files import save_aside
+        from reasoner.explain.i18n import message
+
+        answers = answers_text(self.answered)
+        aside = save_aside(self.case_file + ".txt", answers.encode("utf-8"))
+        if aside is None:
+            lost = keyed("ask_lost", "the answers could not be kept elsewhere either; here they are:")
+            say(message(lost, self.lang), err=True)
+            say(answers.rstrip("\n"), err=True)
+            sys.exit(code)
+        text = (
+            f"the answers given are kept in {aside} (one PATH=VALUE a line: apply them with reasoner what-if "
+            f"--set, or copy them into the case file)"
+        )
+        say(message(keyed("ask_kept", text, aside=aside), self.lang), err=True)
+        case = save_aside(self.case_file, data) if data is not None else None
+        if case is not None:
+            text = f"the completed case file is kept in {case}"
+            say(message(keyed("ask_kept_case", text, aside=case), self.lang), err=True)
+        sys.exit(code)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from reasoner.commands.common import fail, say
+
 
 @click.command()
 @click.argument("case_file", type=click.Path(dir_okay=False, exists=True))
@@ -16,22 +18,28 @@ def upgrade(case_file: str, output: str | None) -> None:
 
     A file of an older format stays valid with the same meaning; this writes it in the current one.
     In place, the file as it was is kept beside it (case.format-1.yaml)."""
+    from reasoner.case.errors import CaseFileError
+    from reasoner.case.read import case_text, parse, read_case
     from reasoner.case.upgrade import backup_path, upgrade_file
 
     target = Path(output) if output else None
     if target is not None and target.resolve() == Path(case_file).resolve():
         target = None
     try:
-        changes = upgrade_file(Path(case_file), target)
+        raw = read_case(case_file)  # read as check reads it: a regular file, its size, UTF-8
+        parse(case_text(raw, case_file), case_file)  # and its YAML within the limits, before ruamel.yaml
+        changes = upgrade_file(Path(case_file), target, raw)
+    except CaseFileError as e:  # not a case file that can be read: the errors, exit 2
+        fail(e, "en")
     except (OSError, ValueError) as e:
-        click.echo(f"{case_file}: cannot upgrade: {e}", err=True)
+        say(f"{case_file}: cannot upgrade: {e}", err=True)
         sys.exit(1)
     if not changes:
-        click.echo(f"{case_file}: already in the current format; nothing changed")
+        say(f"{case_file}: already in the current format; nothing changed")
         return
-    click.echo(f"{target or case_file}: upgraded")
+    say(f"{target or case_file}: upgraded")
     if target is None:
         old_version = changes[0].split(":", 1)[1].split("->")[0].strip()
-        click.echo(f"  (the file as it was: {backup_path(Path(case_file), old_version)})")
+        say(f"  (the file as it was: {backup_path(Path(case_file), old_version)})")
     for change in changes:
-        click.echo(f"  - {change}")
+        say(f"  - {change}")

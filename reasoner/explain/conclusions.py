@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from clingo import Function, String, Symbol, SymbolType
@@ -19,7 +19,7 @@ from reasoner.case.model import Case
 from reasoner.explain.i18n import ALIASES, natural_key, person_of, plain, rules_digest
 from reasoner.explain.notes import NOTE_PREDICATES, notes
 from reasoner.explain.report import Conclusion, Report
-from reasoner.explain.standards import Worlds, setting_standards, subject_standards
+from reasoner.explain.standards import StandardsIndex, Worlds, setting_standards, subject_standards
 from reasoner.explain.tree import Node, rests_on, unverified
 from reasoner.explain.why import Explainer
 from reasoner.explain.whynot import WhyNot, route_closeness
@@ -132,22 +132,23 @@ def build(
     links = _Links(case)
     entity_order = {ident: i for i, ident in enumerate(links.party_of)}  # the records, before any cumulation
     ex = Explainer(result, lang)
-    _name_cumulations(result, links, case)
+    cumulations = _name_cumulations(result, links, case)
     worlds = Worlds(result)
     subjects = _subjects(result, worlds)
     why = WhyNot(result, lang, ex) if why_not else None
-    consequences = sorted(s for s in result.model if s.name in NOTE_PREDICATES)
+    consequences = _by_subject(sorted(s for s in result.model if s.name in NOTE_PREDICATES))
     if why is not None and examine in catalogue() and not any(pid == examine for pid, _ in subjects):
         subjects.update(_closest_subjects(why, examine, subjects))
-    scope = _Scope(result, lang, links, ex, why, consequences, worlds)
+    scope = _Scope(result, lang, links, ex, why, consequences, worlds, StandardsIndex(result), cumulations)
     order = {pid: i for i, pid in enumerate(catalogue())}
 
     def key(item: tuple[tuple[str, Symbol], Symbol]) -> tuple:
         (pid, subj), _ = item
         text, person = plain(subj), person_of(subj)
-        owner = links.party_of.get(text, "")
+        owner = scope.owner(subj)
         who = entity_order.get(plain(person), -1) if person is not None else -1
-        return (entity_order.get(owner, 1 << 30), entity_order.get(text, 1 << 30), natural_key(text), who, order[pid])
+        own = 1 << 30 if subj in cumulations else entity_order.get(text, 1 << 30)  # a record, not a name alike
+        return (entity_order.get(owner, 1 << 30), own, natural_key(text), who, order[pid], str(subj))
 
     conclusions = [_conclusion(scope, pid, subj) for (pid, subj), _ in sorted(subjects.items(), key=key)]
     as_of_text = case.case.as_of.isoformat() if case.case.as_of else None
@@ -197,8 +198,28 @@ class _Scope:
     links: _Links
     explainer: Explainer
     why: WhyNot | None
-    consequences: list[Symbol]  # the model's atoms that attach notes, sorted once
+    consequences: dict[Symbol, list[Symbol]]  # the model's atoms that attach notes, sorted once, by subject
     worlds: Worlds
+    standards: StandardsIndex
+    #: the Art 16 cumulations, by their term: the party of their acts (a cumulation is named by its
+    #: acts, "A1+A2+A3", which an act's own id may spell too: never looked up by that name)
+    cumulations: dict[Symbol, str]
+    #: the explanation trees share their subtrees: each is weighed once per case, not per conclusion
+    presumed_memo: dict = field(default_factory=dict)
+    unverified_memo: dict = field(default_factory=dict)
+
+    def owner(self, subj: Symbol) -> str:
+        """The party a subject belongs to, found by its term (a cumulation) or its record's id."""
+        if subj in self.cumulations:
+            return self.cumulations[subj]
+        text = plain(subj)
+        return self.links.party_of.get(text, text)
+
+    def near(self, subj: Symbol) -> set[str]:
+        """The records linked to a subject; a cumulation, which is no record, stands alone."""
+        if subj in self.cumulations:
+            return {plain(subj)}
+        return self.links.near(plain(subj))
 
 
 def _conclusion(scope: _Scope, pid: str, subj: Symbol) -> Conclusion:
@@ -212,12 +233,12 @@ def _conclusion(scope: _Scope, pid: str, subj: Symbol) -> Conclusion:
     certainty = result.status(atom)
     holds = certainty == ESTABLISHED
     tree = scope.explainer.atom(holds_atom) if holds and holds_atom in result.model else None
-    unknown = _hangs_on(scope, pid, subj_text, atom) if certainty == POSSIBLE else []
+    unknown = _hangs_on(scope, pid, subj, atom) if certainty == POSSIBLE else []
     routes = [] if holds or scope.why is None else scope.why.routes(pid, subj, depth=ROUTE_DEPTH)
     # a date not known leaves no atom, so clingo cannot weigh it: a conclusion not established
     # whose rules read such a date for this subject stays possible, and lists it
     if not holds and result.facts.unknown_dates:
-        near = scope.links.near(subj_text)
+        near = scope.near(subj)
         dates = {
             path for pred, ident, path in result.facts.unknown_dates if (pred, None) in _reach()[pid] and ident in near
         }
@@ -226,7 +247,7 @@ def _conclusion(scope: _Scope, pid: str, subj: Symbol) -> Conclusion:
             certainty = POSSIBLE
     if Function("outside_interpretation", [subj]) in result.model and _needs_interpretation(pid):
         certainty = NOT_ASSESSED
-    party = plain(person) if person is not None else scope.links.party_of.get(subj_text, subj_text)
+    party = plain(person) if person is not None else scope.owner(subj)
     return Conclusion(
         id=pid,
         subject=subj_text,
@@ -241,13 +262,13 @@ def _conclusion(scope: _Scope, pid: str, subj: Symbol) -> Conclusion:
         depends_on_unknown=unknown,
         explanation=tree,
         routes=routes,
-        notes=notes(scope.consequences, pid, subj, lang),
+        notes=notes(scope.consequences.get(subj, []), pid, subj, lang),
         certainty=certainty,
         subject_term=subj,
         status_atom=atom,
-        presumed=bool(tree and rests_on(tree, PRESUMPTION)),
-        unverified=sorted(unverified(tree, _unverified_ids())) if tree else [],
-        standards=subject_standards(result, subj),
+        presumed=bool(tree and rests_on(tree, PRESUMPTION, scope.presumed_memo)),
+        unverified=sorted(unverified(tree, _unverified_ids(), scope.unverified_memo)) if tree else [],
+        standards=subject_standards(result, subj, scope.standards),
     )
 
 
@@ -282,11 +303,11 @@ def _needs_interpretation(pid: str) -> bool:
     return False
 
 
-def _hangs_on(scope: _Scope, pid: str, subj_text: str, atom: Symbol) -> list[str]:
+def _hangs_on(scope: _Scope, pid: str, subj: Symbol, atom: Symbol) -> list[str]:
     """The open questions whose answer changes a possible conclusion, among those its rules can
     reach for this subject; failing that (only several together decide it), all of those."""
     result = scope.result
-    near = scope.links.near(subj_text)
+    near = scope.near(subj)
     keys = _reach()[pid]
     reachable = [
         q
@@ -301,25 +322,45 @@ def _hangs_on(scope: _Scope, pid: str, subj_text: str, atom: Symbol) -> list[str
     return sorted({result.facts.questions[q].path for q in chosen})
 
 
-def _name_cumulations(result: Result, links: _Links, case: Case) -> None:
-    """An Art 16 cumulation is shown by its acts in case-file order ("A1+A2+A3"), owned by their actor."""
+def _name_cumulations(result: Result, links: _Links, case: Case) -> dict[Symbol, str]:
+    """An Art 16 cumulation is shown by its acts in case-file order ("A1+A2+A3"), owned by their
+    actor: the party of each cumulation, by its term."""
     order = {a.id: i for i, a in enumerate(case.acts)}
     members: dict[Symbol, list[str]] = defaultdict(list)
     for s in result.model:
         if s.name == "cum_member_of" and len(s.arguments) == 2:
             members[s.arguments[0]].append(plain(s.arguments[1]))
+    owners = {}
     for c, acts in members.items():
         name = "+".join(sorted(acts, key=lambda a: (order.get(a, 1 << 30), a)))
         ALIASES[c] = name
-        links.party_of[name] = links.party_of.get(acts[0], "")
+        owners[c] = links.party_of.get(acts[0], "")
+    return owners
+
+
+def _by_subject(consequences: list[Symbol]) -> dict[Symbol, list[Symbol]]:
+    """The atoms that attach notes, by the subject they are about (their second argument, or the
+    first of no_responsible_person/1), in their order: each conclusion reads only its own."""
+    out: dict[Symbol, list[Symbol]] = defaultdict(list)
+    for s in consequences:
+        if s.name == "no_responsible_person" and s.arguments:
+            out[s.arguments[0]].append(s)
+        elif len(s.arguments) >= 2:
+            out[s.arguments[1]].append(s)
+    return out
 
 
 def _findings(tree: Node | None) -> list[str]:
-    """Case-file paths of the reviewer findings anywhere in an explanation tree."""
+    """Case-file paths of the reviewer findings anywhere in an explanation tree (each shared node
+    visited once: the trees of a case share their subtrees)."""
     out: set[str] = set()
     stack = [tree] if tree else []
+    seen: set[int] = set()
     while stack:
         n = stack.pop()
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
         if n.kind == "finding" and n.path:
             out.add(n.path)
         if n.any_of and not all(c.discretionary for c in n.children):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from clingo import Symbol, SymbolType
 
+from reasoner.case.errors import InputError, Msg
 from reasoner.law.program import digest
 
 LANGS = ("zh", "en")
@@ -31,6 +32,33 @@ def rules_digest() -> str:
 
 def msg(key: str, lang: str) -> str:
     return table()["msg"][key][lang]
+
+
+#: The translation table of input and output errors (kept apart: it is not in the rules digest).
+ERRORS = Path(__file__).with_name("errors.toml")
+
+
+@cache
+def error_table() -> dict[str, dict[str, str]]:
+    return tomllib.loads(ERRORS.read_text(encoding="utf-8"))["error"]
+
+
+def message(m: Msg, lang: str) -> str:
+    """A keyed message in a language (its parameters that are messages too, in the same one)."""
+    entry = error_table().get(m.key)
+    if entry is None or lang not in entry:
+        return m.text
+    params = {k: message(v, lang) if isinstance(v, Msg) else v for k, v in m.params}
+    return entry[lang].format(**params)
+
+
+def error_line(err: InputError, lang: str) -> str:
+    """An input error as one line, ``file:line: field: message``, its message in the language where
+    it is keyed (English otherwise)."""
+    text = message(err.detail, lang) if err.detail is not None else err.message
+    where = f"{err.file}:{err.line}" if err.line else err.file
+    top = "（顶层）" if lang == "zh" else "(top level)"
+    return f"{where}: {err.path or top}: {text}"
 
 
 def colon(lang: str) -> str:

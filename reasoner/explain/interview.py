@@ -89,10 +89,17 @@ class Change:
     after: str
 
 
+def _key(c) -> tuple:
+    return (c.id, c.subject_term if c.subject_term is not None else c.subject)
+
+
 def diff(before: Report, after: Report) -> list[Change]:
-    """Conclusions whose status changed (or that appeared or went), in the new report's order."""
-    old = {(c.id, c.subject): c for c in before.conclusions}
-    new = {(c.id, c.subject): c for c in after.conclusions}
+    """Conclusions whose status changed (or that appeared or went), in the new report's order.
+
+    Matched by the solver's term of their subject, never by its printed name: an act whose id is
+    ``A1+A2+A3`` and the Art 16 cumulation of A1-A3 print alike and are two subjects."""
+    old = {_key(c): c for c in before.conclusions}
+    new = {_key(c): c for c in after.conclusions}
     out = []
     for key, c in new.items():
         prev = old.get(key)

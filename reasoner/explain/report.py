@@ -136,13 +136,14 @@ class Report:
         cat = catalogue()
         found: dict[tuple, NearMiss] = {}
 
-        def walk(routes: list[list[Condition]], pid: str, subject: str) -> None:
+        def walk(routes: list[list[Condition]], pid: str, subject: str, term: object) -> None:
             for route in routes:
                 for cond in route:
                     if cond.kind == "element" and cond.routes:
-                        walk(cond.routes, cond.provision or pid, cond.subject or subject)
+                        inner = cond.subject_term if cond.subject_term is not None else cond.subject or term
+                        walk(cond.routes, cond.provision or pid, cond.subject or subject, inner)
                     elif cond.kind == "comparison" and cond.share is not None and cond.share >= at_least:
-                        key = (pid, subject, cond.text)
+                        key = (pid, term, cond.text)  # the subject's term: two may print alike
                         found.setdefault(
                             key,
                             NearMiss(
@@ -154,7 +155,7 @@ class Report:
             # short for certain: a possible conclusion may reach its figure (one known only within
             # bounds is read at its lower bound), so it is no near miss
             if c.certainty == EXCLUDED:
-                walk(c.routes, c.id, c.shown_subject)
+                walk(c.routes, c.id, c.shown_subject, c.subject_term if c.subject_term is not None else c.subject)
         return sorted(found.values(), key=lambda m: (-m.share, m.provision, m.subject, m.text))
 
     def to_json(self) -> dict:

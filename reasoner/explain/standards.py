@@ -58,20 +58,30 @@ def setting_standards(setting) -> dict | None:
     return {"mode": "2001_rule", "two_worlds": setting.two_worlds}
 
 
-def subject_standards(result: Result, subj: Symbol) -> dict | None:
+class StandardsIndex:
+    """The day and the documents of every subject's standards, read off the model once per case
+    (``standards_on/2``, ``pack_applies/2``): not once per conclusion."""
+
+    def __init__(self, result: Result):
+        standard = {p.id for p in standard_packs()}
+        self.day: dict[Symbol, int] = {}
+        self.packs: dict[Symbol, list[str]] = defaultdict(list)
+        for s in result.model:
+            if s.name == "standards_on" and len(s.arguments) == 2:
+                self.day.setdefault(s.arguments[0], s.arguments[1].number)
+            elif s.name == "pack_applies" and len(s.arguments) == 2 and s.arguments[0].type == SymbolType.String:
+                if s.arguments[0].string in standard:
+                    self.packs[s.arguments[1]].append(s.arguments[0].string)
+
+
+def subject_standards(result: Result, subj: Symbol, index: StandardsIndex | None = None) -> dict | None:
     """The standards applied to a subject: the day whose documents govern it, those documents, and
-    the world it was taken from."""
-    day = next(
-        (s.arguments[1].number for s in result.model if s.name == "standards_on" and s.arguments[0] == subj), None
-    )
+    the world it was taken from (``index``: the model read once, for many subjects)."""
+    index = index or StandardsIndex(result)
+    day = index.day.get(subj)
     if day is None:
         return None
-    standard = {p.id for p in standard_packs()}
-    applying = sorted(
-        s.arguments[0].string
-        for s in result.model
-        if s.name == "pack_applies" and s.arguments[1] == subj and s.arguments[0].string in standard
-    )
+    applying = sorted(index.packs.get(subj, ()))
     world = _world_of(subj)
     act = _act_of(subj)
     rule = next(

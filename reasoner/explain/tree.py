@@ -53,25 +53,37 @@ class Node:
         return out
 
 
-def rests_on(tree: Node, pid: str) -> bool:
-    """Whether an explanation relies on a provision (on every route, where routes are alternatives)."""
-    if tree.kind == "provision" and tree.provision == pid:
-        return True
-    if tree.any_of:
-        return all(rests_on(c, pid) for c in tree.children)
-    return any(rests_on(c, pid) for c in tree.children)
+def rests_on(tree: Node, pid: str, memo: dict[int, bool] | None = None) -> bool:
+    """Whether an explanation relies on a provision (on every route, where routes are alternatives).
+
+    The trees of a case share their subtrees (a graph, not a tree: an Art 16 cumulation of many acts
+    reaches each act's subtree by many paths), so each node is weighed once (``memo``, by node)."""
+    memo = {} if memo is None else memo
+    key = id(tree)
+    if key not in memo:
+        if tree.kind == "provision" and tree.provision == pid:
+            memo[key] = True
+        elif tree.any_of:
+            memo[key] = all(rests_on(c, pid, memo) for c in tree.children)
+        else:
+            memo[key] = any(rests_on(c, pid, memo) for c in tree.children)
+    return memo[key]
 
 
-def unverified(tree: Node, unverified_ids: frozenset[str]) -> set[str]:
+def unverified(tree: Node, unverified_ids: frozenset[str], memo: dict[int, frozenset[str]] | None = None) -> set[str]:
     """The provisions an explanation rests on whose text is not verified: of alternative routes,
-    those of one that rests on none where there is one."""
-    out: set[str] = set()
-    if tree.kind == "provision" and tree.provision in unverified_ids:
-        out.add(tree.provision)
-    kids = tree.children
-    if tree.any_of:
-        clean = [c for c in kids if not unverified(c, unverified_ids)]
-        kids = clean[:1] if clean else kids
-    for c in kids:
-        out |= unverified(c, unverified_ids)
-    return out
+    those of one that rests on none where there is one.  Each shared node is weighed once."""
+    memo = {} if memo is None else memo
+    key = id(tree)
+    if key not in memo:
+        out: set[str] = set()
+        if tree.kind == "provision" and tree.provision in unverified_ids:
+            out.add(tree.provision)
+        kids = tree.children
+        if tree.any_of:
+            clean = [c for c in kids if not unverified(c, unverified_ids, memo)]
+            kids = clean[:1] if clean else kids
+        for c in kids:
+            out |= unverified(c, unverified_ids, memo)
+        memo[key] = frozenset(out)
+    return set(memo[key])

@@ -54,7 +54,8 @@ class Explainer:
         self.cat = catalogue()
         self.params = by_symbol()
         self._memo: dict[Symbol, Node] = {}
-        self._by_pred: dict[tuple[str, int], list[Symbol]] | None = None
+        self._by_pred: dict[tuple, list[Symbol]] | None = None
+        self._cum: dict[Symbol, list[Symbol]] | None = None
 
     # -- atoms ---------------------------------------------------------------------------
     def atom(self, sym: Symbol) -> Node:
@@ -170,8 +171,16 @@ class Explainer:
         if self._by_pred is None:
             self._by_pred = {}
             for s in sorted(self.r.model):
-                self._by_pred.setdefault((s.name, len(s.arguments)), []).append(s)
-        for cand in self._by_pred.get((sym.name, len(sym.arguments)), []):
+                key = (s.name, len(s.arguments))
+                self._by_pred.setdefault(key, []).append(s)
+                for i, a in enumerate(s.arguments[:2]):  # by the first two arguments too: few atoms share one
+                    self._by_pred.setdefault((*key, i, a), []).append(s)
+        key = (sym.name, len(sym.arguments))
+        for i, a in enumerate(sym.arguments[:2]):
+            if ANY not in str(a):
+                key = (*key, i, a)
+                break
+        for cand in self._by_pred.get(key, []):
             if _fits(sym, cand):
                 return cand
         return sym
@@ -183,9 +192,12 @@ class Explainer:
             return None
         c, mid = sym.arguments[0], list(sym.arguments[1:-1])
         total: Decimal | int | None = None
-        for s in self.r.model:
-            if s.name not in ("cum_money", "cum_count") or s.arguments[0] != c:
-                continue
+        if self._cum is None:  # the added-up atoms by their cumulation, read once
+            self._cum = {}
+            for s in sorted(self.r.model):
+                if s.name in ("cum_money", "cum_count") and s.arguments:
+                    self._cum.setdefault(s.arguments[0], []).append(s)
+        for s in self._cum.get(c, []):
             key = s.arguments[1]
             if key.name != sym.name or list(key.arguments) != mid:
                 continue

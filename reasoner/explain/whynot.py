@@ -49,6 +49,9 @@ class Condition:
     #: met in the recorded reading but not in every completion of the facts not known (or the
     #: other way round): printed as open (?), never as met or failing
     open: bool = False
+    #: an element's subject as the rules name it (``subject`` is its printed name, which two
+    #: subjects may share: an act ``A1+A2+A3`` and the cumulation of A1-A3)
+    subject_term: Symbol | None = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict:
         status = "open" if self.open else ("met" if self.holds else "not_met")
@@ -97,8 +100,14 @@ class WhyNot:
         self.cat = catalogue()
         self._answer_atoms: set[Symbol] | None = None  # the facts some answer to a question gives
         self.by_pred: dict[tuple[str, int], list[Symbol]] = defaultdict(list)
+        #: the same lists by the value of their first or second argument: a pattern with one bound
+        #: is matched against its few atoms, not every atom of its predicate (cases of many acts)
+        self.by_arg: dict[tuple[str, int, int, Symbol], list[Symbol]] = defaultdict(list)
         for s in sorted(result.model):
-            self.by_pred[(s.name, len(s.arguments))].append(s)
+            args = s.arguments
+            self.by_pred[(s.name, len(args))].append(s)
+            for i in range(min(2, len(args))):
+                self.by_arg[(s.name, len(args), i, args[i])].append(s)
         self.rules: dict[str, list] = defaultdict(list)
         # predicates the rule files define by plain facts (lists the law itself makes)
         self.law_data = {r.head_predicate for r in program().rules if r.empty_body}
@@ -303,8 +312,16 @@ class WhyNot:
     def _matches(self, pattern, env) -> list[tuple[Symbol, dict]]:
         if pattern.ast_type != ast.ASTType.Function:
             return []
+        key = (pattern.name, len(pattern.arguments))
+        candidates = self.by_pred.get(key, [])
+        for i, arg in enumerate(pattern.arguments[:2]):
+            bound = instantiate(arg, env)
+            if bound is not None:
+                narrow = self.by_arg.get((*key, i, bound), [])
+                if len(narrow) < len(candidates):
+                    candidates = narrow
         out = []
-        for s in self.by_pred.get((pattern.name, len(pattern.arguments)), []):
+        for s in candidates:
             e = unify(pattern, s, env)
             if e is not None:
                 out.append((s, e))
@@ -327,6 +344,7 @@ class WhyNot:
             subject=shown(subject),
             routes=routes,
             open=unsettled,
+            subject_term=subject,
         )
 
     def _label(self, pid: str) -> str:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from reasoner.explain.i18n import msg, sep
 from reasoner.explain.report import Conclusion, Report
 from reasoner.explain.standards import Difference
 from reasoner.law.packs import by_id
+from reasoner.render.cells import markup as escape
 
 
 def judgment_text(report: Report, lang: str) -> str:

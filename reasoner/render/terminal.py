@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
@@ -15,6 +14,7 @@ from reasoner.explain.report import Conclusion, Report
 from reasoner.explain.tree import Node
 from reasoner.explain.whynot import Condition
 from reasoner.law.catalogue import Provision
+from reasoner.render.cells import markup as escape
 from reasoner.render.marks import MARKS
 from reasoner.render.standards import judgment_text, standards_line, standards_text
 
