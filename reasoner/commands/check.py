@@ -117,7 +117,19 @@ def why_not(
 @click.command()
 @click.argument("case_file", type=click.Path(dir_okay=False))
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), default="-", help="the Markdown file (default: stdout)"
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default="-",
+    help="the file to write: FILE.md, FILE.docx (Word) or FILE.html, the format by its extension (default: "
+    "Markdown on stdout)",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "docx", "html"]),
+    default=None,
+    help="the memo's format, whatever the extension of -o (default: by the extension; Markdown otherwise)",
 )
 @LANG
 @AS_OF
@@ -127,24 +139,45 @@ def why_not(
 def report(
     case_file: str,
     output: str,
+    fmt: str | None,
     lang: str,
     as_of: str | None,
     depth: int | None,
     near_miss: float,
     standards: str | None,
 ) -> None:
-    """Write a review memo of CASE_FILE in Markdown: the facts, each offence with its elements and why
-    (or why not), the reviewer findings relied on, near misses, and a receipt of versions and hashes."""
+    """Write a review memo of CASE_FILE in Markdown, Word (.docx) or HTML: the facts, each offence with
+    its elements and why (or why not), the reviewer findings relied on, near misses, and a receipt of
+    versions and hashes.  A file is written whole or not at all."""
+    from pathlib import Path
+
+    from reasoner.render.memo import FORMATS
+    from reasoner.render.output_file import same_file
+
+    fmt = fmt or FORMATS.get(Path(output).suffix.lower(), "md")
+    if output == "-" and fmt == "docx":
+        click.echo("a Word memo is a file: give -o FILE.docx", err=True)
+        sys.exit(2)
+    if output != "-" and same_file(output, case_file):
+        click.echo(f"-o {output} is the case file itself: the memo must go to another file", err=True)
+        sys.exit(2)
     case = load_case(case_file)
     from reasoner.case.errors import CaseFileError
-    from reasoner.render.memo import markdown
+    from reasoner.render.memo import memo, render
 
     try:
-        text = markdown(case, case_file, lang, depth, near_miss, as_of=as_of, standards=standards_day(standards))
+        model = memo(case, case_file, lang, depth, near_miss, as_of=as_of, standards=standards_day(standards))
     except CaseFileError as e:
         fail(e)
+    data = render(model, fmt)
     if output == "-":
-        sys.stdout.write(text)
-    else:
-        with open(output, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from reasoner.render.output_file import write_whole
+
+    try:
+        write_whole(output, data)
+    except OSError as e:
+        click.echo(f"-o {output}: {e.strerror or e}", err=True)
+        sys.exit(2)

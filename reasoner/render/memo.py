@@ -65,7 +65,15 @@ def markdown(
 
 
 def render(model: Memo, fmt: str) -> bytes:
-    """The memo in a format: ``md`` (UTF-8 text)."""
+    """The memo in a format: ``md`` (UTF-8 text), ``docx`` or ``html`` (UTF-8, one page)."""
     if fmt == "md":
         return render_markdown(model).encode("utf-8")
-    raise ValueError(f"unknown memo format {fmt!r}")
+    if fmt == "docx":
+        from reasoner.render.memo_docx import render_docx
+
+        return render_docx(model)
+    if fmt == "html":
+        from reasoner.render.memo_html import render_html
+
+        return render_html(model).encode("utf-8")
+    raise ValueError(f"unknown memo format {fmt!r} (md, docx, html)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from reasoner.explain.i18n import msg, sep
 from reasoner.render.markdown import code, md, with_asp
 from reasoner.render.memo_model import Conclusion, Finding, Mark, Memo, Mention, Row, Step
+from reasoner.render.memo_runs import header_label
 
 
 def mark(m: Mark) -> str:
@@ -232,18 +233,6 @@ def mention(x: Mention) -> str:
     """A conclusion named in one line (an offence in bold)."""
     star = "**" if x.offence else ""
     return f"{mark(x.verdict)} {star}{md(x.name)}{star} · {code(x.id)}"
-
-
-#: The words of the header's slots that the case format does not have yet.
-HEADER_LABELS = {
-    "case_number": {"zh": "案号", "en": "Case number"},
-    "handler": {"zh": "承办人", "en": "Handled by"},
-    "review_date": {"zh": "审查日期", "en": "Date of review"},
-}
-
-
-def header_label(key: str, lang: str) -> str:
-    return HEADER_LABELS[key][lang]
 
 
 def render_markdown(memo: Memo) -> str:

@@ -12,6 +12,7 @@ the model as JSON, the format-free content that ``tests/golden/*.memo.json`` pin
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, fields, is_dataclass
 
 
@@ -242,3 +243,10 @@ def statute_split(step: Step) -> tuple[str, str]:
             if i > 0 and step.text.endswith(("）", ")")):
                 return step.text[:i], step.text[i:]
     return step.text, ""
+
+
+def asp_split(text: str) -> tuple[str, str, str] | None:
+    """A compared figure's line, '200 < 500　[NA < TA] — …', as the words, the rule's own
+    expression and what follows it (None: the line has no expression)."""
+    m = re.match(r"^(.*?)　\[(.*)\](.*)$", text)
+    return (m.group(1), m.group(2), m.group(3)) if m else None
