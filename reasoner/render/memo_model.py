@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, fields, is_dataclass
+from typing import get_args, get_origin, get_type_hints
 
 
 @dataclass
@@ -250,3 +251,31 @@ def asp_split(text: str) -> tuple[str, str, str] | None:
     expression and what follows it (None: the line has no expression)."""
     m = re.match(r"^(.*?)　\[(.*)\](.*)$", text)
     return (m.group(1), m.group(2), m.group(3)) if m else None
+
+
+def from_data(cls: type, data: object) -> object:
+    """The model (or a part of it, of class ``cls``) from plain data that :func:`to_data` gave."""
+    hints = get_type_hints(cls)
+    kwargs = {}
+    for f in fields(cls):
+        if f.name in data:  # type: ignore[operator]
+            kwargs[f.name] = _typed(hints[f.name], data[f.name])  # type: ignore[index]
+    return cls(**kwargs)
+
+
+def _typed(hint: object, value: object) -> object:
+    if value is None:
+        return None
+    args = [a for a in get_args(hint) if a is not type(None)]
+    if get_origin(hint) is list:
+        return [_typed(args[0], v) for v in value]  # type: ignore[union-attr]
+    if args and get_origin(hint) is not list:  # X | None
+        return _typed(args[0], value)
+    if is_dataclass(hint):
+        return from_data(hint, value)  # type: ignore[arg-type]
+    return value
+
+
+def from_json(text: str) -> Memo:
+    """The model from the JSON of :func:`to_json`."""
+    return from_data(Memo, json.loads(text))  # type: ignore[return-value]
