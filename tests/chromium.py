@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -31,15 +32,18 @@ class Browser:
 
     def __init__(self, binary: str, width: int = 1200, height: int = 1600):
         self.profile = tempfile.mkdtemp(prefix="reasoner-chromium-")
-        to_browser_r, self.to_browser = os.pipe()
-        self.from_browser, from_browser_w = os.pipe()
-        # the browser's fds 3 and 4: copies above 10 (closed on exec), put on 3 and 4 in the child
-        high_r = fcntl.fcntl(to_browser_r, fcntl.F_DUPFD_CLOEXEC, 10)
-        high_w = fcntl.fcntl(from_browser_w, fcntl.F_DUPFD_CLOEXEC, 10)
-
-        def fds() -> None:
-            os.dup2(high_r, 3)
-            os.dup2(high_w, 4)
+        pipe_r, self.to_browser = os.pipe()
+        self.from_browser, pipe_w = os.pipe()
+        # the browser reads on its fd 3 and writes on its fd 4: a small Python puts the pipes there
+        # and becomes the browser (no preexec_fn, which is not safe in a process with threads), from
+        # numbers above 10, so that moving one cannot overwrite the other
+        to_browser_r, from_browser_w = (fcntl.fcntl(fd, fcntl.F_DUPFD, 10) for fd in (pipe_r, pipe_w))
+        os.close(pipe_r)
+        os.close(pipe_w)
+        place = (
+            "import os, sys; os.dup2(int(sys.argv[1]), 3); os.dup2(int(sys.argv[2]), 4); "
+            "os.execv(sys.argv[3], sys.argv[3:])"
+        )
 
         flags = [
             "--headless",
@@ -57,14 +61,13 @@ class Browser:
             "about:blank",
         ]
         self.proc = subprocess.Popen(
-            [binary, *flags],
-            close_fds=False,
-            preexec_fn=fds,
+            [sys.executable, "-c", place, str(to_browser_r), str(from_browser_w), binary, *flags],
+            pass_fds=(to_browser_r, from_browser_w),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        for fd in (to_browser_r, from_browser_w, high_r, high_w):
+        for fd in (to_browser_r, from_browser_w):
             os.close(fd)
         self.buffer = b""
         self.next_id = 0

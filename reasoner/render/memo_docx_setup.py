@@ -128,9 +128,10 @@ def _defaults(doc: DocumentObject) -> None:
 
 
 def _field(paragraph: object, instruction: str) -> None:
-    """A field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out the pages."""
-    run = paragraph.add_run()  # type: ignore[attr-defined]
+    """A field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out the pages: its
+    begin, instruction, separator, a placeholder result and end, each in a run of its own."""
     for kind, text in (("begin", None), (None, instruction), ("separate", None), (None, "1"), ("end", None)):
+        run = paragraph.add_run()  # type: ignore[attr-defined]
         if kind is not None:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)
