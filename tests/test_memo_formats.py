@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 import docx
 import pytest
 from conftest import EXAMPLES, ROOT
-from memo_cases import CASES, conclusions, folds, headings, leaves, memo_of
+from memo_cases import CASES, conclusions, folds, headings, leaves, memo_of, trees, walk
 from test_printouts import GOLDEN
 
 from reasoner.case.read import load
@@ -52,6 +52,20 @@ def _golden_model(name: str, m) -> None:
     assert golden.exists(), f"no golden file {golden.name}; run with REASONER_UPDATE_GOLDEN=1 to create it"
     assert out == golden.read_text(encoding="utf-8"), f"{golden.name} differs"
     assert from_json(out) == m
+
+
+def test_english_and_a_depth_limit_in_every_format():
+    """The English memo cut off at two levels: the cut lines say how many lines are left out in
+    each format, and Word and HTML still say what the model says."""
+    name = "287-2-unverifiable-below.yaml"
+    m = memo(load(EXAMPLES / name), f"examples/{name}", "en", depth=2)
+    more = [s for c in conclusions(m) for s in walk(trees(c)) if s.more]
+    assert more
+    words = msg("report_more", "en").format(n=more[0].more)
+    _docx_against_model(m, docx.Document(io.BytesIO(render(m, "docx"))))
+    html = render(m, "html").decode("utf-8")
+    _html_against_model(m, html)
+    assert words in html and words in render(m, "md").decode("utf-8")
 
 
 def test_markdown_is_a_rendering_of_the_model():
@@ -197,15 +211,21 @@ def _html_against_model(m, html: str) -> None:
 
 def test_html_escapes_text_from_the_case(tmp_path):
     src = (EXAMPLES / "287-2-card-seller.yaml").read_text(encoding="utf-8")
-    hostile = "某团伙 </td><script>alert(1)</script> <b>x</b> & \"q\" 's'"
+    hostile = "某团伙 </td><script>alert(1)</script> <b>x</b> & \"q\" 's' \x0b\n第二行"
     src = src.replace("description: 某电信诈骗团伙", f"description: {json.dumps(hostile, ensure_ascii=False)}")
     path = tmp_path / "case.yaml"
-    path.write_text(src.replace("李某出售银行卡帮助信息网络犯罪活动案", "<i>李某</i>案"), encoding="utf-8")
-    html = render(memo(load(path), str(path)), "html").decode("utf-8")
+    path.write_text(src.replace("李某出售银行卡帮助信息网络犯罪活动案", "<i>李某</i>案" + "长" * 300), encoding="utf-8")
+    m = memo(load(path), str(path))
+    html = render(m, "html").decode("utf-8")
     page = _page(html)
     assert "script" not in page.tags and "b" not in page.tags and "i" not in page.tags
     assert any("<script>alert(1)</script>" in t for t in page.text)
-    assert "<title>审查报告：&lt;i&gt;李某&lt;/i&gt;案</title>" in html
+    assert "<title>审查报告：&lt;i&gt;李某&lt;/i&gt;案长长" in html
+    # Word takes what XML can hold: a control character is left out, a newline breaks the line,
+    # a title longer than a document property is cut there
+    doc = docx.Document(io.BytesIO(render(m, "docx")))
+    assert len(doc.core_properties.title) == 255
+    assert any("<script>alert(1)</script>" in p.text and "\x0b" not in p.text for p in doc.paragraphs)
 
 
 # -- the command --------------------------------------------------------------------------------

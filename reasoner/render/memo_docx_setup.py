@@ -158,12 +158,13 @@ def _footer(doc: DocumentObject, lang: str) -> None:
 
 
 def _properties(doc: DocumentObject, memo: Memo) -> None:
-    """Title and author; no dates or revision count, which would make the same case give other bytes."""
+    """Title and author (as much as a property holds); no dates, which would make the same case
+    give other bytes."""
     props = doc.core_properties
-    props.title = memo.header.title
-    props.subject = memo.header.case_id
+    props.title = memo.header.title[:255]
+    props.subject = memo.header.case_id[:255]
     props.author = "reasoner"
-    props.comments = memo.header.intro
+    props.comments = ""
     props.last_modified_by = "reasoner"
     props.keywords = ""
     props.language = "zh-CN" if memo.lang == "zh" else "en"
