@@ -165,7 +165,9 @@ def test_five_own_cards_the_later_standard_favours_the_defendant_and_applies(sel
     text = cli("check", seller_file, "--compare-standards", "--lang", "en", "--width", "240").stdout
     line = next(x for x in text.splitlines() if "standards applied: those in force on 2026-03-01 (" in x)
     assert "2025 Opinion" in line
-    assert line.rstrip().endswith("— those at judgment, more favourable to the defendant (2001 Provisions, para 3, proviso)")
+    assert line.rstrip().endswith(
+        "— those at judgment, more favourable to the defendant (2001 Provisions, para 3, proviso)"
+    )
     cells = printed_row(text, OFFENCE)
     assert cells[-4:] == ["A1", "established", "excluded", "at judgment (more favourable)"], cells
 
