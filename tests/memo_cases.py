@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 from conftest import EXAMPLES
+from test_printouts import _result
 
 from reasoner.case.read import load
 from reasoner.render.memo import memo
@@ -17,7 +18,8 @@ CASES = sorted(p.name for p in EXAMPLES.glob("*.yaml"))
 
 @cache
 def memo_of(name: str, lang: str = "zh") -> Memo:
-    return memo(load(EXAMPLES / name), f"examples/{name}", lang)
+    """The memo of an example, reasoned once per process with the printouts' tests (their cache)."""
+    return memo(load(EXAMPLES / name), f"examples/{name}", lang, result=_result(name))
 
 
 def conclusions(m: Memo) -> list[Conclusion]:
