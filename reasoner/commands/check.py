@@ -20,7 +20,7 @@ from reasoner.commands.common import (
     load_case,
     say,
     standards_day,
-    write_text,
+    write_bytes,
 )
 
 
@@ -131,7 +131,19 @@ def why_not(
 @click.command()
 @click.argument("case_file", type=click.Path(dir_okay=False))
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), default="-", help="the Markdown file (default: stdout)"
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default="-",
+    help="the file to write: FILE.md, FILE.docx (Word) or FILE.html, the format by its extension (default: "
+    "Markdown on stdout)",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "docx", "html"]),
+    default=None,
+    help="the memo's format, whatever the extension of -o (default: by the extension; Markdown otherwise)",
 )
 @LANG
 @AS_OF
@@ -142,6 +154,7 @@ def why_not(
 def report(
     case_file: str,
     output: str,
+    fmt: str | None,
     lang: str,
     as_of: str | None,
     depth: int | None,
@@ -149,19 +162,40 @@ def report(
     standards: str | None,
     root: str | None,
 ) -> None:
-    """Write a review memo of CASE_FILE in Markdown: the facts, each offence with its elements and why
-    (or why not), the reviewer findings relied on, near misses, and a receipt of versions and hashes."""
+    """Write a review memo of CASE_FILE in Markdown, Word (.docx) or HTML: the facts, each offence with
+    its elements and why (or why not), the reviewer findings relied on, near misses, and a receipt of
+    versions and hashes.  A file is written whole or not at all."""
+    from pathlib import Path
+
+    from reasoner.render.memo import FORMATS
+    from reasoner.render.output_file import same_file
+
+    fmt = fmt or FORMATS.get(Path(output).suffix.lower(), "md")
+    from reasoner.case.errors import keyed
+    from reasoner.explain.i18n import message
+
+    if output == "-" and fmt == "docx":
+        say(message(keyed("memo_docx_needs_file", "a Word memo is a file: give -o FILE.docx"), lang), err=True)
+        sys.exit(2)
+    if output != "-" and same_file(output, case_file):
+        said = keyed(
+            "memo_over_case_file", f"-o {output} is the case file itself: the memo must go to another file", path=output
+        )
+        say(message(said, lang), err=True)
+        sys.exit(2)
     case = load_case(case_file, root, lang)
     if output != "-":
         check_output(output, lang)  # a folder that is not there: said before the memo is made
     from reasoner.case.errors import CaseFileError
-    from reasoner.render.memo import markdown
+    from reasoner.render.memo import memo, render
 
     try:
-        text = markdown(case, case_file, lang, depth, near_miss, as_of=as_of, standards=standards_day(standards))
+        model = memo(case, case_file, lang, depth, near_miss, as_of=as_of, standards=standards_day(standards))
     except CaseFileError as e:
         fail(e, lang)
+    data = render(model, fmt)
     if output == "-":
-        sys.stdout.write(text)
-    else:
-        write_text(output, text, lang)  # whole or not at all: a temporary file beside it, renamed
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    write_bytes(output, data, lang)  # whole or not at all: a temporary file beside it, renamed

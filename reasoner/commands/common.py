@@ -70,14 +70,14 @@ def fail(e: CaseFileError, lang: str = "en") -> NoReturn:
     sys.exit(2)
 
 
-def write_text(path: str, text: str, lang: str) -> None:
+def write_bytes(path: str, data: bytes, lang: str) -> None:
     """Write a file the command produced (``report -o``) whole or not at all (a temporary file
     beside it, flushed and renamed over it); a one-line error and exit 2 (a bad path) or 1 (the
     writing failed) if it cannot be written."""
     from reasoner.case.files import WriteProblem, write_atomic
 
     try:
-        write_atomic(path, text.encode("utf-8"))
+        write_atomic(path, data)
     except WriteProblem as e:
         fail_write(e, lang)
 

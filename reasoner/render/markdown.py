@@ -1,12 +1,13 @@
-"""Markdown text: escaping, code spans, and the words of a conclusion as the memo writes them."""
+"""Markdown text (escaping, code spans, a rule expression as code), and what the memo takes from a
+conclusion that is not Markdown: the kind of a line, a further paragraph, what fails on the closest route."""
 
 from __future__ import annotations
 
 import re
 
-from reasoner.explain.i18n import msg, paren, sep, table
-from reasoner.explain.report import Conclusion
+from reasoner.explain.i18n import paren, table
 from reasoner.explain.whynot import Condition
+from reasoner.render.memo_model import asp_split
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 
@@ -25,10 +26,11 @@ def code(text: str) -> str:
 
 def with_asp(text: str) -> str:
     """'200 < 500　[NA < TA] — …' with the rule's own expression as code."""
-    m = re.match(r"^(.*?)　\[(.*)\](.*)$", text)
-    if not m:
+    parts = asp_split(text)
+    if parts is None:
         return md(text)
-    return f"{md(m.group(1))} {code(m.group(2))}{md(m.group(3))}"
+    before, expr, after = parts
+    return f"{md(before)} {code(expr)}{md(after)}"
 
 
 def percent(share: float) -> str:
@@ -45,39 +47,6 @@ def paragraph_of(pid: str, offence: str) -> bool:
     """Whether ``pid`` is a further paragraph of the offence (unit offence, heavier provision)."""
     rest = pid.removeprefix(offence + ".")
     return rest != pid and rest.isdigit() and rest != "1"
-
-
-def verdict(c: Conclusion, lang: str) -> str:
-    """The status in a mark and words, never more than was decided: ✔ established, ? possible (it
-    hangs on facts not known), ⊘ not assessed (outside the standards), ✘ not established."""
-    if c.certainty == "not_assessed":
-        return "⊘ " + md(msg("not_assessed", lang))
-    if c.certainty == "possible":
-        return "? " + md(msg("possible", lang))
-    return ("✔ " if c.status == "holds" else "✘ ") + md(
-        msg("holds" if c.status == "holds" else "not_established", lang)
-    )
-
-
-def flags(c: Conclusion, lang: str) -> str:
-    """What it rests on: a finding (⚖), a presumption of knowledge (⚐), a passage whose text is not
-    verified (⚠), facts not known (?)."""
-    out = []
-    if c.discretionary:
-        out.append("⚖ " + md(msg("discretionary", lang)))
-    if c.presumed:
-        out.append("⚐ " + md(msg("presumed_knowledge", lang)))
-    if c.unverified:
-        out.append("⚠ " + md(msg("unverified_text", lang)))
-    if c.depends_on_unknown:
-        out.append("? " + md(msg("depends_on_unknown", lang)))
-    return md(sep(lang)).join(out) if out else ""
-
-
-def mention(c: Conclusion, lang: str) -> str:
-    """A conclusion named in one line (an offence in bold)."""
-    star = "**" if c.is_offence else ""
-    return f"{verdict(c, lang)} {star}{md(c.label)}{md(paren(c.shown_subject, lang))}{star} · {code(c.id)}"
 
 
 def closest_failures(routes: list[list[Condition]], lang: str) -> list[str]:

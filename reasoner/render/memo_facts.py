@@ -1,5 +1,5 @@
-"""The memo's facts: the atoms the case became, by record, each with its case-file field, and
-the facts recorded as not known."""
+"""The memo's facts: the atoms the case became, by record, each with its case-file field (its
+source) and the words of the record the rules do not read, and the facts recorded as not known."""
 
 from __future__ import annotations
 
@@ -10,12 +10,22 @@ import clingo
 from reasoner.case.model import Case
 from reasoner.explain.i18n import describe, msg, paren, table
 from reasoner.explain.why import Explainer
-from reasoner.render.markdown import code, md
+from reasoner.render.memo_model import FactRow, Note, Record
 from reasoner.solve.atoms.facts import COUNT_CEILING, FEN_CEILING
 from reasoner.solve.result import Result
 
 #: Words of a record the rules do not read, shown under its heading, and their labels.
 _RECORD_TEXTS = {"description": "report_description", "measures": "report_measures", "duty": "report_duty"}
+
+#: The atom that names a record of each list of the case file.
+_RECORD_ATOMS = {
+    "parties": "party",
+    "assisted_parties": "assisted_party",
+    "orders": "order",
+    "acts": "act",
+    "admin_penalties": "admin_penalty",
+    "prior_convictions": "prior_conviction",
+}
 
 
 class FactsSection:
@@ -30,33 +40,26 @@ class FactsSection:
     def m(self, key: str) -> str:
         return msg(key, self.lang)
 
-    def write(self, out: list[str]) -> None:
+    def records(self) -> list[Record]:
         """The atoms the case became, by record, each with its case-file field."""
         facts = self.result.facts
-        out += [f"## {md(self.m('report_facts'))}", "", md(self.m("report_facts_intro")), ""]
-        groups: dict[str, list[tuple[str, str]]] = {}
+        groups: dict[str, list[FactRow]] = {}
         for sym, info in facts.atoms.items():
             if sym in facts.findings or info.path.startswith("("):
                 continue
             top = re.match(r"^\w+\[\d+\]", info.path)
             key = top.group(0) if top else ("case" if info.path.startswith("case.") else info.path)
-            groups.setdefault(key, []).append((self.ex.atom(sym).text, info.path))
-        for key, rows in groups.items():
-            out += [f"### {md(self._record(key))}", ""]
-            for extra in self._texts(key):
-                out += [f"{extra}", ""]
-            out += [f"| {md(self.m('fact'))} | {md(self.m('case_path'))} |", "|---|---|"]
-            out += [f"| {md(text)} | {code(path)} |" for text, path in rows]
-            out.append("")
-        # a figure known within bounds is listed above, with them; the rest open is not known at all
+            groups.setdefault(key, []).append(FactRow(self.ex.atom(sym).text, info.path))
+        return [Record(self._record(key), self._texts(key), rows) for key, rows in groups.items()]
+
+    def unknown(self) -> list[FactRow]:
+        """The facts recorded as not known: a figure known within bounds is listed with the records,
+        with them; the rest open is not known at all."""
+        facts = self.result.facts
         bounded = {info.path for info in facts.atoms.values() if info.bound is not None}
         unknown = self._unknown({s: info for s, info in facts.unknown.items() if info.path not in bounded})
         unknown += [(self._unknown_date(p, e), path) for p, e, path in facts.unknown_dates]
-        if unknown:
-            out += [f"### {md(self.m('report_unknown'))}", ""]
-            out += [f"| {md(self.m('fact'))} | {md(self.m('case_path'))} |", "|---|---|"]
-            out += [f"| {md(text)} | {code(path)} |" for text, path in unknown]
-            out.append("")
+        return [FactRow(text, path) for text, path in unknown]
 
     def _unknown(self, atoms: dict) -> list[tuple[str, str]]:
         """Facts recorded as not known, once per case field.  Their atoms stand in for what might be
@@ -95,33 +98,30 @@ class FactsSection:
         if not m:
             return key
         kind, i = m.group(1), int(m.group(2))
+        atom = _RECORD_ATOMS.get(kind)
+        if atom is None:  # a list of the case file whose records no atom names
+            return key
         rec = getattr(self.case, kind)[i]
-        atom = {
-            "parties": "party",
-            "orders": "order",
-            "acts": "act",
-            "admin_penalties": "admin_penalty",
-            "assisted_parties": "assisted_party",
-            "prior_convictions": "prior_conviction",
-        }[kind]
         text = describe(clingo.Function(atom, [clingo.String(rec.id)]), self.lang)
         name = getattr(rec, "name", None)
         if name:
             text += f"「{name}」"
         return text + paren(key, self.lang)
 
-    def _texts(self, key: str) -> list[str]:
+    def _texts(self, key: str) -> list[Note]:
         """The words of the record the rules do not read (descriptions), shown for the reader."""
         m = re.match(r"^(\w+)\[(\d+)\]$", key)
         if not m:
+            return []
+        if m.group(1) not in _RECORD_ATOMS:
             return []
         rec = getattr(self.case, m.group(1))[int(m.group(2))]
         out = []
         for attr, key in _RECORD_TEXTS.items():
             v = getattr(rec, attr, None)
             if v:
-                out.append(f"*{md(self.m(key))}*{md(self.m('colon'))}{md(str(v))}")
+                out.append(Note(self.m(key), str(v)))
         issuer = getattr(rec, "issuer", None)
         if issuer is not None:
-            out.append(f"*{md(self.m('report_issuer'))}*{md(self.m('colon'))}{md(issuer.name)}")
+            out.append(Note(self.m("report_issuer"), issuer.name))
         return out

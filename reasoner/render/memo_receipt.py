@@ -13,7 +13,7 @@ from reasoner.case.model import Case
 from reasoner.explain.i18n import msg
 from reasoner.explain.report import Report
 from reasoner.law.packs import packs
-from reasoner.render.markdown import code, md
+from reasoner.render.memo_model import Row
 from reasoner.render.standards import judgment_text, standards_text
 
 
@@ -30,7 +30,7 @@ def _package_version() -> str:
         return "unknown"
 
 
-def _statement_hashes(case: Case, report: Report, lang: str) -> list[tuple[str, str]]:
+def _statement_hashes(case: Case, report: Report, lang: str) -> list[Row]:
     """The hash of each statement the case's figures were summed from, once per file: the
     receipt pins every input, not only the case file."""
     seen: dict[str, str] = {}
@@ -38,31 +38,27 @@ def _statement_hashes(case: Case, report: Report, lang: str) -> list[tuple[str, 
         st = getattr(act, "statement", None)
         if st is not None and st.file not in seen:
             seen[st.file] = st.totals.sha256  # hashed as it was read and summed, not read again
-    return [(msg("report_statement_hash", lang).format(file=name), code(h)) for name, h in seen.items()]
+    return [Row(msg("report_statement_hash", lang).format(file=name), h, True) for name, h in seen.items()]
 
 
-def receipt(case: Case, report: Report, source: bytes, depth: int | None, near_miss: float, out: list[str]) -> None:
-    """The receipt section: a table of what the memo was made from and with."""
+def receipt(case: Case, report: Report, source: bytes, depth: int | None, near_miss: float) -> list[Row]:
+    """The receipt: what the memo was made from and with, row by row."""
     lang = report.lang
 
     def m(key: str) -> str:
         return msg(key, lang)
 
     as_of = judgment_date(case)
-    rows = [
-        (m("report_package"), code(f"reasoner {_package_version()}")),
-        (m("report_rules_hash"), code(report.rules_digest)),
-        (m("report_clingo"), code(clingo.__version__)),
-        (m("report_case_file"), code(report.file)),
-        (m("report_case_hash"), code(hashlib.sha256(source).hexdigest())),
+    return [
+        Row(m("report_package"), f"reasoner {_package_version()}", True),
+        Row(m("report_rules_hash"), report.rules_digest, True),
+        Row(m("report_clingo"), clingo.__version__, True),
+        Row(m("report_case_file"), report.file, True),
+        Row(m("report_case_hash"), hashlib.sha256(source).hexdigest(), True),
         *_statement_hashes(case, report, lang),
-        (m("report_as_of"), code(as_of) if as_of else md(judgment_text(report, lang))),
-        (m("report_standards"), md(standards_text(report, lang))),
-        *((msg("report_pack_digest", lang).format(pack=p.id), code(p.digest)) for p in packs()),
-        (m("report_depth"), code(str(depth)) if depth is not None else md(m("report_full"))),
-        (m("report_near_share"), code(f"{int(near_miss * 100)}%")),
+        Row(m("report_as_of"), as_of, True) if as_of else Row(m("report_as_of"), judgment_text(report, lang)),
+        Row(m("report_standards"), standards_text(report, lang)),
+        *(Row(msg("report_pack_digest", lang).format(pack=p.id), p.digest, True) for p in packs()),
+        Row(m("report_depth"), str(depth), True) if depth is not None else Row(m("report_depth"), m("report_full")),
+        Row(m("report_near_share"), f"{int(near_miss * 100)}%", True),
     ]
-    out += [f"## {md(m('report_receipt'))}", ""]
-    out += [f"| {md(m('report_item'))} | {md(m('report_value'))} |", "|---|---|"]
-    out += [f"| {md(k)} | {v} |" for k, v in rows]
-    out.append("")

@@ -1,8 +1,9 @@
-"""Explanation trees and why-not routes as nested Markdown lists.
+"""Explanation trees and why-not routes as the memo's tree lines (:class:`Step`).
 
-A subtree that occurs more than once is printed in full once, under a visible label (〔R1〕, with
-an HTML anchor), and referred to elsewhere; ``depth`` cuts trees off at that many levels and says
-how many lines were left out.
+A subtree that occurs more than once is given in full once, under a label (R1, R2, ...), and
+referred to elsewhere; ``depth`` cuts trees off at that many levels and counts the lines left out.
+Which subtrees are met again is known only after a first pass over the whole memo: the memo is
+built twice, the second time with the labels the first pass found wanted.
 """
 
 from __future__ import annotations
@@ -13,22 +14,32 @@ from reasoner.explain.i18n import msg, paren
 from reasoner.explain.report import Report
 from reasoner.explain.tree import Node
 from reasoner.explain.whynot import Condition, route_closeness
-from reasoner.render.markdown import code, md, percent, with_asp
+from reasoner.render.markdown import percent
 from reasoner.render.marks import MARKS
+from reasoner.render.memo_model import Step
 
 
 @dataclass
 class Pass:
-    """What one rendering pass learned: which subtrees were printed in full, in what order, and
-    which were met again (repeated, or cut off by the depth limit)."""
+    """What one pass learned: which subtrees were given in full, in what order, and which were met
+    again (repeated, or cut off by the depth limit)."""
 
     defined: list[str] = field(default_factory=list)
     again: set[str] = field(default_factory=set)
     cut: set[str] = field(default_factory=set)
 
+    def labels(self) -> dict[str, str]:
+        """R1, R2, ... for the subtrees referred to, in the order they are given in full."""
+        wanted = self.again | (self.cut & set(self.defined))
+        out: dict[str, str] = {}
+        for key in self.defined:
+            if key in wanted and key not in out:
+                out[key] = f"R{len(out) + 1}"
+        return out
+
 
 class Trees:
-    """Renders explanation trees and why-not routes as nested Markdown lists."""
+    """Turns explanation trees and why-not routes into tree lines."""
 
     def __init__(self, report: Report, depth: int | None, labels: dict[str, str]):
         self.lang = report.lang
@@ -38,118 +49,107 @@ class Trees:
         self.printed: set[str] = set()
         self.by_key = {(c.id, c.shown_subject): c for c in report.conclusions}
 
-    # -- helpers -----------------------------------------------------------------------------
-    def _ref(self, key: str) -> str:
-        label = self.labels.get(key)
-        if label is None:
-            return md(msg("see_above", self.lang))
-        return msg("report_see", self.lang).format(ref=f"[〔{label}〕](#{label.lower()})")
-
-    def _anchor(self, key: str) -> str:
-        label = self.labels.get(key)
-        return f' <a id="{label.lower()}"></a>〔{label}〕' if label else ""
-
-    def define(self, key: str) -> str:
-        """Mark a subtree as printed here; its anchor, if it is referred to."""
+    def define(self, key: str) -> str | None:
+        """Mark a subtree as given in full here; its label, if it is referred to."""
         self.printed.add(key)
         self.seen.defined.append(key)
-        return self._anchor(key)
+        return self.labels.get(key)
 
-    def _more(self, n: int) -> str:
-        return md(msg("report_more", self.lang).format(n=n))
+    def _again(self, step: Step, key: str) -> Step:
+        step.again = True
+        step.ref = self.labels.get(key)
+        return step
 
     # -- explanation trees ----------------------------------------------------------------------
-    def node_line(self, n: Node) -> str:
-        lang = self.lang
-        if n.kind == "provision":
-            text = f"**{md(n.text)}**" + (f" · {md(n.citation)}" if n.citation else "")
-        elif n.kind in ("comparison", "aggregate"):
-            text = with_asp(n.text)
-        else:
-            text = md(n.text)
-        if n.path:
-            text += f" — {md(msg('case_path', lang))} {code(n.path)}"
-        if n.rule and n.kind in ("provision", "derived", "route", "law"):
-            text += f" · {code(n.rule)}"
-        if n.any_of:
-            text += f" — {md(msg('any_of', lang))}"
-        if n.kind == "finding":
-            text += f" **⚖ {md(msg('discretionary', lang))}**"
-        return f"{MARKS.get(n.kind, '•')} {text}"
+    @staticmethod
+    def line(n: Node, status: bool | None = None) -> Step:
+        style = "strong" if n.kind == "provision" else "asp" if n.kind in ("comparison", "aggregate") else "plain"
+        return Step(
+            kind=n.kind,
+            text=n.text,
+            status=status,
+            mark=MARKS.get(n.kind, "•"),
+            style=style,
+            citation=(n.citation or None) if n.kind == "provision" else None,
+            path=n.path or None,
+            rule=n.rule if n.rule and n.kind in ("provision", "derived", "route", "law") else None,
+            any_of=n.any_of,
+            discretionary=n.kind == "finding",
+        )
 
-    def nodes(self, children: list[Node], level: int, out: list[str]) -> None:
-        for c in children:
-            self.node(c, level, out)
+    def nodes(self, children: list[Node], level: int) -> list[Step]:
+        return [self.node(c, level) for c in children]
 
-    def node(self, n: Node, level: int, out: list[str], prefix: str = "") -> None:
-        indent = "  " * level
-        line = prefix + self.node_line(n)
+    def node(self, n: Node, level: int, status: bool | None = None) -> Step:
+        step = self.line(n, status)
         shared = n.kind in ("provision", "derived") and bool(n.children)
         if shared and n.atom in self.printed:
             self.seen.again.add(n.atom)
-            out.append(f"{indent}- {line} → {self._ref(n.atom)}")
-            return
+            return self._again(step, n.atom)
         if n.children and self.depth is not None and level + 1 > self.depth:
             if shared and n.atom in self.labels:
-                out.append(f"{indent}- {line} → {self._ref(n.atom)}")
+                self._again(step, n.atom)
             else:
-                out.append(f"{indent}- {line} — {self._more(_size(n))}")
+                step.more = _size(n)
             if shared:
                 self.seen.cut.add(n.atom)
-            return
-        anchor = self.define(n.atom) if shared else ""
-        out.append(f"{indent}- {line}{anchor}")
-        self.nodes(n.children, level + 1, out)
+            return step
+        if shared:
+            step.label = self.define(n.atom)
+        step.children = self.nodes(n.children, level + 1)
+        return step
 
     # -- why-not routes --------------------------------------------------------------------------
-    def routes(self, routes: list[list[Condition]], level: int, out: list[str]) -> None:
+    def routes(self, routes: list[list[Condition]], level: int) -> list[Step]:
         lang = self.lang
+        if len(routes) == 1:
+            return self.conditions(routes[0], level)
+        out = []
         for i, route in enumerate(routes):
-            if len(routes) > 1:
-                head = msg("route", lang) + f" {i + 1}"
-                closeness = msg("report_closeness", lang).format(share=percent(route_closeness(route)))
-                out.append(f"{'  ' * level}- ◇ {md(head)}{md(paren(closeness, lang))}")
-                self.conditions(route, level + 1, out)
-            else:
-                self.conditions(route, level, out)
+            closeness = msg("report_closeness", lang).format(share=percent(route_closeness(route)))
+            head = Step(kind="route", text=f"{msg('route', lang)} {i + 1}{paren(closeness, lang)}", mark=MARKS["route"])
+            head.children = self.conditions(route, level + 1)
+            out.append(head)
+        return out
 
-    def conditions(self, conds: list[Condition], level: int, out: list[str]) -> None:
-        for c in conds:
-            self.condition(c, level, out)
+    def conditions(self, conds: list[Condition], level: int) -> list[Step]:
+        return [self.condition(c, level) for c in conds]
 
-    def condition(self, c: Condition, level: int, out: list[str]) -> None:
-        indent = "  " * level
-        mark = "?" if c.open else ("✔" if c.holds else "✘")
+    def condition(self, c: Condition, level: int) -> Step:
         if c.kind != "element":
-            text = with_asp(c.text)
-            out.append(f"{indent}- {mark} {text}")
+            step = Step(kind=c.kind, text=c.text, status=c.holds, open=c.open, style="asp")
             if c.routes:  # what defeats a route: the facts of the conclusion that holds
-                self.routes(c.routes, level + 1, out)
-            return
+                step.children = self.routes(c.routes, level + 1)
+            return step
         if c.holds and not c.open:
             # an element that holds: the explanation of why, as in `check`
             concl = self.by_key.get((c.provision, c.subject))
             if concl is not None and concl.explanation is not None:
-                self.node(concl.explanation, level, out, prefix="✔ ")
-                return
-        line = f"{mark} **{md(c.text)}{md(paren(c.subject or '', self.lang))}** · {md(c.citation or '')}"
+                return self.node(concl.explanation, level, status=True)
+        step = Step(
+            kind="element",
+            text=c.text + paren(c.subject or "", self.lang),
+            status=c.holds,
+            open=c.open,
+            style="strong",
+            citation=c.citation or "",
+        )
         key = f"not:{c.provision}:{c.subject}"
         if not c.routes:
-            out.append(f"{indent}- {line}")
-            return
+            return step
         if key in self.printed:
             self.seen.again.add(key)
-            out.append(f"{indent}- {line} → {self._ref(key)}")
-            return
+            return self._again(step, key)
         if self.depth is not None and level + 1 > self.depth:
             if key in self.labels:
-                out.append(f"{indent}- {line} → {self._ref(key)}")
+                self._again(step, key)
             else:
-                out.append(f"{indent}- {line} — {self._more(_route_size(c.routes))}")
+                step.more = _route_size(c.routes)
             self.seen.cut.add(key)
-            return
-        out.append(f"{indent}- {line}{self.define(key)}")
-        self.routes(c.routes, level + 1, out)
+            return step
+        step.label = self.define(key)
+        step.children = self.routes(c.routes, level + 1)
+        return step
 
 
 def _size(n: Node) -> int:
