@@ -50,11 +50,12 @@ def paragraph_of(pid: str, offence: str) -> bool:
 
 
 def closest_failures(routes: list[list[Condition]], lang: str) -> list[str]:
-    """What fails on the closest route (the reader's first question)."""
+    """What fails on the closest route (the reader's first question), each with its mark: ✘ fails,
+    ? open (it turns on facts not known)."""
     if not routes:
         return []
     return [
-        c.text + (paren(c.subject or "", lang) if c.kind == "element" else "")
+        ("? " if c.open else "✘ ") + c.text + (paren(c.subject or "", lang) if c.kind == "element" else "")
         for c in routes[0]
         if not c.holds or c.open
     ]

@@ -26,6 +26,7 @@ from reasoner.render.memo_runs import (
     header_label,
     joined,
     mark_runs,
+    marked,
     marks_runs,
     mention_runs,
     step_runs,
@@ -245,7 +246,7 @@ class DocxMemo:
             self.steps(c.why, 0)
         else:
             if c.missing:
-                self.para(self.label("report_missing") + joined(c.missing, lang, "", "✘ "))
+                self.para(self.label("report_missing") + marked(c.missing, lang))
             self.para([Run(self.m("report_why_not"), "strong")])
             self.steps(c.why_not, 0)
             if not c.why_not:

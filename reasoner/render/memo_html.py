@@ -18,6 +18,7 @@ from reasoner.render.memo_runs import (
     header_label,
     joined,
     mark_runs,
+    marked,
     marks_runs,
     mention_runs,
     step_runs,
@@ -193,9 +194,7 @@ class HtmlMemo:
             self.tree(self.m("explanations"), c.why, "why")
         else:
             if c.missing:
-                out.append(
-                    f'<p class="missing">{self.label("report_missing")}{runs(joined(c.missing, lang, "", "✘ "))}</p>'
-                )
+                out.append(f'<p class="missing">{self.label("report_missing")}{runs(marked(c.missing, lang))}</p>')
             self.tree(self.m("report_why_not"), c.why_not, "why-not")
         out.append("</article>")
 

@@ -122,7 +122,7 @@ class MarkdownMemo:
             self.steps(c.why, 0)
         else:
             if c.missing:
-                out += [self.label("report_missing") + sep(lang).join(f"✘ {md(t)}" for t in c.missing), ""]
+                out += [self.label("report_missing") + sep(lang).join(md(t) for t in c.missing), ""]
             out += [f"**{self.m('report_why_not')}**", ""]
             self.steps(c.why_not, 0)
             if not c.why_not:

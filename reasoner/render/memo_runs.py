@@ -60,6 +60,17 @@ def joined(items: list[str], lang: str, style: str = "code", prefix: str = "") -
     return out
 
 
+def marked(items: list[str], lang: str) -> list[Run]:
+    """Items that begin with their mark (✘ or ?), in a row, the mark set in its colour."""
+    out: list[Run] = []
+    for i, item in enumerate(items):
+        if i:
+            out.append(Run(sep(lang)))
+        mark, _, text = item.partition(" ")
+        out += [Run(mark + " ", {"✔": "ok", "✘": "no", "?": "open"}.get(mark, "")), Run(text)]
+    return out
+
+
 def mention_runs(x: Mention) -> list[Run]:
     """A conclusion named in one line (an offence in bold)."""
     return [*mark_runs(x.verdict), Run(" "), Run(x.name, "strong" if x.offence else ""), Run(" · "), Run(x.id, "code")]
