@@ -202,6 +202,21 @@ def test_item_2_number_of_websites(n, expected):
     assert holding(data) == ({"interp.10.1.2"} if expected else set())
 
 
+@pytest.mark.parametrize("n,expected", [(WEBSITES - 1, False), (WEBSITES, True), (WEBSITES + 1, True)])
+def test_item_2_one_entry_standing_for_several_websites(n, expected):
+    # an entry with count: n is n websites alike; 数量 counts websites, not entries
+    data = case(sites=[site("W1", count=n)])
+    assert holding(data) == ({"interp.10.1.2"} if expected else set())
+    two = case(sites=[site("W1", count=n - 1), site("W2")])  # n - 1 alike, and one more
+    assert holding(two) == ({"interp.10.1.2"} if expected else set())
+
+
+@pytest.mark.parametrize("n,expected", [(GROUPS - 1, False), (GROUPS, True), (GROUPS + 1, True)])
+def test_item_3_one_entry_standing_for_several_groups(n, expected):
+    data = case(sites=[site("G1", kind="group", count=n)])
+    assert holding(data) == ({"interp.10.1.3"} if expected else set())
+
+
 @pytest.mark.parametrize(
     "accounts,expected",
     [
