@@ -123,6 +123,11 @@ class WhyNot:
             if env is None:
                 continue
             for route in self._body(r, list(r.body), env, depth):
+                if any(c.open and c.kind == "fact" for c in route):
+                    # a figure known only within bounds: what it is compared with is open too
+                    for c in route:
+                        if c.kind in ("comparison", "aggregate"):
+                            c.open = True
                 out.append(route)
                 if len(out) >= MAX_ROUTES:
                     return rank(out)
@@ -164,7 +169,8 @@ class WhyNot:
                 )
                 routes.extend([[head, *tail] for tail in self._body(rule, rest, env2, depth)])
             return routes[:MAX_ROUTES]
-        cond = Condition("fact", False, self._pattern_text(pattern, env))
+        text = self._pattern_text(pattern, env)
+        cond = Condition("fact", False, text, open=self._may_be_given(pattern, env))
         return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
 
     def _negated(self, pattern, env: dict) -> Condition:
@@ -367,6 +373,21 @@ class WhyNot:
         if known is not None:  # exact above the ceiling, summed from a statement, or within bounds
             return self.explainer.figure_text(sym, known, describe(sym, self.lang))
         return describe(sym, self.lang)
+
+    def _may_be_given(self, pattern, env: dict) -> bool:
+        """Whether a fact no true atom matched is one the case leaves open: some answer to one of
+        its questions would give it (a missing fact that is not known, not a fact known absent)."""
+        if not self.r.facts.questions or pattern.ast_type != ast.ASTType.Function:
+            return False
+        if self._answer_atoms is None:
+            self._answer_atoms = {a for q in self.r.facts.questions for ans in q.answers for a in ans.atoms}
+        bound = [instantiate(a, env) for a in pattern.arguments]
+        return any(
+            a.name == pattern.name
+            and len(a.arguments) == len(bound)
+            and all(b is None or b == x for b, x in zip(bound, a.arguments, strict=True))
+            for a in self._answer_atoms
+        )
 
     def _pattern_text(self, pattern, env: dict) -> str:
         """A condition no true atom matched: described with what is bound, '…' for the rest."""
