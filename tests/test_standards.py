@@ -292,3 +292,22 @@ def test_rules_lists_every_packs_provisions_with_document_date_in_force_and_conf
         if row.get("confidence") != p.confidence:
             missing.append((pid, "confidence"))
     assert missing == [], f"{len(missing)} missing, e.g. {missing[:6]}"
+
+
+def test_the_standards_line_names_only_documents_that_speak_to_the_offence():
+    # the 断卡 documents (2020 and 2022 minutes, Opinions (II), the 2025 Opinion) are about CL 287-2:
+    # a CL 286-1 printout names the Interpretation alone, a CL 287-2 one names them too
+    refusal = build(to_case(_example("286-1-deadline.yaml")), "x", "en")
+    (c,) = [c for c in refusal.conclusions if c.id == "cl.286-1"]
+    assert "minutes-2022" in c.standards["packs"]  # in force, and in the JSON
+    line = standards_line(c, "en")
+    assert "Interpretation 2019 No. 15)" in line and "minutes" not in line and "Opinions" not in line
+    seller = build(to_case(_example("287-2-five-cards.yaml")), "x", "en")
+    (c,) = [c for c in seller.conclusions if c.id == "cl.287-2"]
+    assert "2022 minutes" in standards_line(c, "en") and "Opinions (II)" in standards_line(c, "en")
+
+
+def _example(name: str) -> dict:
+    from reasoner.case.read import load
+
+    return load(EXAMPLES / name).model_dump(by_alias=True, exclude_defaults=True, mode="json")

@@ -71,6 +71,8 @@ class Pack:
     number: str | None = None
     issued: dt.date | None = None
     para_style: str = "numeral"  # how its articles are numbered: numeral (第五条), numeral_comma (九、), arabic (第9条)
+    #: the offences its rules speak to (empty: all of them): a printout names it only for those
+    offences: tuple[str, ...] = ()
 
     def short(self, lang: str) -> str:
         return self.short_zh if lang == "zh" else self.short_en
@@ -113,6 +115,7 @@ def packs() -> tuple[Pack, ...]:
                 number=data.get("number"),
                 issued=data.get("issued"),
                 para_style=data.get("para_style", "numeral"),
+                offences=tuple(data.get("offences", ())),
             )
         )
     return tuple(out)

@@ -34,7 +34,12 @@ def standards_line(c: Conclusion, lang: str) -> str | None:
     if c.standards is None:
         return None
     packs = by_id()
-    names = sep(lang).join(packs[p].short(lang) for p in c.standards["packs"] if p in packs)
+    # the documents in force that speak to this offence (the 断卡 documents are about CL 287-2 only)
+    names = sep(lang).join(
+        packs[p].short(lang)
+        for p in c.standards["packs"]
+        if p in packs and (not packs[p].offences or c.id in packs[p].offences)
+    )
     which = msg(f"standards_world_{_why(c.standards)}", lang)
     return msg("standards_applied", lang).format(date=c.standards["date"], packs=names or "—", world=which)
 
