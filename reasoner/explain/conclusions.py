@@ -26,7 +26,7 @@ from reasoner.explain.whynot import WhyNot, route_closeness
 from reasoner.law.catalogue import OFFENCES, catalogue
 from reasoner.law.program import program
 from reasoner.solve.engine import reason
-from reasoner.solve.result import ESTABLISHED, NOT_ASSESSED, POSSIBLE, Result
+from reasoner.solve.result import ESTABLISHED, EXCLUDED, NOT_ASSESSED, POSSIBLE, Result
 
 
 @cache
@@ -246,7 +246,11 @@ def _conclusion(scope: _Scope, pid: str, subj: Symbol) -> Conclusion:
         if dates:
             certainty = POSSIBLE
     if Function("outside_interpretation", [subj]) in result.model and _needs_interpretation(pid):
-        certainty = NOT_ASSESSED
+        # not assessed under the Interpretation's standards, unless it fails whatever the standards:
+        # an offence for conduct wholly before the day the offence came into force (CL 12)
+        in_time = result.status(scope.worlds.atom("cl.12.1", subj))
+        if not (in_time == EXCLUDED and "cl.12.1" in _read_by(pid)):
+            certainty = NOT_ASSESSED
     party = plain(person) if person is not None else scope.owner(subj)
     return Conclusion(
         id=pid,
@@ -282,6 +286,12 @@ def _unverified_ids() -> frozenset[str]:
 
 
 @cache
+@cache
+def _read_by(pid: str) -> frozenset[str]:
+    """The conclusions the rules deriving ``pid`` read in their bodies."""
+    return frozenset(k[1] for r in program().rules if r.head_id == pid for k in r.body_keys if k[0] == "holds" and k[1])
+
+
 def _needs_interpretation(pid: str) -> bool:
     """Whether a conclusion rests on the Interpretation's standards: it is one of its provisions
     (other than Art 19, which says when it applies), or its rules reach one through the conclusions

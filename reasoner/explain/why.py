@@ -15,7 +15,7 @@ from clingo import Function, String, Symbol, SymbolType, ast
 
 from reasoner.case.values import fen
 from reasoner.explain.arithmetic import COUNTED, MONEY_PREDICATES, bind, comparison_text, counted_source
-from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, shown
+from reasoner.explain.i18n import colon, describe, fmt_date, fmt_num, fmt_yuan, msg, paren, shown
 from reasoner.explain.texts import bound_text, finding_text, param_text, statement_text
 from reasoner.explain.tree import Node
 from reasoner.law.catalogue import catalogue
@@ -299,8 +299,11 @@ class Explainer:
         for _terms, conds in elements:
             for c in conds.arguments:
                 children.append(self.atom(c))
-        word = msg("count_of" if agg.function == "count" else "sum_of", self.lang)
-        text = f"{word} = {fmt_num(value.number) if value.type == SymbolType.Number else value}　[{agg.text}]"
+        word = msg({"count": "count_of", "max": "max_of", "min": "min_of"}.get(agg.function, "sum_of"), self.lang)
+        shown_value = fmt_num(value.number) if value.type == SymbolType.Number else str(value)
+        if agg.function in ("max", "min") and value.type == SymbolType.Number and _is_day(value.number):
+            shown_value = fmt_date(value.number)  # the latest (earliest) of days: a day, not a number
+        text = f"{word} = {shown_value}　[{agg.text}]"
         return Node(
             "aggregate",
             text,
@@ -347,3 +350,14 @@ def _parse(text: str) -> Symbol | None:
         return parse_term(text)
     except RuntimeError:
         return None
+
+
+def _is_day(n: int) -> bool:
+    """Whether a number the rules took the #max or #min of is a day written YYYYMMDD."""
+    import datetime as dt
+
+    try:
+        dt.date(n // 10000, n // 100 % 100, n % 100)
+    except ValueError:
+        return False
+    return 19000101 <= n <= 29991231

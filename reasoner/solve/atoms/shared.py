@@ -140,6 +140,9 @@ def act_head(w: Writer, i: int, a: Act, person: Participant) -> tuple[str, Symbo
     for other in a.participants():
         if other.party != person.party:
             w.fact("co_actor", [e, w.ent(other.party)], f"{pp}.actors", other.party)
+            # the other's part in the act, whose conclusions CL 25 reads (two must be intentional)
+            theirs = Function("by", [w.ent(a.id), w.ent(other.party)])
+            w.fact("co_participation", [e, w.ent(other.party), theirs], f"{pp}.actors", other.party)
     w.fact("act_kind", [e, a.kind], f"{pp}.kind", a.kind)
     w.fact("world", [e, w.world], "(reasoner: the standards weighed)", w.world)
     act_dates(w, pp, e, a.date, s.judgment)
