@@ -21,6 +21,7 @@ from reasoner.explain.texts import finding_text, param_text
 from reasoner.explain.tree import Node
 from reasoner.explain.why import Explainer
 from reasoner.law.catalogue import catalogue
+from reasoner.law.packs import by_id
 from reasoner.law.parameters import by_symbol
 from reasoner.law.program import program
 from reasoner.law.transform import CMP_OPS
@@ -250,7 +251,8 @@ class WhyNot:
         except (KeyError, ValueError, AttributeError):
             return self._body(rule, rest, env, depth)  # figures missing: a failing fact says why
         cond = Condition("comparison", ok, f"{text}　[{atom}]")
-        unit = unit_of(atom.term, units)
+        # the unit of either side: a sum of nothing (0) compared with a sum of money is money too
+        unit = unit_of(atom.term, units) or unit_of(guard.term, units)
         if not ok and op in (">=", ">") and unit != "date" and rv > 0:
             cond.figure, cond.threshold, cond.unit = lv, rv, unit
             cond.gap = rv - lv + (1 if op == ">" else 0)
@@ -416,6 +418,14 @@ class WhyNot:
         suffix = paren(msg("unknown_fact", self.lang), self.lang) if unknown else ""
         if pattern.name in self.law_data:
             return f"{msg('not_listed', self.lang)}{colon(self.lang)}{describe(sym, self.lang)}"
+        if pattern.name == "pack_applies" and sym.arguments[0].type == SymbolType.String:
+            # not a fact to supply: the document is not among the standards that govern the act
+            pack = by_id().get(sym.arguments[0].string)
+            name = pack.short(self.lang) if pack else sym.arguments[0].string
+            since = pack.in_force.isoformat() if pack else "?"
+            if pack and pack.in_force_assumed:
+                since += msg("date_assumed", self.lang)
+            return msg("pack_not_applied", self.lang).format(pack=name, since=since)
         return f"{msg('no_fact', self.lang)}{colon(self.lang)}{describe(sym, self.lang)}{suffix}"
 
 
