@@ -15,7 +15,7 @@ from test_cl_287_2 import BASE as ASSIST
 
 from reasoner.case.read import load
 from reasoner.explain.conclusions import build
-from reasoner.explain.whynot import route_closeness
+from reasoner.explain.condition import route_closeness
 from reasoner.law.program import program
 
 

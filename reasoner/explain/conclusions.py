@@ -16,13 +16,14 @@ from clingo import Function, String, Symbol, SymbolType
 
 from reasoner.case.edits import judged_on
 from reasoner.case.model import Case
+from reasoner.explain.condition import route_closeness
 from reasoner.explain.i18n import ALIASES, natural_key, person_of, plain, rules_digest
 from reasoner.explain.notes import NOTE_PREDICATES, notes
 from reasoner.explain.report import Conclusion, Report
 from reasoner.explain.standards import StandardsIndex, Worlds, setting_standards, subject_standards
 from reasoner.explain.tree import Node, rests_on, unverified
 from reasoner.explain.why import Explainer
-from reasoner.explain.whynot import WhyNot, route_closeness
+from reasoner.explain.whynot import WhyNot
 from reasoner.law.catalogue import OFFENCES, catalogue
 from reasoner.law.program import program
 from reasoner.solve.engine import reason

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 import clingo
 from clingo import Function, String, Symbol
 
+from reasoner.explain.condition import Condition
 from reasoner.explain.i18n import shown
 from reasoner.explain.tree import Node
-from reasoner.explain.whynot import Condition
 from reasoner.law.catalogue import OFFENCES, catalogue
 from reasoner.law.packs import packs
 from reasoner.solve.result import EXCLUDED

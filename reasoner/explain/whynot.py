@@ -10,11 +10,11 @@ figures; ``holds`` literals are elements, explained recursively to a given depth
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from clingo import Function, Number, String, Symbol, SymbolType, ast
 
 from reasoner.explain.arithmetic import COUNTED, bind, comparison_text, counted_source, evaluate, unit_of
+from reasoner.explain.condition import Condition, rank
 from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, shown
 from reasoner.explain.matching import instantiate, unify
 from reasoner.explain.texts import finding_text, param_text
@@ -28,66 +28,6 @@ from reasoner.law.transform import CMP_OPS
 from reasoner.solve.result import POSSIBLE, Result
 
 MAX_ROUTES = 12
-
-
-@dataclass
-class Condition:
-    """One condition of a rule body, with whether it is met."""
-
-    kind: str  # element | fact | comparison | absence | aggregate
-    holds: bool
-    text: str
-    provision: str | None = None
-    citation: str | None = None
-    subject: str | None = None
-    routes: list[list[Condition]] = field(default_factory=list)
-    #: for a threshold not reached: the figure, the threshold, the gap and the share reached (0..1)
-    figure: int | None = None
-    threshold: int | None = None
-    gap: int | None = None
-    share: float | None = None
-    unit: str | None = None  # fen | None
-    #: met in the recorded reading but not in every completion of the facts not known (or the
-    #: other way round): printed as open (?), never as met or failing
-    open: bool = False
-    #: an element's subject as the rules name it (``subject`` is its printed name, which two
-    #: subjects may share: an act ``A1+A2+A3`` and the cumulation of A1-A3)
-    subject_term: Symbol | None = field(default=None, repr=False, compare=False)
-
-    def to_json(self) -> dict:
-        status = "open" if self.open else ("met" if self.holds else "not_met")
-        out: dict = {"condition": self.kind, "status": status, "text": self.text}
-        for key in ("provision", "citation", "subject", "figure", "threshold", "gap", "unit"):
-            v = getattr(self, key)
-            if v is not None:
-                out[key] = v
-        if self.share is not None:
-            out["share"] = round(self.share, 4)
-        if self.routes:
-            out["routes"] = [[c.to_json() for c in r] for r in self.routes]
-        return out
-
-    @property
-    def closeness(self) -> float:
-        """How close this condition came: 1 when met, the share reached for a threshold, else 0;
-        for an element, the closeness of its best route."""
-        if self.holds:
-            return 1.0
-        if self.share is not None:
-            return self.share
-        if self.routes:
-            return max(route_closeness(r) for r in self.routes)
-        return 0.0
-
-
-def route_closeness(route: list[Condition]) -> float:
-    """A route's closeness: the mean closeness of its conditions (1.0 for a route that holds)."""
-    return sum(c.closeness for c in route) / len(route) if route else 0.0
-
-
-def rank(routes: list[list[Condition]]) -> list[list[Condition]]:
-    """Routes from the closest to the farthest; equal ones keep the order of the rules."""
-    return sorted(routes, key=route_closeness, reverse=True)
 
 
 class WhyNot:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from reasoner.explain.condition import Condition
 from reasoner.explain.i18n import paren, table
-from reasoner.explain.whynot import Condition
 from reasoner.render.memo_model import asp_split
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reasoner.explain.condition import Condition, route_closeness
 from reasoner.explain.i18n import msg, paren
 from reasoner.explain.report import Report
 from reasoner.explain.tree import Node
-from reasoner.explain.whynot import Condition, route_closeness
 from reasoner.render.markdown import percent
 from reasoner.render.marks import MARKS
 from reasoner.render.memo_model import Step

@@ -9,10 +9,10 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from reasoner.explain.condition import Condition
 from reasoner.explain.i18n import colon, msg, paren, sep
 from reasoner.explain.report import Conclusion, Report
 from reasoner.explain.tree import Node
-from reasoner.explain.whynot import Condition
 from reasoner.law.catalogue import Provision
 from reasoner.render.cells import markup as escape
 from reasoner.render.marks import MARKS
