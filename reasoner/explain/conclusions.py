@@ -372,7 +372,7 @@ def _findings(tree: Node | None) -> list[str]:
         if id(n) in seen:
             continue
         seen.add(id(n))
-        if n.kind == "finding" and n.path:
+        if (n.kind == "finding" or (n.kind == "fact" and n.discretionary)) and n.path:
             out.add(n.path)
         if n.any_of and not all(c.discretionary for c in n.children):
             stack.extend(c for c in n.children if not c.discretionary)  # a route without findings suffices

@@ -100,7 +100,11 @@ class Explainer:
         if sym.name in _NAMED and isinstance(value, str) and value not in text:
             text += f"「{value}」"
         text = self.figure_text(sym, info, text)
-        return Node("fact", text, str(sym), path=info.path, value=value if _scalar(value) else None)
+        # counter-evidence taken as 相反证据 is the reviewer's judgment, as a finding is (Art 11)
+        judged = sym.name in JUDGED_FACTS
+        return Node(
+            "fact", text, str(sym), path=info.path, value=value if _scalar(value) else None, discretionary=judged
+        )
 
     def _parameter(self, sym: Symbol) -> Node:
         """A figure of the law, with where it comes from."""
@@ -350,6 +354,11 @@ def _parse(text: str) -> Symbol | None:
         return parse_term(text)
     except RuntimeError:
         return None
+
+
+#: facts of the case that record a reviewer's judgment, not an event: counter-evidence accepted as
+#: 相反证据 rebuts the presumption of Art 11 only as the reviewer weighs it
+JUDGED_FACTS = frozenset({"counter_evidence"})
 
 
 def _is_day(n: int) -> bool:
