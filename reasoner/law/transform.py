@@ -28,6 +28,8 @@ from pathlib import Path
 
 from clingo import Function, Number, String, SymbolType, ast
 
+from reasoner.law.ast_mirror import Mirror, mirror
+
 FIRED = "__fired"
 AGGEL = "__aggel"
 
@@ -85,14 +87,14 @@ class RuleInfo:
 
     @cached_property
     def ast(self):
-        """The rule's AST, parsed from its source."""
+        """The rule's AST, parsed from its source, as plain Python objects (see ast_mirror)."""
         found: list = []
         ast.parse_string(self.source, found.append)
-        return next(s for s in found if s.ast_type == ast.ASTType.Rule)
+        return mirror(next(s for s in found if s.ast_type == ast.ASTType.Rule))
 
     @cached_property
     def body(self) -> list:
-        """The body literals (kept: every explanation walks them, and each AST access is a C call)."""
+        """The body literals (kept: every explanation walks them)."""
         return list(self.ast.body)
 
     @property
@@ -157,7 +159,15 @@ class _VariableCollector(ast.Transformer):
 
 
 def _variables(node) -> list[str]:
-    """Variable names occurring in an AST node, in order of first occurrence."""
+    """Variable names occurring in an AST node (or its mirror), in order of first occurrence."""
+    if isinstance(node, Mirror):
+        names: list[str] = []
+        node.walk(
+            lambda n: (
+                n.ast_type == ast.ASTType.Variable and n.name != "_" and n.name not in names and names.append(n.name)
+            )
+        )
+        return names
     c = _VariableCollector()
     c(node)
     return c.names
