@@ -27,7 +27,7 @@ from gen_cases import generate  # noqa: E402
 
 @pytest.fixture(scope="module")
 def generated() -> list[dict]:
-    return generate(300, seed=11)
+    return generate(150, seed=5)  # enough to cover every offence both ways, and error rows
 
 
 def _cases(data: list[dict]):
@@ -70,7 +70,7 @@ def test_grounded_together_equals_alone(generated):
     """The answer of each case, split from a program of many, equals its answer alone: the same
     atoms, the same fired rules, the same aggregate elements (what every report is built from)."""
     cases = _cases(generated)
-    assert len(cases) > 250
+    assert len(cases) > 140
     together = []
     for k in range(0, len(cases), 100):
         together += reason_together(cases[k : k + 100])
@@ -89,7 +89,7 @@ def test_full_rows_equal_the_check_report_on_two_processes(screened):
     """With --detail full each row holds the report `check --format json` gives for the case alone,
     also when the chunks run in worker processes; every case has its row, in order."""
     items, rows = screened
-    assert [r.index for r in rows] == list(range(len(items))) == list(range(300))
+    assert [r.index for r in rows] == list(range(len(items))) == list(range(150))
     assert [r.source for r in rows] == [it.source for it in items]
     for it, row in list(zip(items, rows, strict=True))[:80]:
         try:
