@@ -253,7 +253,10 @@ def test_report_never_writes_over_the_case_or_half_a_memo(tmp_path):
     case.write_bytes((EXAMPLES / "286-1-leak.yaml").read_bytes())
     before = case.read_bytes()
     done = _report(str(case), "-o", str(case), "--format", "md")
-    assert done.returncode == 2 and b"case file" in done.stderr and case.read_bytes() == before
+    # said in the user's language (Chinese by default)
+    assert done.returncode == 2 and "就是案件文件本身".encode() in done.stderr and case.read_bytes() == before
+    done = _report(str(case), "-o", str(case), "--lang", "en")
+    assert done.returncode == 2 and b"is the case file itself" in done.stderr and case.read_bytes() == before
     # a bad case leaves an old memo as it was
     memo_file = tmp_path / "memo.md"
     memo_file.write_text("old", encoding="utf-8")
