@@ -6,7 +6,7 @@ from clingo import ast
 
 from reasoner.law.ast_mirror import Mirror, mirror
 from reasoner.law.program import program
-from reasoner.law.transform import _VariableCollector, _variables
+from reasoner.law.transform import _VariableCollector, variables_of
 
 
 def parsed(text: str):
@@ -31,4 +31,4 @@ def test_variables_in_the_order_clingo_visits_them():
     rule = parsed("h(X) :- a(X, Y), Z = Y * 2 + W, #count { V : b(V, Q) } >= Z, not c(U).")
     collector = _VariableCollector()
     collector(rule)
-    assert _variables(mirror(rule)) == collector.names == ["X", "Y", "Z", "W", "V", "Q", "U"]
+    assert variables_of(mirror(rule)) == collector.names == ["X", "Y", "Z", "W", "V", "Q", "U"]

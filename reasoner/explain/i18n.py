@@ -193,6 +193,6 @@ def describe(sym: Symbol, lang: str) -> str:
                     lang,
                 )
             return term(a.name, lang)
-        return plain(a)
+        return shown(a)  # a person's part in a joint act names the person: A1 · P2
 
     return _PLACE.sub(sub, entry[lang])

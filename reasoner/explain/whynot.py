@@ -14,7 +14,7 @@ from collections import defaultdict
 from clingo import Function, Number, String, Symbol, SymbolType, ast
 
 from reasoner.explain.arithmetic import COUNTED, bind, comparison_text, counted_source, evaluate, unit_of
-from reasoner.explain.condition import Condition, rank
+from reasoner.explain.condition import Condition, assigned_in, open_comparisons, rank, reads_of
 from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, shown
 from reasoner.explain.matching import instantiate, unify
 from reasoner.explain.texts import finding_text, param_text
@@ -50,11 +50,14 @@ class WhyNot:
             for i in range(min(2, len(args))):
                 self.by_arg[(s.name, len(args), i, args[i])].append(s)
         self.rules: dict[str, list] = defaultdict(list)
+        self.by_head: dict[str, list] = defaultdict(list)  # rules by their head's predicate
         # predicates the rule files define by plain facts (lists the law itself makes)
         self.law_data = {r.head_predicate for r in program().rules if r.empty_body}
         for r in program().rules:
             if r.head_id is not None:
                 self.rules[r.head_id].append(r)
+            if not r.empty_body:
+                self.by_head[r.head_predicate].append(r)
 
     def routes(self, pid: str, subject: Symbol, depth: int) -> list[list[Condition]]:
         """Every way the rules could establish ``pid`` for ``subject``, with each condition's status."""
@@ -64,11 +67,7 @@ class WhyNot:
             if env is None:
                 continue
             for route in self._body(r, list(r.body), env, depth):
-                if any(c.open and c.kind == "fact" for c in route):
-                    # a figure known only within bounds: what it is compared with is open too
-                    for c in route:
-                        if c.kind in ("comparison", "aggregate"):
-                            c.open = True
+                open_comparisons(route, assigned_in(r))
                 out.append(route)
                 if len(out) >= MAX_ROUTES:
                     return rank(out)
@@ -106,12 +105,12 @@ class WhyNot:
                 head = (
                     self._element(sym, depth)
                     if is_elem
-                    else Condition("fact", True, self._text(sym), open=self._unsettled(sym))
+                    else Condition("fact", True, self._text(sym), open=self._unsettled(sym), reads=reads_of(pattern))
                 )
                 routes.extend([[head, *tail] for tail in self._body(rule, rest, env2, depth)])
             return routes[:MAX_ROUTES]
-        text = self._pattern_text(pattern, env)
-        cond = Condition("fact", False, text, open=self._may_be_given(pattern, env))
+        given = self._may_be_given(pattern, env)
+        cond = Condition("fact", False, self._pattern_text(pattern, env, given), open=given)
         return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
 
     def _negated(self, pattern, env: dict) -> Condition:
@@ -127,7 +126,9 @@ class WhyNot:
             label = self._label(ground.arguments[0].string)
             against = msg("finding_fails", self.lang) + colon(self.lang) + label
             text = finding_text(label, f, self.lang) if f else against
-        unsettled = ground is not None and self._unsettled(ground)
+        unsettled = ground is not None and (
+            self._unsettled(ground) or (not present and bool(self.r.facts.questions) and self._derivable(ground))
+        )
         if present and ground.name == "finding_fails":
             return Condition("absence", False, text)  # the recorded finding itself defeats it
         if present and ground.name == "holds":
@@ -190,7 +191,7 @@ class WhyNot:
             lv, rv = evaluate(atom.term, nums), evaluate(guard.term, nums)
         except (KeyError, ValueError, AttributeError):
             return self._body(rule, rest, env, depth)  # figures missing: a failing fact says why
-        cond = Condition("comparison", ok, f"{text}　[{atom}]")
+        cond = Condition("comparison", ok, f"{text}　[{atom}]", reads=reads_of(atom))
         # the unit of either side: a sum of nothing (0) compared with a sum of money is money too
         unit = unit_of(atom.term, units) or unit_of(guard.term, units)
         if not ok and op in (">=", ">") and unit != "date" and rv > 0:
@@ -318,11 +319,22 @@ class WhyNot:
 
     def _may_be_given(self, pattern, env: dict) -> bool:
         """Whether a fact no true atom matched is one the case leaves open: some answer to one of
-        its questions would give it (a missing fact that is not known, not a fact known absent)."""
+        its questions would give it, it is recorded as not known, or the rules would derive it from
+        such a fact or from a conclusion that is possible (not known, rather than known absent)."""
         if not self.r.facts.questions or pattern.ast_type != ast.ASTType.Function:
             return False
+        if self._answers_fit(pattern, env):
+            return True
+        ground = instantiate(pattern, env)
+        return ground is not None and self._derivable(ground)
+
+    def _answers_fit(self, pattern, env: dict) -> bool:
+        """Whether an atom some answer gives, or one recorded as not known, fits the pattern."""
         if self._answer_atoms is None:
             self._answer_atoms = {a for q in self.r.facts.questions for ans in q.answers for a in ans.atoms}
+            self._answer_atoms |= set(self.r.facts.unknown)
+        if pattern.ast_type != ast.ASTType.Function:
+            return False
         bound = [instantiate(a, env) for a in pattern.arguments]
         return any(
             a.name == pattern.name
@@ -331,7 +343,31 @@ class WhyNot:
             for a in self._answer_atoms
         )
 
-    def _pattern_text(self, pattern, env: dict) -> str:
+    def _derivable(self, sym: Symbol) -> bool:
+        """Whether a rule could derive ``sym`` from a conclusion that is possible (the helper facts
+        the later documents use, such as narrowed/2 or used_for_telecom_fraud/1): its body's facts
+        matched against the answer, its conclusions weighed over the completions."""
+        for rule in self.by_head.get(sym.name, []):
+            env = unify(rule.head, sym, {})
+            if env is not None and self._derivable_body(list(rule.body), env):
+                return True
+        return False
+
+    def _derivable_body(self, body: list, env: dict) -> bool:
+        for i, lit in enumerate(body):
+            a = lit.atom
+            if a.ast_type != ast.ASTType.SymbolicAtom or lit.sign != ast.Sign.NoSign:
+                continue
+            if self._answers_fit(a.symbol, env):  # a fact some answer to an open question gives
+                return True
+            g = instantiate(a.symbol, env)
+            if g is None:  # bind it from the answer, then go on
+                return any(self._derivable_body(body[i + 1 :], e) for _, e in self._matches(a.symbol, env)[:MAX_ROUTES])
+            if g.name == "holds" and self.r.status(g) == POSSIBLE:
+                return True
+        return False
+
+    def _pattern_text(self, pattern, env: dict, open_: bool = False) -> str:
         """A condition no true atom matched: described with what is bound, '…' for the rest."""
         if pattern.ast_type != ast.ASTType.Function:
             return str(pattern)
@@ -355,7 +391,7 @@ class WhyNot:
             if u.name == sym.name
             and all(x == String("…") or x == y for x, y in zip(sym.arguments, u.arguments, strict=False))
         ]
-        suffix = paren(msg("unknown_fact", self.lang), self.lang) if unknown else ""
+        suffix = paren(msg("not_known" if open_ else "unknown_fact", self.lang), self.lang) if unknown else ""
         if pattern.name in self.law_data:
             return f"{msg('not_listed', self.lang)}{colon(self.lang)}{describe(sym, self.lang)}"
         if pattern.name == "pack_applies" and sym.arguments[0].type == SymbolType.String:

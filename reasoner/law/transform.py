@@ -108,7 +108,7 @@ class RuleInfo:
             if lit.ast_type == ast.ASTType.Literal and lit.atom.ast_type == ast.ASTType.Comparison:
                 a = lit.atom
                 g = a.guards[0]
-                out.append(Comparison(str(a), tuple(_variables(a)), a.term, CMP_OPS[g.comparison], g.term))
+                out.append(Comparison(str(a), tuple(variables_of(a)), a.term, CMP_OPS[g.comparison], g.term))
         return out
 
     def to_json(self) -> dict:
@@ -158,7 +158,7 @@ class _VariableCollector(ast.Transformer):
         return v
 
 
-def _variables(node) -> list[str]:
+def variables_of(node) -> list[str]:
     """Variable names occurring in an AST node (or its mirror), in order of first occurrence."""
     if isinstance(node, Mirror):
         names: list[str] = []
@@ -315,7 +315,7 @@ def _read_body(info: RuleInfo, body: list) -> None:
 def _record_comparison(info: RuleInfo, atom, loc) -> ast.AST:
     """``cmp(J, (V1, ...))`` for comparison J of the rule, which the explainer re-evaluates."""
     guard = atom.guards[0]
-    variables = tuple(_variables(atom))
+    variables = tuple(variables_of(atom))
     j = len(info.comparison_meta)
     info.comparison_meta.append((str(atom), variables, CMP_OPS[guard.comparison]))
     values = [_var(loc, v) for v in variables]
@@ -327,10 +327,10 @@ def _record_aggregate(info: RuleInfo, rule, lit, k: ast.AST, loc) -> tuple[ast.A
     explainer can list what was counted or summed."""
     atom = lit.atom
     j = len(info.aggregates)
-    assigned = [_variables(g.term) for g in (atom.left_guard, atom.right_guard) if g is not None]
+    assigned = [variables_of(g.term) for g in (atom.left_guard, atom.right_guard) if g is not None]
     assigned_vars = {v for vs in assigned for v in vs}
     others = [o for o in rule.body if o is not lit and not _mentions(o, assigned_vars)]
-    globals_ = tuple(dict.fromkeys(v for other in others for v in _variables(other)))
+    globals_ = tuple(dict.fromkeys(v for other in others for v in variables_of(other)))
     fn = {0: "count", 1: "sum", 2: "sum+", 3: "min", 4: "max"}.get(int(atom.function), "agg")
     info.aggregates.append(Aggregate(fn, str(atom), globals_))
     value = _var(loc, sorted(assigned_vars)[0]) if assigned_vars else _sym(loc, 0)
@@ -360,4 +360,4 @@ def _mask_anonymous(term):
 
 
 def _mentions(lit, names: set[str]) -> bool:
-    return any(v in names for v in _variables(lit))
+    return any(v in names for v in variables_of(lit))
