@@ -3,10 +3,13 @@ routes are shown: closest to holding first."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from clingo import Symbol, ast
 
+from reasoner.explain.arithmetic import evaluate
 from reasoner.law.transform import CMP_OPS, variables_of
 
 
@@ -35,6 +38,10 @@ class Condition:
     subject_term: Symbol | None = field(default=None, repr=False, compare=False)
     #: the rule's variables it reads (facts and comparisons): whether an open figure reaches it
     reads: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    #: an open fact's figure known within bounds: its variable -> (least, greatest), as the solver counts
+    bounds: dict = field(default_factory=dict, repr=False, compare=False)
+    #: a comparison as the rule writes it, with the figures bound: (left, op, right, figures)
+    formula: tuple | None = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict:
         status = "open" if self.open else ("met" if self.holds else "not_met")
@@ -77,30 +84,79 @@ def reads_of(node) -> frozenset[str]:
     return frozenset(variables_of(node))
 
 
-def assigned_in(rule) -> dict[str, frozenset[str]]:
-    """For each variable an assignment of the rule binds (X = expr), the variables it is made of."""
-    out: dict[str, frozenset[str]] = {}
+def assigned_in(rule) -> dict[str, tuple[frozenset[str], object]]:
+    """For each variable an assignment of the rule binds (X = expr): the variables it is made of,
+    and the expression (in the rule's order)."""
+    out: dict[str, tuple[frozenset[str], object]] = {}
     for lit in rule.body:
         a = getattr(lit, "atom", None)
         if a is not None and a.ast_type == ast.ASTType.Comparison and a.term.ast_type == ast.ASTType.Variable:
             if CMP_OPS[a.guards[0].comparison] == "=":
-                out[a.term.name] = reads_of(a.guards[0].term)
+                out[a.term.name] = (reads_of(a.guards[0].term), a.guards[0].term)
     return out
 
 
-def open_comparisons(route: list[Condition], assigned: dict[str, frozenset[str]]) -> None:
+_TEST = {"<": int.__lt__, "<=": int.__le__, ">": int.__gt__, ">=": int.__ge__, "=": int.__eq__, "!=": int.__ne__}
+
+
+def open_comparisons(route: list[Condition], assigned: dict[str, tuple[frozenset[str], object]]) -> None:
     """A comparison that reads a figure the case leaves open (directly or through an assignment)
-    is open too; one on known figures or constants keeps its status."""
-    open_vars = set().union(*(c.reads for c in route if c.open and c.kind == "fact"))
-    if not open_vars:
+    is open, unless it comes out the same at every end of the figures' bounds (a day known only
+    within a week that is years from the limit); one on known figures or constants keeps its status."""
+    facts = [c for c in route if c.open and c.kind == "fact"]
+    base = set().union(*(c.reads for c in facts))
+    if not base:
         return
+    bounds: dict[str, tuple[int, int]] = {}
+    for c in facts:
+        bounds.update(c.bounds)
+    reached = set(base)
     changed = True
     while changed:
         changed = False
-        for var, parts in assigned.items():
-            if var not in open_vars and parts & open_vars:
-                open_vars.add(var)
+        for var, (parts, _) in assigned.items():
+            if var not in reached and parts & reached:
+                reached.add(var)
                 changed = True
     for c in route:
-        if c.kind == "comparison" and c.reads & open_vars:
-            c.open = True
+        if c.kind == "comparison" and c.reads & reached:
+            c.open = not _same_at_every_end(c, base, bounds, assigned)
+
+
+def _same_at_every_end(c: Condition, base: set[str], bounds: dict, assigned: dict) -> bool:
+    """Whether the comparison's outcome is its recorded one at every corner of the open figures'
+    bounds (exact for the sums and differences the rules compare)."""
+    if c.formula is None:
+        return False
+    left, op, right, nums = c.formula
+    used = sorted(base & (set(nums) | set(bounds)))
+    if not used or any(v not in bounds for v in used) or len(used) > 4:
+        return False
+    for corner in itertools.product(*(bounds[v] for v in used)):
+        env = {**nums, **dict(zip(used, corner, strict=True))}
+        try:
+            for var, (_, term) in assigned.items():
+                if var not in used:
+                    env[var] = evaluate(term, env)
+            if _TEST[op](evaluate(left, env), evaluate(right, env)) != c.holds:
+                return False
+        except (KeyError, ValueError, AttributeError, ZeroDivisionError):
+            return False
+    return True
+
+
+def solver_bounds(bound: tuple) -> tuple[int, int]:
+    """A figure's bounds as written ((least, greatest, unit): days, counts, yuan) in the solver's
+    numbers: YYYYMMDD, whole numbers, fen; an open end at 0 or the solver's ceiling."""
+    low, high, unit = bound
+
+    def number(v: object, default: int) -> int:
+        if v is None:
+            return default
+        if hasattr(v, "year"):
+            return v.year * 10000 + v.month * 100 + v.day
+        if unit == "fen":
+            return int(Decimal(str(v)) * 100)
+        return int(v)
+
+    return number(low, 0), number(high, 2**31 - 1)

@@ -14,9 +14,10 @@ from collections import defaultdict
 from clingo import Function, Number, String, Symbol, SymbolType, ast
 
 from reasoner.explain.arithmetic import COUNTED, bind, comparison_text, counted_source, evaluate, unit_of
-from reasoner.explain.condition import Condition, assigned_in, open_comparisons, rank, reads_of
+from reasoner.explain.condition import Condition, assigned_in, open_comparisons, rank, reads_of, solver_bounds
 from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, shown
 from reasoner.explain.matching import instantiate, unify
+from reasoner.explain.openness import Openness
 from reasoner.explain.texts import finding_text, param_text
 from reasoner.explain.tree import Node
 from reasoner.explain.why import Explainer
@@ -25,12 +26,12 @@ from reasoner.law.packs import by_id
 from reasoner.law.parameters import by_symbol
 from reasoner.law.program import program
 from reasoner.law.transform import CMP_OPS
-from reasoner.solve.result import POSSIBLE, Result
+from reasoner.solve.result import Result
 
 MAX_ROUTES = 12
 
 
-class WhyNot:
+class WhyNot(Openness):
     """Why-not routes for one result in one language."""
 
     def __init__(self, result: Result, lang: str, explainer: Explainer | None = None):
@@ -102,11 +103,7 @@ class WhyNot:
         if matches:
             routes: list[list[Condition]] = []
             for sym, env2 in matches[:MAX_ROUTES]:
-                head = (
-                    self._element(sym, depth)
-                    if is_elem
-                    else Condition("fact", True, self._text(sym), open=self._unsettled(sym), reads=reads_of(pattern))
-                )
+                head = self._element(sym, depth) if is_elem else self._fact(sym, pattern)
                 routes.extend([[head, *tail] for tail in self._body(rule, rest, env2, depth)])
             return routes[:MAX_ROUTES]
         given = self._may_be_given(pattern, env)
@@ -145,34 +142,6 @@ class WhyNot:
             )
         return Condition("absence", not present, f"{msg('absent', self.lang)}{colon(self.lang)}{text}", open=unsettled)
 
-    def _unsettled(self, sym: Symbol) -> bool:
-        """Whether an atom's truth turns on facts not known: a conclusion possible, not established;
-        a fact given by one answer to an open question; or a helper derived, in the recorded
-        reading, from either (found through the rules that fired)."""
-        if not self.r.facts.questions:
-            return False
-        if sym.name in ("holds", "applied_holds"):
-            return self.r.status(sym) == POSSIBLE
-        if self._answer_atoms is None:
-            self._answer_atoms = {a for q in self.r.facts.questions for ans in q.answers for a in ans.atoms}
-        seen: set[Symbol] = set()
-        stack = [sym]
-        while stack:
-            atom = stack.pop()
-            if atom in seen:
-                continue
-            seen.add(atom)
-            if atom in self._answer_atoms:
-                return True
-            if atom is not sym and atom.name in ("holds", "applied_holds"):
-                if self.r.status(atom) == POSSIBLE:
-                    return True
-                continue
-            for _, body in self.r.fired.get(atom, []):
-                # the body as the provenance transform records it: pos(Atom) and neg(Atom)
-                stack.extend(b.arguments[0] for b in body.arguments if b.name == "pos")
-        return False
-
     def _comparison(self, rule, atom, rest: list, env: dict, depth: int) -> list[list[Condition]]:
         """A comparison with the bound figures: an assignment binds its variable; a threshold not
         reached gets the figure, the gap and the share reached."""
@@ -191,7 +160,9 @@ class WhyNot:
             lv, rv = evaluate(atom.term, nums), evaluate(guard.term, nums)
         except (KeyError, ValueError, AttributeError):
             return self._body(rule, rest, env, depth)  # figures missing: a failing fact says why
-        cond = Condition("comparison", ok, f"{text}　[{atom}]", reads=reads_of(atom))
+        cond = Condition(
+            "comparison", ok, f"{text}　[{atom}]", reads=reads_of(atom), formula=(atom.term, op, guard.term, nums)
+        )
         # the unit of either side: a sum of nothing (0) compared with a sum of money is money too
         unit = unit_of(atom.term, units) or unit_of(guard.term, units)
         if not ok and op in (">=", ">") and unit != "date" and rv > 0:
@@ -317,55 +288,16 @@ class WhyNot:
             return self.explainer.figure_text(sym, known, describe(sym, self.lang))
         return describe(sym, self.lang)
 
-    def _may_be_given(self, pattern, env: dict) -> bool:
-        """Whether a fact no true atom matched is one the case leaves open: some answer to one of
-        its questions would give it, it is recorded as not known, or the rules would derive it from
-        such a fact or from a conclusion that is possible (not known, rather than known absent)."""
-        if not self.r.facts.questions or pattern.ast_type != ast.ASTType.Function:
-            return False
-        if self._answers_fit(pattern, env):
-            return True
-        ground = instantiate(pattern, env)
-        return ground is not None and self._derivable(ground)
-
-    def _answers_fit(self, pattern, env: dict) -> bool:
-        """Whether an atom some answer gives, or one recorded as not known, fits the pattern."""
-        if self._answer_atoms is None:
-            self._answer_atoms = {a for q in self.r.facts.questions for ans in q.answers for a in ans.atoms}
-            self._answer_atoms |= set(self.r.facts.unknown)
-        if pattern.ast_type != ast.ASTType.Function:
-            return False
-        bound = [instantiate(a, env) for a in pattern.arguments]
-        return any(
-            a.name == pattern.name
-            and len(a.arguments) == len(bound)
-            and all(b is None or b == x for b, x in zip(bound, a.arguments, strict=True))
-            for a in self._answer_atoms
-        )
-
-    def _derivable(self, sym: Symbol) -> bool:
-        """Whether a rule could derive ``sym`` from a conclusion that is possible (the helper facts
-        the later documents use, such as narrowed/2 or used_for_telecom_fraud/1): its body's facts
-        matched against the answer, its conclusions weighed over the completions."""
-        for rule in self.by_head.get(sym.name, []):
-            env = unify(rule.head, sym, {})
-            if env is not None and self._derivable_body(list(rule.body), env):
-                return True
-        return False
-
-    def _derivable_body(self, body: list, env: dict) -> bool:
-        for i, lit in enumerate(body):
-            a = lit.atom
-            if a.ast_type != ast.ASTType.SymbolicAtom or lit.sign != ast.Sign.NoSign:
-                continue
-            if self._answers_fit(a.symbol, env):  # a fact some answer to an open question gives
-                return True
-            g = instantiate(a.symbol, env)
-            if g is None:  # bind it from the answer, then go on
-                return any(self._derivable_body(body[i + 1 :], e) for _, e in self._matches(a.symbol, env)[:MAX_ROUTES])
-            if g.name == "holds" and self.r.status(g) == POSSIBLE:
-                return True
-        return False
+    def _fact(self, sym: Symbol, pattern) -> Condition:
+        """A fact of the answer that a route reads; open when facts not known could undo it, with
+        the bounds of a figure known only within them (for the comparisons that read it)."""
+        cond = Condition("fact", True, self._text(sym), open=self._unsettled(sym), reads=reads_of(pattern))
+        info = self.r.facts.atoms.get(sym)
+        last = pattern.arguments[-1] if pattern.ast_type == ast.ASTType.Function and pattern.arguments else None
+        if cond.open and info is not None and info.bound is not None and last is not None:
+            if last.ast_type == ast.ASTType.Variable:
+                cond.bounds = {last.name: solver_bounds(info.bound)}
+        return cond
 
     def _pattern_text(self, pattern, env: dict, open_: bool = False) -> str:
         """A condition no true atom matched: described with what is bound, '…' for the rest."""
