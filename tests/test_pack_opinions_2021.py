@@ -115,7 +115,8 @@ def test_eight_two_presumes_knowledge_unless_rebutted(indicator):
     knows, offence = conclusion(rep, KNOWLEDGE), conclusion(rep, OFFENCE)
     assert knows.certainty == "established" and offence.certainty == "established"
     assert knows.presumed and offence.presumed
-    assert knows.unverified == ["op2021.8.2"] and offence.unverified == ["op2021.8.2"]  # 八 ¶2 not verified
+    # 八 ¶2 is not verified, nor 九's chapeau (the five cards make it serious)
+    assert knows.unverified == ["op2021.8.2"] and offence.unverified == ["op2021.8.2", "op2021.9.1"]
     rebutted = card_case(
         ("bank_card", "own", "sold", 5), knowledge={"indicators": [indicator], "counter_evidence": [COUNTER]}
     )
