@@ -76,6 +76,11 @@ class Openness:
         )
 
     def _derivable(self, sym: Symbol) -> bool:
+        if sym.name in ("holds", "applied_holds"):  # a conclusion's status is known exactly
+            return self.r.status(sym) == POSSIBLE
+        return self._helper_derivable(sym)
+
+    def _helper_derivable(self, sym: Symbol) -> bool:
         """Whether a rule could derive ``sym`` from a conclusion that is possible (the helper facts
         the later documents use, such as narrowed/2 or used_for_telecom_fraud/1): its body's facts
         matched against the answer, its conclusions weighed over the completions."""
