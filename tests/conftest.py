@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import os
 from pathlib import Path
 
@@ -112,11 +113,28 @@ def to_case(data: dict) -> Case:
 
 
 def run(data: dict) -> Result:
-    return reason(to_case(data))
+    """The case reasoned (once per test for the same data: see holds)."""
+    import json
+
+    return _reasoned(json.dumps(without_none(data), ensure_ascii=False))
 
 
 def holds(data: dict, pid: str, subject: str = "A1") -> bool:
+    """Whether a conclusion holds; a test asks this of one case many times, so the case is reasoned
+    once per test (the cache is emptied before each test: nothing carries over)."""
     return run(data).holds(pid, __import__("clingo").String(subject))
+
+
+@functools.lru_cache(maxsize=32)
+def _reasoned(text: str) -> Result:
+    return reason(load_text(text, "test.json"))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_reasoning():
+    """Each test reasons anew: a test may change the day (REASONER_TODAY) or the rules."""
+    _reasoned.cache_clear()
+    yield
 
 
 @pytest.fixture
