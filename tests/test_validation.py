@@ -249,3 +249,18 @@ def test_a_yaml_anchor_inside_itself_is_an_error_not_a_recursion_error():
     for text, where in (("case: {id: x}\nacts: &a [*a]\n", "acts[0]"), ("case: &c {id: x, more: *c}\n", "case.more")):
         ((path, (line, message)),) = _errors(text).items()
         assert path == where and line and "is inside the value it names" in message
+
+
+def test_the_finding_subjects_kept_beside_the_program_are_those_read_from_the_rules(tmp_path, monkeypatch):
+    from reasoner.law import findings
+
+    monkeypatch.setenv("REASONER_CACHE", str(tmp_path))
+    findings.finding_subjects.cache_clear()
+    try:
+        read = findings._read_from_rules()
+        assert findings.finding_subjects() == read  # computed, and kept
+        assert findings._cache_file().is_file()
+        findings.finding_subjects.cache_clear()
+        assert findings.finding_subjects() == read  # read back
+    finally:
+        findings.finding_subjects.cache_clear()

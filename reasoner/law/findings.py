@@ -7,8 +7,13 @@ say which kind of record of a case file the finding may name.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from functools import cache
+from pathlib import Path
 
+from reasoner.law.program import cache_file as program_cache_file
 from reasoner.law.program import program
 
 #: Literals that say what kind of record a variable is: (predicate, argument position) -> kind.
@@ -63,8 +68,35 @@ _TYPING = {
 
 @cache
 def finding_subjects() -> dict[str, frozenset[str]]:
-    """For each provision that takes a finding, the kinds of record the finding can be about,
-    read from the rules: the literals beside the finding that type its subject variable."""
+    """For each provision that takes a finding, the kinds of record the finding can be about (read
+    from the rules once and kept beside the compiled program: every case file's findings are
+    checked against it, and reading it walks every rule's AST)."""
+    path = _cache_file()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {pid: frozenset(kinds) for pid, kinds in data.items()}
+    except (OSError, ValueError, AttributeError, TypeError):
+        pass
+    found = _read_from_rules()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({k: sorted(v) for k, v in sorted(found.items())}), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a cache that cannot be written is skipped
+    return found
+
+
+def _cache_file() -> Path:
+    """Beside the compiled program, keyed by it and by this module."""
+    program_file = program_cache_file()
+    mine = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    return program_file.with_name(f"findings-{program_file.stem.removeprefix('program-')}-{mine}.json")
+
+
+def _read_from_rules() -> dict[str, frozenset[str]]:
+    """The literals beside each finding that type its subject variable, read from the rules."""
     rules = program().rules
     head_kind: dict[str, set[str]] = {}
 

@@ -43,7 +43,7 @@ def digest(*wording: Path) -> str:
     return h.hexdigest()
 
 
-def _cache_file() -> Path:
+def cache_file() -> Path:
     """Where the compiled program is kept between runs (keyed by the rule packs and this compiler)."""
     base = os.environ.get("REASONER_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "reasoner"
@@ -74,7 +74,7 @@ def _store(path: Path, text: str, rules: list[RuleInfo]) -> None:
 @cache
 def program() -> Program:
     """The compiled rules: from the cache when it is current, else compiled (and cached)."""
-    path = _cache_file()
+    path = cache_file()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         rules = [RuleInfo.from_json(r) for r in data["rules"]]
