@@ -490,3 +490,16 @@ def test_a_bound_above_the_ceiling_is_shown_exactly():
     exact = "payment settlement: CNY 20,000,000.00 (above the solver's ceiling"
     assert shown and all(t.startswith(exact) for t in shown)
     assert not any("10,000,000.00" in t for t in shown)
+
+
+def test_a_known_figure_short_of_its_threshold_is_a_near_miss_whatever_else_is_open():
+    # ¥185,000 of 200,000 (92%), known exactly; the gains are not known, so the offence is possible:
+    # the settlement's shortfall is certain all the same (issue 17: it vanished when any fact was open)
+    report = _report(assist(payment_settlement="185000", illegal_gains="unknown"))
+    assert [c.certainty for c in report.conclusions if c.id == "cl.287-2"] == ["possible"]
+    misses = report.near_misses()
+    assert [m.provision for m in misses] == ["interp.12.1.2"]
+    assert "short by CNY 15,000.00" in misses[0].text
+    # the gains, open, are no near miss however they are bounded
+    bounded = _report(assist(payment_settlement="185000", illegal_gains={"at_least": "9000"}))
+    assert [m.provision for m in bounded.near_misses()] == ["interp.12.1.2"]

@@ -13,7 +13,7 @@ from reasoner.explain.i18n import shown
 from reasoner.explain.tree import Node
 from reasoner.law.catalogue import OFFENCES, catalogue
 from reasoner.law.packs import packs
-from reasoner.solve.result import EXCLUDED
+from reasoner.solve.result import EXCLUDED, POSSIBLE
 
 SCHEMA = "reasoner/check/2"
 
@@ -142,7 +142,12 @@ class Report:
                     if cond.kind == "element" and cond.routes:
                         inner = cond.subject_term if cond.subject_term is not None else cond.subject or term
                         walk(cond.routes, cond.provision or pid, cond.subject or subject, inner)
-                    elif cond.kind == "comparison" and cond.share is not None and cond.share >= at_least:
+                    elif (
+                        cond.kind == "comparison"
+                        and not cond.open
+                        and cond.share is not None
+                        and cond.share >= at_least
+                    ):
                         key = (pid, term, cond.text)  # the subject's term: two may print alike
                         found.setdefault(
                             key,
@@ -152,9 +157,10 @@ class Report:
                         )
 
         for c in self.conclusions:
-            # short for certain: a possible conclusion may reach its figure (one known only within
-            # bounds is read at its lower bound), so it is no near miss
-            if c.certainty == EXCLUDED:
+            # short for certain: a figure the facts leave open (one known only within bounds is read
+            # at its lower bound) may reach its threshold, so its comparison (open) is no near miss;
+            # a known figure short of its threshold is one, whatever else the case leaves open
+            if c.certainty in (EXCLUDED, POSSIBLE):
                 walk(c.routes, c.id, c.shown_subject, c.subject_term if c.subject_term is not None else c.subject)
         return sorted(found.values(), key=lambda m: (-m.share, m.provision, m.subject, m.text))
 
