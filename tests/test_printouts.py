@@ -208,3 +208,17 @@ def test_the_receipt_pins_the_statement_the_figures_were_summed_from():
     digest = hashlib.sha256((EXAMPLES / "287-2-card-statement.csv").read_bytes()).hexdigest()
     assert f"| statement file hash (sha256): 287-2-card-statement.csv | `{digest}` |" in out
     assert "statement file hash" not in _markdown("287-2-card-seller.yaml", "en")
+
+
+def test_id_narrows_the_summary_table_as_it_narrows_the_json():
+    from click.testing import CliRunner
+
+    from reasoner.cli import main
+
+    path = str(EXAMPLES / "287-2-judged-2020.yaml")
+    out = CliRunner().invoke(main, ["check", path, "--lang", "en", "--id", "cl.287-2", "--width", "160"]).output
+    table = out.split("Explanations")[0]
+    assert " cl.287-2 " in table
+    assert "interp.12.1.2" not in table and "cl.12.1" not in table  # other conclusions left out
+    whole = CliRunner().invoke(main, ["check", path, "--lang", "en", "--width", "160"]).output
+    assert "interp.12.1.2" in whole.split("Explanations")[0]

@@ -141,7 +141,8 @@ def print_report(
         box=box.SIMPLE,
         title_justify="left",
     )
-    for c in report.conclusions:
+    # --id: the table, like the JSON, holds only the conclusions asked for
+    for c in (c for c in report.conclusions if not ids or c.id in ids):
         table.add_row(_status(c, lang), escape(c.id), escape(c.label), escape(c.shown_subject), _flags(c, lang))
     console.print(table)
     misses = report.near_misses(near_miss)
