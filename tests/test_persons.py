@@ -153,3 +153,22 @@ def test_responsible_persons_are_shown_by_name():
     report = build(to_case(unit_case()), "t.json", "zh")
     persons = [c for c in report.conclusions if c.id == "interp.14.person"]
     assert [c.party for c in persons] == ["P2", "P3"]
+
+
+def test_a_joint_crime_needs_a_second_person_who_commits_it_intentionally():
+    # 共同犯罪是指二人以上共同故意犯罪: with 褚某's knowledge open, so is the joint crime for both; with
+    # her knowledge not proven, 陈某 alone commits the offence, and it is no joint crime
+    knows = {"party": "P1", "knowledge": {"proven": True, "evidence": "供述"}}
+    for theirs, want in (({"proven": "unknown"}, "possible"), ({"proven": False}, "excluded")):
+        data = together(knows, {"party": "P2", "knowledge": theirs})
+        del data["acts"][0]["knowledge"]
+        report = build(to_case(data), "t.json", "en")
+        joint = {c.party: c.certainty for c in report.conclusions if c.id == "cl.25"}
+        offence = {c.party: c.certainty for c in report.conclusions if c.id == "cl.287-2"}
+        assert joint == {"P1": want, "P2": want}, theirs
+        assert offence["P1"] == "established"
+    both = build(to_case(together("P1", "P2")), "t.json", "en")
+    assert {c.party: c.certainty for c in both.conclusions if c.id == "cl.25"} == {
+        "P1": "established",
+        "P2": "established",
+    }
