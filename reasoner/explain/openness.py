@@ -19,7 +19,18 @@ class Openness:
 
     r: object
     by_head: dict
-    _answer_atoms: set[Symbol] | None
+    _answer_atoms: dict[str, list[Symbol]] | None
+
+    def _open_atoms(self) -> dict[str, list[Symbol]]:
+        """The facts the case leaves open, by predicate (built once): those some answer to one of its
+        questions gives, and those recorded as not known."""
+        if self._answer_atoms is None:
+            found: dict[str, list[Symbol]] = {}
+            atoms = [a for q in self.r.facts.questions for ans in q.answers for a in ans.atoms]
+            for a in [*atoms, *self.r.facts.unknown]:
+                found.setdefault(a.name, []).append(a)
+            self._answer_atoms = found
+        return self._answer_atoms
 
     def _unsettled(self, sym: Symbol) -> bool:
         """Whether an atom's truth turns on facts not known: a conclusion possible, not established;
@@ -29,8 +40,7 @@ class Openness:
             return False
         if sym.name in ("holds", "applied_holds"):
             return self.r.status(sym) == POSSIBLE
-        if self._answer_atoms is None:
-            self._answer_atoms = {a for q in self.r.facts.questions for ans in q.answers for a in ans.atoms}
+        open_atoms = self._open_atoms()
         seen: set[Symbol] = set()
         stack = [sym]
         while stack:
@@ -38,7 +48,7 @@ class Openness:
             if atom in seen:
                 continue
             seen.add(atom)
-            if atom in self._answer_atoms:
+            if atom in open_atoms.get(atom.name, ()):
                 return True
             if atom is not sym and atom.name in ("holds", "applied_holds"):
                 if self.r.status(atom) == POSSIBLE:
@@ -62,17 +72,12 @@ class Openness:
 
     def _answers_fit(self, pattern, env: dict) -> bool:
         """Whether an atom some answer gives, or one recorded as not known, fits the pattern."""
-        if self._answer_atoms is None:
-            self._answer_atoms = {a for q in self.r.facts.questions for ans in q.answers for a in ans.atoms}
-            self._answer_atoms |= set(self.r.facts.unknown)
         if pattern.ast_type != ast.ASTType.Function:
             return False
         bound = [instantiate(a, env) for a in pattern.arguments]
         return any(
-            a.name == pattern.name
-            and len(a.arguments) == len(bound)
-            and all(b is None or b == x for b, x in zip(bound, a.arguments, strict=True))
-            for a in self._answer_atoms
+            len(a.arguments) == len(bound) and all(b is None or b == x for b, x in zip(bound, a.arguments, strict=True))
+            for a in self._open_atoms().get(pattern.name, ())
         )
 
     def _derivable(self, sym: Symbol) -> bool:

@@ -40,7 +40,7 @@ class WhyNot(Openness):
         # one explainer (and its memo) for every route that a holding conclusion excludes
         self.explainer = explainer or Explainer(result, lang)
         self.cat = catalogue()
-        self._answer_atoms: set[Symbol] | None = None  # the facts some answer to a question gives
+        self._answer_atoms: dict[str, list[Symbol]] | None = None  # the open facts, by predicate
         self.by_pred: dict[tuple[str, int], list[Symbol]] = defaultdict(list)
         #: the same lists by the value of their first or second argument: a pattern with one bound
         #: is matched against its few atoms, not every atom of its predicate (cases of many acts)
