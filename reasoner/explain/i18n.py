@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
 from pathlib import Path
 
 from clingo import Symbol, SymbolType
 
 from reasoner.case.errors import InputError, Msg
+from reasoner.law.kept import read_toml
 from reasoner.law.program import digest
 
 LANGS = ("zh", "en")
@@ -21,7 +21,7 @@ MESSAGES = Path(__file__).with_name("messages.toml")
 
 @cache
 def table() -> dict:
-    return tomllib.loads(MESSAGES.read_text(encoding="utf-8"))
+    return read_toml(MESSAGES)
 
 
 @cache
@@ -40,7 +40,7 @@ ERRORS = Path(__file__).with_name("errors.toml")
 
 @cache
 def error_table() -> dict[str, dict[str, str]]:
-    return tomllib.loads(ERRORS.read_text(encoding="utf-8"))["error"]
+    return read_toml(ERRORS)["error"]
 
 
 def message(m: Msg, lang: str) -> str:

@@ -7,7 +7,7 @@ the same attribute names (``ast_type``, ``name``, ``arguments``, ``symbol``, ``s
 
 from __future__ import annotations
 
-from clingo import ast
+from clingo import Symbol, ast, parse_term
 
 
 class Mirror:
@@ -45,3 +45,43 @@ def mirror(value: object) -> object:
     if isinstance(value, ast.ASTSequence):
         return [mirror(v) for v in value]
     return value
+
+
+# A mirror kept between runs: nested tuples, lists and plain values that ``marshal`` writes and reads
+# back without running code.  A node is ``(0, ast type, text, key, value, key, value, ...)`` with its
+# fields in the AST's order; a symbol is ``(1, text)``, parsed again on reading (clingo prints a
+# symbol as the term it parses back to); a list stays a list; names, numbers and None stay as they are.
+_NODE, _SYMBOL = 0, 1
+
+
+def freeze(value: object) -> object:
+    """A mirror (or any value in one) as plain data, for the program's cache."""
+    if isinstance(value, Mirror):
+        fields: list[object] = [_NODE, int(value.ast_type.value), value._text]
+        for key, v in vars(value).items():
+            if key not in ("ast_type", "_text"):
+                fields += [key, freeze(v)]
+        return tuple(fields)
+    if isinstance(value, list):
+        return [freeze(v) for v in value]
+    if isinstance(value, Symbol):
+        return (_SYMBOL, str(value))
+    if value is None or isinstance(value, (str, int)):
+        return value
+    raise TypeError(f"cannot keep {type(value).__name__} of an AST")
+
+
+def thaw(data: object) -> object:
+    """The mirror ``freeze`` kept, equal field for field to the one mirrored from the AST."""
+    if isinstance(data, list):
+        return [thaw(v) for v in data]
+    if isinstance(data, tuple):
+        if data[0] == _SYMBOL:
+            return parse_term(data[1])
+        node = Mirror.__new__(Mirror)
+        node.ast_type = ast.ASTType(data[1])
+        node._text = data[2]
+        for i in range(3, len(data), 2):
+            setattr(node, data[i], thaw(data[i + 1]))
+        return node
+    return data

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from clingo import Function, Number, String, Symbol
+
+from reasoner.law.kept import read_toml
 
 
 @cache
@@ -97,7 +98,7 @@ def packs() -> tuple[Pack, ...]:
     """Every pack, in folder order."""
     out = []
     for d in pack_dirs():
-        data = tomllib.loads((d / "pack.toml").read_text(encoding="utf-8"))
+        data = read_toml(d / "pack.toml")
         out.append(
             Pack(
                 id=data["id"],
@@ -162,5 +163,5 @@ def labels() -> dict[str, dict]:
     """Every provision's entry in the packs' provisions.toml (source text, labels, confidence)."""
     out: dict = {}
     for f in pack_files("provisions.toml"):
-        out.update(tomllib.loads(f.read_text(encoding="utf-8")))
+        out.update(read_toml(f))
     return out

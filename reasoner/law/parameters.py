@@ -7,12 +7,12 @@ fact ``param(Provision, Name, Value)``.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
 from clingo import Function, Number, String, Symbol
 
+from reasoner.law.kept import read_toml
 from reasoner.law.packs import pack_files
 
 
@@ -35,7 +35,7 @@ class Param:
 def parameters() -> tuple[Param, ...]:
     out = []
     for f in pack_files("parameters.toml"):
-        for entry in tomllib.loads(f.read_text(encoding="utf-8"))["param"]:
+        for entry in read_toml(f)["param"]:
             p = Param(**entry)
             if not isinstance(p.value, int) or not 0 <= p.value < 2**31:
                 raise ValueError(f"{f}: {p.provision} {p.name}: value must be a 32-bit integer")

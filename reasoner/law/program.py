@@ -2,19 +2,24 @@
 
 Compiling takes a few hundred milliseconds (the AST is walked in Python); the result is plain data
 and text, so it is kept in a cache file keyed by the hash of the rule packs and of the compiler.
+The cache is written with ``marshal`` (plain values only: reading it runs no code), with each rule's
+AST mirror (what explanations walk), so that a fresh process neither parses nor mirrors a rule.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import marshal
 import os
+import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import clingo
 
+from reasoner.law.ast_mirror import freeze
+from reasoner.law.kept import cache_dir
 from reasoner.law.packs import pack_files, rule_files, rules_dir
 from reasoner.law.transform import ProvenanceTransform, RuleInfo
 
@@ -45,11 +50,12 @@ def digest(*wording: Path) -> str:
 
 def cache_file() -> Path:
     """Where the compiled program is kept between runs (keyed by the rule packs and this compiler)."""
-    base = os.environ.get("REASONER_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "reasoner"
-    )
-    compiler = hashlib.sha256(Path(__file__).with_name("transform.py").read_bytes() + clingo.__version__.encode())
-    return Path(base) / f"program-{digest()[:20]}-{compiler.hexdigest()[:12]}.json"
+    here = Path(__file__).parent
+    compiler = hashlib.sha256()
+    for name in ("program.py", "transform.py", "ast_mirror.py"):
+        compiler.update((here / name).read_bytes())
+    compiler.update(f"{clingo.__version__} {sys.version_info[:2]} {marshal.version}".encode())
+    return cache_dir() / f"program-{digest()[:20]}-{compiler.hexdigest()[:12]}.marshal"
 
 
 def _compile() -> tuple[str, list[RuleInfo]]:
@@ -62,13 +68,27 @@ def _compile() -> tuple[str, list[RuleInfo]]:
 
 def _store(path: Path, text: str, rules: list[RuleInfo]) -> None:
     """Write the cache atomically; a cache that cannot be written is skipped."""
+    data = {
+        "program": text,
+        "rules": [r.to_json() for r in rules],
+        "asts": [marshal.dumps(freeze(r.ast)) for r in rules],
+    }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"program": text, "rules": [r.to_json() for r in rules]}), encoding="utf-8")
+        tmp.write_bytes(marshal.dumps(data))
         os.replace(tmp, path)
     except OSError:
         pass
+
+
+def _load(path: Path) -> tuple[str, list[RuleInfo]]:
+    """The cached program; any error (absent, cut short, another format) is the caller's to handle."""
+    data = marshal.loads(path.read_bytes())
+    rules = [RuleInfo.from_json(r) for r in data["rules"]]
+    for rule, kept in zip(rules, data["asts"], strict=True):
+        rule.kept_ast = kept
+    return data["program"], rules
 
 
 @cache
@@ -76,10 +96,8 @@ def program() -> Program:
     """The compiled rules: from the cache when it is current, else compiled (and cached)."""
     path = cache_file()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        rules = [RuleInfo.from_json(r) for r in data["rules"]]
-        text = data["program"]
-    except (OSError, ValueError, KeyError, TypeError):
+        text, rules = _load(path)
+    except (OSError, ValueError, EOFError, KeyError, TypeError):
         text, rules = _compile()
         _store(path, text, rules)
     findings = {pid for r in rules for _, pid in r.findings}

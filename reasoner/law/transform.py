@@ -21,6 +21,7 @@ arithmetic) and the provision each rule encodes (from the ``%!`` annotations abo
 
 from __future__ import annotations
 
+import marshal
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from clingo import Function, Number, String, SymbolType, ast
 
-from reasoner.law.ast_mirror import Mirror, mirror
+from reasoner.law.ast_mirror import Mirror, mirror, thaw
 
 FIRED = "__fired"
 AGGEL = "__aggel"
@@ -84,10 +85,15 @@ class RuleInfo:
     body_keys: list[tuple] = field(default_factory=list)  # predicate keys the body depends on
     comparison_meta: list[tuple[str, tuple[str, ...], str]] = field(default_factory=list)
     aggregates: list[Aggregate] = field(default_factory=list)
+    #: the mirror of the rule's AST as the program's cache keeps it (marshal of ``freeze``), if kept
+    kept_ast: bytes | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def ast(self):
-        """The rule's AST, parsed from its source, as plain Python objects (see ast_mirror)."""
+        """The rule's AST as plain Python objects (see ast_mirror): from the program's cache when it
+        kept one (parsing and mirroring cost about a millisecond a rule), else parsed from its source."""
+        if self.kept_ast is not None:
+            return thaw(marshal.loads(self.kept_ast))
         found: list = []
         ast.parse_string(self.source, found.append)
         return mirror(next(s for s in found if s.ast_type == ast.ASTType.Rule))
@@ -112,7 +118,7 @@ class RuleInfo:
         return out
 
     def to_json(self) -> dict:
-        d = {k: v for k, v in self.__dict__.items() if k not in ("ast", "body", "comparisons")}
+        d = {k: v for k, v in self.__dict__.items() if k not in ("ast", "body", "comparisons", "kept_ast")}
         d["aggregates"] = [a.__dict__ for a in self.aggregates]
         return d
 
