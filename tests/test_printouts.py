@@ -15,13 +15,13 @@ from functools import cache
 
 import pytest
 from conftest import EXAMPLES, ROOT
-from rich.console import Console
 
 from reasoner.case.read import load
 from reasoner.explain.conclusions import build
 from reasoner.explain.report import Report
 from reasoner.render.memo import markdown
 from reasoner.render.terminal import print_report
+from reasoner.render.typeset import console
 from reasoner.solve.engine import reason
 from reasoner.solve.result import Result
 
@@ -42,7 +42,7 @@ def _report(name: str, lang: str) -> Report:
 
 def _text(name: str, lang: str) -> str:
     buf = io.StringIO()
-    print_report(_report(name, lang), Console(file=buf, width=WIDTH, highlight=False))
+    print_report(_report(name, lang), console(WIDTH, buf))
     return buf.getvalue()
 
 

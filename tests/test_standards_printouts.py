@@ -14,13 +14,13 @@ import sys
 
 import pytest
 from conftest import EXAMPLES, ROOT
-from rich.console import Console
 
 from reasoner.case.read import load
 from reasoner.explain.conclusions import build
 from reasoner.law.packs import standards_day
 from reasoner.render.memo import markdown
 from reasoner.render.terminal import print_report
+from reasoner.render.typeset import console
 from reasoner.solve.engine import reason
 
 GOLDEN = ROOT / "tests" / "golden" / "standards"
@@ -51,7 +51,7 @@ def test_golden_under_standards(example: str, standards: str):
     day = standards_day(standards)
     result = reason(case, standards=day)
     buf = io.StringIO()
-    print_report(build(case, f"examples/{path.name}", "en", result), Console(file=buf, width=100, highlight=False))
+    print_report(build(case, f"examples/{path.name}", "en", result), console(100, buf))
     text = buf.getvalue()
     assert text == _golden(f"{example}.{standards}.en.txt", text)
     memo = markdown(case, f"examples/{path.name}", "zh", result=result, standards=day)

@@ -70,12 +70,11 @@ def check(
             extra = {"comparison": None if comparison is None else [d.to_json() for d in comparison]}
         sys.stdout.write(to_json(report, extra))
         return
-    from rich.console import Console
-
     from reasoner.render.standards import print_comparison
     from reasoner.render.terminal import print_report
+    from reasoner.render.typeset import console as terminal
 
-    console = Console(highlight=False, width=width)
+    console = terminal(width)
     print_report(report, console, set(ids) if ids else None, show_all, near_miss)
     if compare_standards:
         print_comparison(comparison, console, lang)
@@ -121,11 +120,10 @@ def why_not(
 
         sys.stdout.write(why_not_json(report, provision, lang, chosen))
         return
-    from rich.console import Console
-
     from reasoner.render.terminal import print_why_not
+    from reasoner.render.typeset import console
 
-    print_why_not(report, chosen, provision, Console(highlight=False, width=width))
+    print_why_not(report, chosen, provision, console(width))
 
 
 @click.command()

@@ -24,11 +24,10 @@ def rules(lang: str, fmt: str) -> None:
 
         sys.stdout.write(rules_json(provisions, lang))
         return
-    from rich.console import Console
-
     from reasoner.render.terminal import print_rules
+    from reasoner.render.typeset import console
 
-    print_rules(provisions, lang, Console())
+    print_rules(provisions, lang, console())
 
 
 @click.command()

@@ -3,9 +3,7 @@ explanation trees of the offences (or of the conclusions asked for), or the rout
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
@@ -15,8 +13,11 @@ from reasoner.explain.report import Conclusion, Report
 from reasoner.explain.tree import Node
 from reasoner.law.catalogue import Provision
 from reasoner.render.cells import markup as escape
+from reasoner.render.cells import visible
+from reasoner.render.layout import print_provisions, print_summary
 from reasoner.render.marks import MARKS
 from reasoner.render.standards import judgment_text, standards_line, standards_text
+from reasoner.render.typeset import Typeset, hang, side_by_side
 
 
 def _node_line(n: Node, lang: str) -> str:
@@ -120,39 +121,42 @@ def conclusion_tree(c: Conclusion, lang: str) -> Tree:
     return t
 
 
+def _header(report: Report, width: int) -> Text:
+    """The case, its file, the rules, the date of judgment and the standards, on as few lines as
+    fit: a part that does not fit starts the next line (no line ends with 「·」)."""
+    lang = report.lang
+    parts = [
+        Text(f"{msg('case', lang)} {visible(report.case_id)}", style="bold"),
+        Text(visible(report.file), style="dim"),
+        Text(f"{msg('rules_version', lang)} {report.rules_digest[:12]}", style="dim"),
+        Text(f"{msg('date_of_judgment', lang)}{colon(lang)}{judgment_text(report, lang)}", style="dim"),
+        Text(standards_text(report, lang), style="dim"),
+    ]
+    dot = Text(" · ", style="dim")
+    return side_by_side(parts, [Text(" "), dot, dot, dot], width)
+
+
 def print_report(
     report: Report, console: Console, ids: set[str] | None = None, show_all: bool = False, near_miss: float = 0.8
 ) -> None:
     """Summary table of every conclusion, then the explanation of the offences (or of ``ids``)."""
     lang = report.lang
-    console.print(
-        f"[bold]{escape(msg('case', lang))} {escape(report.case_id)}[/bold] [dim]{escape(report.file)} · "
-        f"{escape(msg('rules_version', lang))} {report.rules_digest[:12]} · "
-        f"{escape(msg('date_of_judgment', lang))}{escape(colon(lang))}"
-        f"{escape(judgment_text(report, lang))} · {escape(standards_text(report, lang))}[/dim]"
-    )
-    table = Table(
-        msg("status", lang),
-        msg("id", lang),
-        msg("label", lang),
-        msg("subject", lang),
-        msg("flags", lang),
-        title=msg("summary", lang),
-        box=box.SIMPLE,
-        title_justify="left",
-    )
-    # --id: the table, like the JSON, holds only the conclusions asked for
-    for c in (c for c in report.conclusions if not ids or c.id in ids):
-        table.add_row(_status(c, lang), escape(c.id), escape(c.label), escape(c.shown_subject), _flags(c, lang))
-    console.print(table)
+    console.print(_header(report, console.width))
+    rows = [
+        [_status(c, lang), escape(c.id), escape(c.label), escape(c.shown_subject), _flags(c, lang)]
+        # --id: the table, like the JSON, holds only the conclusions asked for
+        for c in report.conclusions
+        if not ids or c.id in ids
+    ]
+    heads = [msg(k, lang) for k in ("status", "id", "label", "subject", "flags")]
+    print_summary(console, heads, rows, msg("summary", lang), lang)
     misses = report.near_misses(near_miss)
     if misses:
         console.print(f"[bold yellow]{escape(msg('near_misses', lang).format(share=int(near_miss * 100)))}[/]")
         for m in misses:
-            console.print(
-                f"  [yellow]≈[/] {escape(m.label)}{escape(paren(m.subject, lang))} [dim]{escape(m.provision)}[/dim]"
-            )
-            console.print(f"    {escape(m.text)}")
+            head = f"[yellow]≈[/] {escape(m.label)}{escape(paren(m.subject, lang))} [dim]{escape(m.provision)}[/dim]"
+            console.print(hang(console, head, 2))
+            console.print(hang(console, escape(m.text), 4))
         console.print()
     if ids:
         chosen = [c for c in report.conclusions if c.id in ids]
@@ -188,7 +192,7 @@ def print_why_not(report: Report, chosen: list[Conclusion], provision: str, cons
 
 def print_rules(provisions: list[Provision], lang: str, console: Console) -> None:
     """Every encoded provision, grouped by pack under a heading naming the document, its date in
-    force and how sure its texts are; one row per provision: id, citation, label (⚖ where it takes a
+    force and how sure its texts are; for each provision: id, citation, label (⚖ where it takes a
     finding), text (⚠ where it is not the verified wording, with its confidence), rule."""
     from reasoner.law.packs import packs
 
@@ -197,20 +201,10 @@ def print_rules(provisions: list[Provision], lang: str, console: Console) -> Non
         if not rows:
             continue
         assumed = msg("in_force_assumed", lang) if pack.in_force_assumed else ""
-        console.print(
-            Text(
-                msg("rules_pack_heading", lang).format(
-                    document=pack.short(lang), pack=pack.id, day=pack.in_force.isoformat(), assumed=assumed
-                ),
-                style="bold",
-            )
+        heading = msg("rules_pack_heading", lang).format(
+            document=pack.short(lang), pack=pack.id, day=pack.in_force.isoformat(), assumed=assumed
         )
+        console.print(Typeset(heading, style="bold"))
         if pack.in_force_note:
-            console.print(Text(pack.in_force_note, style="dim"))
-        t = Table("id", "citation", "label", "text", "confidence", "rule", show_lines=False)
-        for p in rows:
-            sure = p.confidence + ("" if p.verbatim else " ⚠")
-            t.add_row(
-                p.id, p.citation(lang), p.label(lang) + (" ⚖" if p.finding else ""), p.text, sure, f"{p.file}:{p.line}"
-            )
-        console.print(t)
+            console.print(Typeset(pack.in_force_note, style="dim"))
+        print_provisions(console, rows, lang)
