@@ -26,9 +26,10 @@ class Completions:
     holds in some and in every completion.  Answers and bounds are fixed by assumptions on the
     selector atoms ``__answer(Q, A)``, so no question needs grounding again."""
 
-    def __init__(self, facts: Facts):
+    def __init__(self, facts: Facts, ctl: clingo.Control | None = None):
+        """``ctl``: a Control fresh from :func:`new_control` (the resident server prepares one ahead)."""
         self.facts = facts
-        self.ctl = new_control()
+        self.ctl = ctl if ctl is not None else new_control()
         add_facts(self.ctl, facts)
         self.ctl.ground([("base", [])])
         self._open: bool | None = None
