@@ -1,0 +1,180 @@
+"""A warm `reasoner serve` against a clingo-only floor for the same case, side by side in one run.
+
+    python bench/serve.py [CASE] [--runs 21] [--phases]
+
+(a) the floor: the compiled program's text (cached), the case's facts as the reasoner builds them,
+a fresh Control: add the text, add the facts, ground, solve, read the shown holds/2; nothing else.
+(b) `POST /v1/check` of the same case to a `reasoner serve` started by this script (its own
+process, warmed by its first requests), over one kept-open connection: the full explained JSON.
+The two alternate, run by run, so that both see the same load.  Printed: each one's median and
+minimum, and the ratio of the medians, judged against the target of issue 20 (at most 1.2).
+
+``--phases`` also times, in this process, each step of what the server does for one request
+(without HTTP), to show where its time goes.  A case with a statement is served with the case's
+folder as the server's --statements folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import clingo
+import yaml
+from machine import describe
+
+from reasoner.case.read import Loader, load
+from reasoner.law.program import program
+from reasoner.solve.atoms.build import case_facts
+from reasoner.solve.atoms.setting import setting_for
+from reasoner.solve.control import add_facts
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = 1.2
+
+
+def floor(text: str, facts) -> int:
+    """The clingo-only floor: a Control from the cached text, the case's facts, ground, solve, holds/2."""
+    ctl = clingo.Control(["--warn=none"])
+    ctl.add("base", [], text)
+    ctl.add("base", [], "#show holds/2.")
+    add_facts(ctl, facts)
+    ctl.ground([("base", [])])
+    shown: list[clingo.Symbol] = []
+    ctl.solve(on_model=lambda m: shown.extend(m.symbols(shown=True)))
+    return len(shown)
+
+
+def start_server(statements: Path) -> tuple[subprocess.Popen, int]:
+    """`reasoner serve` on a free port of 127.0.0.1; returns when it listens (after its warm-up)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "reasoner.cli", "serve", "--port", "0", "--statements", str(statements)]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    assert proc.stderr is not None
+    line = proc.stderr.readline()
+    if "listening on" not in line:
+        proc.kill()
+        raise SystemExit(f"reasoner serve did not start: {line}{proc.stderr.read()}")
+    return proc, int(line.rsplit(":", 1)[1].split("/")[0])
+
+
+def _ms(ts: list[float]) -> str:
+    return f"median {statistics.median(ts) * 1000:7.1f} ms   min {min(ts) * 1000:7.1f} ms"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("case", nargs="?", default="examples/287-2-card-seller.yaml")
+    ap.add_argument("--runs", type=int, default=21)
+    ap.add_argument("--phases", action="store_true", help="also time each step of a request in this process")
+    a = ap.parse_args()
+    path = (ROOT / a.case).resolve() if not Path(a.case).is_absolute() else Path(a.case)
+    print(describe())
+    case = load(path)
+    facts = case_facts(case, setting=setting_for(case, "case.as_of", None))
+    text = program().text
+    body = json.dumps(yaml.load(path.read_text(encoding="utf-8"), Loader=Loader), ensure_ascii=False).encode()
+    proc, port = start_server(path.parent)
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+        url = f"/v1/check?file={quote(str(path), safe='')}"
+
+        def post() -> bytes:
+            conn.request("POST", url, body, {"Content-Type": "application/json"})
+            got = conn.getresponse()
+            data = got.read()
+            assert got.status == 200, data[:300]
+            return data
+
+        for _ in range(3):  # warm both: the server's caches, this process's clingo
+            post()
+            floor(text, facts)
+        served, floors = [], []
+        for i in range(a.runs):
+            order = (("s", post), ("f", lambda: floor(text, facts)))
+            for kind, run in order if i % 2 == 0 else order[::-1]:
+                t = time.perf_counter()
+                run()
+                (served if kind == "s" else floors).append(time.perf_counter() - t)
+        size = len(post())
+        conn.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    f_med, s_med = statistics.median(floors), statistics.median(served)
+    ratio = s_med / f_med
+    print(f"case: {a.case}; {a.runs} runs each, alternating; answer {size:,} bytes of JSON")
+    print(f"  (a) clingo-only floor: parse, facts, ground, solve, holds/2  {_ms(floors)}")
+    print(f"  (b) warm POST /v1/check, the full explained JSON            {_ms(served)}")
+    verdict = "MET" if ratio <= TARGET else "NOT MET"
+    print(f"ratio (b)/(a), medians: {ratio:.2f}  (target <= {TARGET}: {verdict})")
+    if a.phases:
+        phases(path, a.runs)
+
+
+def phases(path: Path, runs: int) -> None:
+    """Each step of a request, as the server does it, timed in this process (medians); the clingo
+    part of reasoning (facts, ground, solve, every atom read) also timed alone, on a Control of its own."""
+    from reasoner.case.read import case_text, load_text, read_case
+    from reasoner.explain.conclusions import build
+    from reasoner.render.json_out import to_json
+    from reasoner.serve.prepared import Prepared
+    from reasoner.solve.control import new_control
+    from reasoner.solve.engine import reason
+
+    raw = read_case(path)
+    prepared = Prepared()
+    steps: dict[str, list[float]] = {}
+
+    def clingo_part(c) -> None:
+        ctl = prepared.take()
+        add_facts(ctl, case_facts(c, setting=setting_for(c, "case.as_of", None)))
+        ctl.ground([("base", [])])
+        ctl.solve(on_model=lambda m: m.symbols(atoms=True))
+
+    try:
+        for i in range(runs + 2):
+            time.sleep(0.3)  # the Control of the next request is made meanwhile, as between requests
+            t0 = time.perf_counter()
+            c = load_text(case_text(raw, str(path)), str(path), as_json=False)
+            t1 = time.perf_counter()
+            result = reason(c, "case.as_of", None, prepared.take())
+            t2 = time.perf_counter()
+            report = build(c, str(path), "zh", result)
+            t3 = time.perf_counter()
+            to_json(report)
+            t4 = time.perf_counter()
+            time.sleep(0.3)
+            t5 = time.perf_counter()
+            clingo_part(c)
+            t6 = time.perf_counter()
+            if i >= 2:
+                for name, d in (
+                    ("read and validate the case", t1 - t0),
+                    ("reason (facts, ground, solve, result)", t2 - t1),
+                    ("  of which clingo: facts, ground, solve, read", t6 - t5),
+                    ("conclusions, explanations, why-not", t3 - t2),
+                    ("the JSON text", t4 - t3),
+                ):
+                    steps.setdefault(name, []).append(d)
+        t = time.perf_counter()
+        new_control()
+        parse = time.perf_counter() - t
+    finally:
+        prepared.close()
+    print("where a request's time goes (in this process, without HTTP; medians):")
+    for name, ts in steps.items():
+        print(f"  {name:<46} {statistics.median(ts) * 1000:7.1f} ms")
+    print(f"  (parsing the rules into a Control, done ahead by the server: {parse * 1000:.1f} ms)")
+
+
+if __name__ == "__main__":
+    main()
