@@ -23,6 +23,7 @@ from conftest import EXAMPLES
 from reasoner.case.read import Loader
 from reasoner.cli import main
 from reasoner.serve.http import Server
+from reasoner.serve.jsontext import dumps as answer_text
 from reasoner.serve.prepared import Prepared
 from reasoner.serve.service import Service
 
@@ -319,3 +320,25 @@ def test_a_control_is_made_ahead_with_the_rules_and_made_again_once_taken():
         assert again is not ctl
     finally:
         prepared.close()
+
+
+class Keyed(str):
+    """A str subclass, as a keyed message is."""
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        [],
+        {"a": [], "b": {}, "c": [[]], "d": [{}]},
+        {"x": (1, 2, (3,)), "y": [True, False, None, 0, -7, 10**40, 0.1, 1e20, -0.0, float("nan"), float("inf")]},
+        {7: "one", 2.5: "x", True: "t", False: "f", None: "n", 'é\u2028\x1b"\\': "ü\n\t\x00"},
+        {"k": Keyed("a message"), Keyed("key"): [Keyed("v")]},
+        [{"deep": [[[{"a": [1, {"b": []}]}]]]}],
+        "just text",
+        3,
+    ],
+)
+def test_the_answer_text_is_what_json_dumps_writes(data):
+    assert answer_text(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"

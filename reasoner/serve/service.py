@@ -27,7 +27,8 @@ from reasoner.explain.conclusions import build
 from reasoner.explain.i18n import error_line, message, rules_digest
 from reasoner.explain.report import SCHEMA
 from reasoner.render.cells import visible
-from reasoner.render.json_out import dumps, to_json
+from reasoner.render.json_out import dumps
+from reasoner.serve.jsontext import dumps as answer_text
 from reasoner.serve.prepared import Prepared
 from reasoner.serve.requests import Posted, Refused
 from reasoner.solve.engine import reason
@@ -107,7 +108,7 @@ class Service:
                 report = build(case, file, lang, reason(case, "case.as_of", None, self.prepared.take()))
             except CaseFileError as e:
                 return _invalid(e, lang, None)
-            return Answer(200, to_json(report).encode())
+            return Answer(200, answer_text(report.to_json()).encode())  # check's to_json, faster
         except Refused as e:
             return refusal(e, lang)
         finally:
