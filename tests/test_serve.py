@@ -11,6 +11,7 @@ import os
 import socket
 import threading
 import uuid
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
@@ -308,6 +309,19 @@ def test_requests_at_once_get_the_bytes_they_get_one_at_a_time(server):
     assert [body for _, _, body in together] == [alone[file] for _, file in cases]
 
 
+def test_a_used_control_is_freed_in_another_thread():
+    prepared = Prepared()
+    try:
+        freed = threading.Event()
+        where: list[str] = []
+        box = [prepared.take()]
+        weakref.finalize(box[0], lambda: (where.append(threading.current_thread().name), freed.set()))
+        prepared.spent(box)
+        assert freed.wait(60) and where == ["reasoner-free"]
+    finally:
+        prepared.close()
+
+
 def test_a_control_is_made_ahead_with_the_rules_and_made_again_once_taken():
     prepared = Prepared()
     try:
@@ -316,7 +330,8 @@ def test_a_control_is_made_ahead_with_the_rules_and_made_again_once_taken():
         shown = []
         ctl.solve(on_model=lambda m: shown.extend(m.symbols(shown=True)))
         assert shown == []  # the rules without a case: nothing holds, and nothing fails
-        again = prepared._ready.get(timeout=60)  # the next one, made meanwhile
+        prepared.spent([])  # its request done: the next one is made
+        again = prepared._ready.get(timeout=60)
         assert again is not ctl
     finally:
         prepared.close()

@@ -104,10 +104,14 @@ class Service:
                 s = "s" if n != 1 else ""
                 summary = keyed("errors_in_file", f"{n} error{s} in {file}; nothing was reasoned.", n=n, s=s, path=file)
                 return _invalid(e, lang, visible(message(summary, lang)))
+            held: list = []  # the only reference to the result, and so to its Control
             try:
-                report = build(case, file, lang, reason(case, "case.as_of", None, self.prepared.take()))
+                held.append(reason(case, "case.as_of", None, self.prepared.take()))
+                report = build(case, file, lang, held[0])
             except CaseFileError as e:
                 return _invalid(e, lang, None)
+            finally:
+                self.prepared.spent(held)  # its Control freed in another thread, and the next one made
             return Answer(200, answer_text(report.to_json()).encode())  # check's to_json, faster
         except Refused as e:
             return refusal(e, lang)

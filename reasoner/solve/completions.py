@@ -27,10 +27,11 @@ class Completions:
     selector atoms ``__answer(Q, A)``, so no question needs grounding again."""
 
     def __init__(self, facts: Facts, ctl: clingo.Control | None = None):
-        """``ctl``: a Control fresh from :func:`new_control` (the resident server prepares one ahead)."""
+        """``ctl``: a Control fresh from ``new_control(law=True)``, made ahead of its case (by the
+        resident server); by default one is made here."""
         self.facts = facts
         self.ctl = ctl if ctl is not None else new_control()
-        add_facts(self.ctl, facts)
+        add_facts(self.ctl, facts, law=ctl is None)
         self.ctl.ground([("base", [])])
         self._open: bool | None = None
         #: solver literal of each selector, to read unsatisfiable cores back as answers
