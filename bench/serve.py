@@ -112,6 +112,12 @@ def main() -> None:
                 del kept  # a Control freed out of the clock
                 time.sleep(a.gap)  # the server between requests: it makes its next Control
         size = len(post())
+        http_only = []
+        for _ in range(a.runs):  # what HTTP alone costs: a round trip of the smallest answer
+            t = time.perf_counter()
+            conn.request("GET", "/v1/version")
+            conn.getresponse().read()
+            http_only.append(time.perf_counter() - t)
         conn.close()
     finally:
         proc.terminate()
@@ -121,6 +127,7 @@ def main() -> None:
     print(f"case: {a.case}; {a.runs} runs each, alternating, {a.gap} s apart; answer {size:,} bytes of JSON")
     print(f"  (a) clingo-only floor: parse, facts, ground, solve, holds/2  {_ms(floors)}")
     print(f"  (b) warm POST /v1/check, the full explained JSON            {_ms(served)}")
+    print(f"  (an HTTP round trip alone, GET /v1/version                   {_ms(http_only)})")
     verdict = "MET" if ratio <= TARGET else "NOT MET"
     print(f"ratio (b)/(a), medians: {ratio:.2f}  (target <= {TARGET}: {verdict})")
     if a.phases:
@@ -132,7 +139,7 @@ def phases(path: Path, runs: int) -> None:
     part of reasoning (facts, ground, solve, every atom read) also timed alone, on a Control of its own."""
     from reasoner.case.read import case_text, load_text, read_case
     from reasoner.explain.conclusions import build
-    from reasoner.render.json_out import to_json
+    from reasoner.serve.jsontext import dumps as answer_text
     from reasoner.serve.prepared import Prepared
     from reasoner.solve.control import new_control
     from reasoner.solve.engine import reason
@@ -142,10 +149,11 @@ def phases(path: Path, runs: int) -> None:
     steps: dict[str, list[float]] = {}
 
     def clingo_part(c) -> None:
-        ctl = prepared.take()
-        add_facts(ctl, case_facts(c, setting=setting_for(c, "case.as_of", None)), law=False)
-        ctl.ground([("base", [])])
-        ctl.solve(on_model=lambda m: m.symbols(atoms=True))
+        box = [prepared.take()]
+        add_facts(box[0], case_facts(c, setting=setting_for(c, "case.as_of", None)), law=False)
+        box[0].ground([("base", [])])
+        box[0].solve(on_model=lambda m: m.symbols(atoms=True))
+        prepared.spent(box)  # as the server does: freed in another thread, the next one made
 
     try:
         for i in range(runs + 2):
@@ -153,12 +161,13 @@ def phases(path: Path, runs: int) -> None:
             t0 = time.perf_counter()
             c = load_text(case_text(raw, str(path)), str(path), as_json=False)
             t1 = time.perf_counter()
-            result = reason(c, "case.as_of", None, prepared.take())
+            held = [reason(c, "case.as_of", None, prepared.take())]
             t2 = time.perf_counter()
-            report = build(c, str(path), "zh", result)
+            report = build(c, str(path), "zh", held[0])
             t3 = time.perf_counter()
-            to_json(report)
+            answer_text(report.to_json())
             t4 = time.perf_counter()
+            prepared.spent(held)
             time.sleep(0.3)
             t5 = time.perf_counter()
             clingo_part(c)
