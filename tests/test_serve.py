@@ -211,6 +211,18 @@ def test_unknown_paths_are_404_and_other_methods_405(server, method, path, statu
         assert headers["Allow"] in ("GET", "POST")
 
 
+def test_a_fault_of_the_reasoner_is_500_and_the_server_goes_on(server, monkeypatch, capsys):
+    def fail(*args, **kwargs):
+        raise RuntimeError("a fault")
+
+    monkeypatch.setattr(server.server.service, "check", fail)
+    status, _, body = server.check(BAD, lang="en")
+    assert status == 500 and json.loads(body)["error"] == "internal"
+    assert "RuntimeError: a fault" in capsys.readouterr().err
+    monkeypatch.undo()
+    assert server.request("GET", "/v1/version")[0] == 200
+
+
 def test_a_misspelt_parameter_and_a_case_not_json_are_refused(server):
     status, _, body = server.request("POST", "/v1/check?lnag=en", b"{}", {"Content-Type": "application/json"})
     assert status == 400 and json.loads(body)["error"] == "bad_parameter"

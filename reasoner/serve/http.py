@@ -13,6 +13,7 @@ in the request's language (``?lang=``, else Accept-Language, else Chinese).
 from __future__ import annotations
 
 import sys
+import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
@@ -72,6 +73,13 @@ class Handler(BaseHTTPRequestHandler):
             if e.status in (405, 404, 411, 413) and method != "GET":
                 self.close_connection = True  # a body left unread would be read as the next request
             self._send(refusal(e, lang), allow=ROUTES.get(url.path) if e.status == 405 else None)
+        except Exception:  # a case that makes the reasoner fail: 500 for it, the server goes on
+            traceback.print_exc(file=sys.stderr)
+            self.close_connection = True
+            text = (
+                "the reasoner failed on this request (a fault of the reasoner, not of the case): see the server's log"
+            )
+            self._send(refusal(Refused(500, keyed("serve_failed", text), "internal"), lang))
 
     def _body(self) -> bytes:
         """The request's body, if it gives its length and that is within the server's limit."""
