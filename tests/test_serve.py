@@ -9,6 +9,8 @@ import http.client
 import json
 import os
 import socket
+import subprocess
+import sys
 import threading
 import uuid
 import weakref
@@ -119,6 +121,27 @@ def test_every_example_is_answered_byte_for_byte_as_check_prints_it(server):
             status, _, body = server.check(case, str(path))
         assert status == 200, (path.name, body[:500])
         assert body == cli_json(path), path.name
+
+
+def test_the_command_listens_on_the_port_it_names_and_stops_on_sigterm(tmp_path):
+    """``reasoner serve --port 0``: a free port of 127.0.0.1, named on stderr once it is warm."""
+    cmd = [sys.executable, "-m", "reasoner.cli", "serve", "--port", "0", "--max-bytes", "100"]
+    env = {**os.environ, "PYTHONPATH": str(EXAMPLES.parent), "TMPDIR": str(tmp_path)}
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
+    try:
+        line = proc.stderr.readline()
+        assert line.startswith("reasoner serve: listening on http://127.0.0.1:"), line
+        port = int(line.rsplit(":", 1)[1].split("/")[0])
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn.request("GET", "/v1/version")
+        assert json.loads(conn.getresponse().read())["api"] == "v1"
+        conn.request("POST", "/v1/check", b"{}" * 51, {"Content-Type": "application/json"})
+        assert conn.getresponse().status == 413  # --max-bytes 100
+        conn.close()
+    finally:
+        proc.terminate()
+        assert proc.wait(timeout=60) == 0
+    assert list(tmp_path.glob("reasoner-serve-*")) == []  # its private folder removed
 
 
 def test_the_answer_is_json_with_the_schema_of_check(server):

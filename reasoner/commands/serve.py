@@ -32,16 +32,21 @@ MOST_BYTES = MAX_CASE_BYTES + MAX_STATEMENT_BYTES
 def serve(host: str, port: int, statements: str | None, max_bytes: int, verbose: bool) -> None:
     """Answer `check` over HTTP: POST a case as JSON to /v1/check, get the JSON `check --format json`
     prints (or its errors, status 422).  GET /v1/version names the API, the version and the rules."""
+    import signal
+    import sys
+
     from reasoner.serve.http import Server
     from reasoner.serve.service import API, Service
 
+    # SIGTERM (a service manager stopping it) as Ctrl-C: its private folder removed, exit 0
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     service = Service(statements)
     server = Server((host, port), service, max_bytes, verbose)
     shown_host = f"[{host}]" if ":" in host else host
     say(f"reasoner serve: listening on http://{shown_host}:{server.server_address[1]}/{API}/", err=True)
     try:
         server.serve_forever()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):
         pass
     finally:
         server.server_close()
