@@ -34,6 +34,9 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "reasoner-serve"
     sys_version = ""  # the Python version is nobody's business
     timeout = 60  # a client that stops sending its body does not hold a thread for ever
+    # the headers and the body are two writes: with Nagle's algorithm the second waits for the
+    # client's delayed ACK of the first, 40 ms on Linux, longer than most of a request
+    disable_nagle_algorithm = True
     server: Server
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
