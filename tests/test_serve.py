@@ -202,6 +202,15 @@ def test_a_request_past_the_limit_is_413_and_its_body_is_not_read(service):
         small.close()
 
 
+def test_the_command_s_limits_are_the_case_file_s_and_the_statement_s():
+    from reasoner.case.files import MAX_CASE_BYTES, MAX_STATEMENT_BYTES
+    from reasoner.commands.serve import DEFAULT_BYTES, MOST_BYTES
+    from reasoner.serve.http import MAX_BYTES
+
+    assert DEFAULT_BYTES == MAX_BYTES == MAX_CASE_BYTES
+    assert MOST_BYTES == MAX_CASE_BYTES + MAX_STATEMENT_BYTES
+
+
 def test_the_default_limit_is_a_case_file_s_limit(server):
     with socket.create_connection(("127.0.0.1", server.port), timeout=30) as s:
         s.sendall(b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n")
