@@ -368,6 +368,33 @@ def test_requests_at_once_get_the_bytes_they_get_one_at_a_time(server):
     assert [body for _, _, body in together] == [alone[file] for _, file in cases]
 
 
+def test_no_more_cases_are_reasoned_at_once_than_workers(monkeypatch):
+    from reasoner.serve import service as module
+
+    one = Service(workers=1)
+    running = Running(one)
+    inside, most = [0], [0]
+    reason = module.reason
+
+    def counted(*args, **kwargs):
+        inside[0] += 1
+        most[0] = max(most[0], inside[0])
+        try:
+            return reason(*args, **kwargs)
+        finally:
+            inside[0] -= 1
+
+    monkeypatch.setattr(module, "reason", counted)
+    try:
+        case = as_json(EXAMPLES / "287-2-card-seller.yaml")
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            statuses = list(pool.map(lambda _: running.check(case)[0], range(3)))
+        assert statuses == [200] * 3 and most[0] == 1
+    finally:
+        running.close()
+        one.close()
+
+
 def test_a_used_control_is_freed_in_another_thread():
     prepared = Prepared()
     try:

@@ -30,8 +30,14 @@ MOST_BYTES = DEFAULT_BYTES + 256 * 2**20
     show_default=True,
     help="the largest request body accepted (413 beyond it)",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    default=None,
+    help="cases reasoned at once; more requests wait their turn (default: one a core)",
+)
 @click.option("--verbose", is_flag=True, help="log each request on stderr")
-def serve(host: str, port: int, statements: str | None, max_bytes: int, verbose: bool) -> None:
+def serve(host: str, port: int, statements: str | None, max_bytes: int, workers: int | None, verbose: bool) -> None:
     """Answer `check` over HTTP: POST a case as JSON to /v1/check, get the JSON `check --format json`
     prints (or its errors, status 422).  GET /v1/version names the API, the version and the rules."""
     import signal
@@ -42,7 +48,7 @@ def serve(host: str, port: int, statements: str | None, max_bytes: int, verbose:
 
     # SIGTERM (a service manager stopping it) as Ctrl-C: its private folder removed, exit 0
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    service = Service(statements)
+    service = Service(statements, workers)
     server = Server((host, port), service, max_bytes, verbose)
     shown_host = f"[{host}]" if ":" in host else host
     say(f"reasoner serve: listening on http://{shown_host}:{server.server_address[1]}/{API}/", err=True)

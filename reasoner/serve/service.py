@@ -15,6 +15,7 @@ resolves it inside the case file's folder (absolute paths, ``../`` and links out
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -54,9 +55,12 @@ def refusal(e: Refused, lang: str) -> Answer:
 class Service:
     """The warm reasoner: one per server, shared by its request threads."""
 
-    def __init__(self, statements: str | Path | None = None):
+    def __init__(self, statements: str | Path | None = None, workers: int | None = None):
+        """``workers``: how many cases are reasoned at once (default: one a core); more requests
+        wait their turn, so that a burst does not hold a ground Control for each."""
         #: the folder statements are read from, when a request sends none (None: no folder)
         self.statements = Path(statements) if statements is not None else None
+        self._workers = threading.BoundedSemaphore(workers or os.cpu_count() or 1)
         self._empty = tempfile.TemporaryDirectory(prefix="reasoner-serve-")  # when there is no folder: nothing in it
         self._reading = threading.Lock()
         self.prepared = Prepared()
@@ -104,20 +108,25 @@ class Service:
                 s = "s" if n != 1 else ""
                 summary = keyed("errors_in_file", f"{n} error{s} in {file}; nothing was reasoned.", n=n, s=s, path=file)
                 return _invalid(e, lang, visible(message(summary, lang)))
-            held: list = []  # the only reference to the result, and so to its Control
-            try:
-                held.append(reason(case, "case.as_of", None, self.prepared.take()))
-                report = build(case, file, lang, held[0])
-            except CaseFileError as e:
-                return _invalid(e, lang, None)
-            finally:
-                self.prepared.spent(held)  # its Control freed in another thread, and the next one made
-            return Answer(200, answer_text(report.to_json()).encode())  # check's to_json, faster
+            with self._workers:
+                return self._reason(case, file, lang)
         except Refused as e:
             return refusal(e, lang)
         finally:
             if folder is not None:
                 folder.cleanup()
+
+    def _reason(self, case: Case, file: str, lang: str) -> Answer:
+        """The case reasoned with the Control made ahead, and its answer as ``check`` writes it."""
+        held: list = []  # the only reference to the result, and so to its Control
+        try:
+            held.append(reason(case, "case.as_of", None, self.prepared.take()))
+            report = build(case, file, lang, held[0])
+        except CaseFileError as e:
+            return _invalid(e, lang, None)
+        finally:
+            self.prepared.spent(held)  # its Control freed in another thread, and the next one made
+        return Answer(200, answer_text(report.to_json()).encode())  # check's to_json, faster
 
     def _load(self, raw: bytes, file: str, base: Path) -> Case:
         """The posted case read and validated as a case file of that name in ``base`` would be."""
