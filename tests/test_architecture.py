@@ -24,7 +24,7 @@ PACKAGE = ROOT / "reasoner"
 #: below it, never above: the law knows no case; a case is read and checked against the law; its
 #: atoms are solved; the answer is explained, then rendered; batch screening, the commands and
 #: the command line sit on top.
-STAGES = ("law", "case", "solve", "explain", "render", "batch", "commands", "cli")
+STAGES = ("law", "case", "solve", "explain", "render", "batch", "serve", "commands", "cli")
 
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 80

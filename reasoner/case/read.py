@@ -168,10 +168,10 @@ def _parse_yaml(text: str, file: str, lines: dict, errors: list[InputError]) -> 
             loader.dispose()
 
 
-def parse(text: str, file: str) -> tuple[object, dict, list[InputError]]:
-    """Case text parsed (``file`` names it in errors and selects JSON or YAML): the data, the line
-    of each field, and the errors found in parsing (duplicate keys); a CaseFileError for text that
-    cannot be read at all or is past a limit."""
+def parse(text: str, file: str, as_json: bool | None = None) -> tuple[object, dict, list[InputError]]:
+    """Case text parsed (``file`` names it in errors and selects JSON or YAML, unless ``as_json``
+    says which): the data, the line of each field, and the errors found in parsing (duplicate keys);
+    a CaseFileError for text that cannot be read at all or is past a limit."""
     text = text.removeprefix("\ufeff")  # a byte-order mark (Notepad writes one), in every format
     size = len(text) if len(text) * 4 <= MAX_CASE_BYTES else len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_CASE_BYTES:
@@ -181,17 +181,25 @@ def parse(text: str, file: str) -> tuple[object, dict, list[InputError]]:
         raise CaseFileError([InputError.of(file, "", None, message)])
     errors: list[InputError] = []
     lines: dict = {}
-    data = (_parse_json if file.endswith(".json") else _parse_yaml)(text, file, lines, errors)
+    json_text = file.endswith(".json") if as_json is None else as_json
+    data = (_parse_json if json_text else _parse_yaml)(text, file, lines, errors)
     _check_acts(data, file, lines)
     return data, lines, errors
 
 
-def load_text(text: str, file: str, base_dir: str | Path | None = None, root: str | Path | None = None) -> Case:
-    """Parse and validate case text; ``file`` names it in errors and selects JSON or YAML.
+def load_text(
+    text: str,
+    file: str,
+    base_dir: str | Path | None = None,
+    root: str | Path | None = None,
+    as_json: bool | None = None,
+) -> Case:
+    """Parse and validate case text; ``file`` names it in errors and selects JSON or YAML (unless
+    ``as_json`` says which: a posted case is JSON whatever name it is given).
 
     Statements the case points to are found relative to ``base_dir`` (default: the folder of
     ``file``), and must lie inside ``root`` (default: ``base_dir``)."""
-    data, lines, errors = parse(text, file)
+    data, lines, errors = parse(text, file, as_json)
     if not isinstance(data, dict):
         message = f"expected a mapping with the case, found {describe_value(data)}"
         raise CaseFileError([InputError(file, "", 1, message)])

@@ -26,10 +26,12 @@ class Completions:
     holds in some and in every completion.  Answers and bounds are fixed by assumptions on the
     selector atoms ``__answer(Q, A)``, so no question needs grounding again."""
 
-    def __init__(self, facts: Facts):
+    def __init__(self, facts: Facts, ctl: clingo.Control | None = None):
+        """``ctl``: a Control fresh from ``new_control(law=True)``, made ahead of its case (by the
+        resident server); by default one is made here."""
         self.facts = facts
-        self.ctl = new_control()
-        add_facts(self.ctl, facts)
+        self.ctl = ctl if ctl is not None else new_control()
+        add_facts(self.ctl, facts, law=ctl is None)
         self.ctl.ground([("base", [])])
         self._open: bool | None = None
         #: solver literal of each selector, to read unsatisfiable cores back as answers

@@ -28,24 +28,34 @@ def selector(q: int, a: int) -> Symbol:
     return clingo.Function("__answer", [clingo.Number(q), clingo.Number(a)])
 
 
-def new_control() -> clingo.Control:
-    """A Control with the compiled rules, showing only the conclusions."""
+def new_control(law: bool = False) -> clingo.Control:
+    """A Control with the compiled rules, showing only the conclusions; with ``law``, the figures
+    of the law added too (a Control made ahead of its case, by ``reasoner serve``)."""
     ctl = clingo.Control(["--warn=none"])
     ctl.add("base", [], program().text)
     # shown atoms are what brave and cautious reasoning read back, model after model: only the
     # conclusions (the explanations read every atom of the one recorded model instead)
     ctl.add("base", [], "#show holds/2. #show applied_holds/2.")
+    if law:
+        with ctl.backend() as be:
+            _add_law(be)
     return ctl
 
 
-def add_facts(ctl: clingo.Control, facts: Facts) -> None:
-    """The figures of the law, the case's atoms (defaults aside) and its questions."""
+def _add_law(be: clingo.Backend) -> None:
+    for p in parameters():
+        be.add_rule([be.add_atom(p.symbol)])
+    for pack in packs():  # the documents' dates in force: the standards of a day
+        for sym in pack.symbols():
+            be.add_rule([be.add_atom(sym)])
+
+
+def add_facts(ctl: clingo.Control, facts: Facts, law: bool = True) -> None:
+    """The figures of the law (unless ``law`` is false: a Control from ``new_control(law=True)``
+    has them), the case's atoms (defaults aside) and its questions."""
     with ctl.backend() as be:
-        for p in parameters():
-            be.add_rule([be.add_atom(p.symbol)])
-        for pack in packs():  # the documents' dates in force: the standards of a day
-            for sym in pack.symbols():
-                be.add_rule([be.add_atom(sym)])
+        if law:
+            _add_law(be)
         for sym in facts.atoms:
             if sym not in facts.defaults:
                 be.add_rule([be.add_atom(sym)])
