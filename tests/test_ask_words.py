@@ -149,6 +149,7 @@ def test_ask_refuses_garbage_in_chinese_and_asks_again(tmp_path):
 )
 def test_amounts_are_read_exactly(text, yuan):
     assert parse_amount(text) == Decimal(yuan)
+    assert str(parse_amount(text)) == yuan.replace(",", "")  # shown as written out, never 1.2E+5
 
 
 def test_a_huge_amount_in_wan_is_exact_beyond_28_digits():

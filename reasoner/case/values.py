@@ -100,6 +100,8 @@ def parse_amount(text: str) -> Decimal:
         digits, exponent = digits[:-1], exponent + 1
     if exponent < -2:
         raise invalid("expect_money", f"{_EXPECTED}; found {text!r}", found=repr(text))
+    if exponent > 0:  # 12万 is 120000, never 1.2E+5 where a figure is shown
+        digits, exponent = digits + "0" * exponent, 0
     return Decimal((0, tuple(int(c) for c in digits.lstrip("0") or "0"), exponent))
 
 
