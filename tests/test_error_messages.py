@@ -228,6 +228,8 @@ USER_FACING = [
     "cross_check",
     "cross_check_parts",
     "edits",
+    "statements",
+    "statement_sums",
 ]
 
 
@@ -305,3 +307,29 @@ def test_what_if_and_ask_edit_errors_are_chinese(tmp_path):
     assert out.exit_code == 2 and "不是字段路径" in out.output
     out = CliRunner().invoke(main, ["what-if", path, "--set", "acts[7].illegal_gains=1"])
     assert out.exit_code == 2 and "案卷中没有 acts[7]" in out.output
+
+
+_HEADER = "date,account,direction,amount,counterparty,flags\n"
+
+#: Bad statements (the card-statement example's CSV replaced), each refused with keyed errors.
+STATEMENTS = {
+    "rows": _HEADER + "2023-13-01,,sideways,12.345,x,weird\n2023-03-02,6222,in\n",
+    "header": "date,acct,direction,amount,colour,colour\n2023-03-02,6222,in,1,x,\n",
+    "empty": "",
+    "outside": _HEADER + "2020-03-02,6222020200000001,in,1.00,x,\n",
+    "csv": _HEADER + '2023-03-02,6222,in,"1\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(STATEMENTS))
+def test_statement_errors_are_keyed_in_both_languages(tmp_path, name):
+    from conftest import EXAMPLES
+
+    (tmp_path / "s.csv").write_text(STATEMENTS[name], encoding="utf-8")
+    text = (EXAMPLES / "287-2-card-statement.yaml").read_text("utf-8").replace("287-2-card-statement.csv", "s.csv")
+    errs = _error(text, str(tmp_path / "c.yaml"))
+    assert errs
+    for e in errs:
+        assert e.detail is not None, (e.path, e.message)
+        assert message(e.detail, "en") == e.message
+        assert re.search(r"[\u4e00-\u9fff]", message(e.detail, "zh")), message(e.detail, "zh")
