@@ -101,8 +101,8 @@ def error_message(err: dict) -> Msg:
     """One pydantic error as a keyed message."""
     kind = err["type"]
     ctx = dict(err.get("ctx") or {})
-    if "_text" in ctx or (kind not in BUILTIN and kind not in ("value_error", "assertion_error") and ctx):
-        text = ctx.pop("_text", err["msg"])  # a keyed error of a validator (reasoner.case.errors.invalid)
+    if "_text" in ctx:  # a keyed error of a validator (reasoner.case.errors.invalid)
+        text = ctx.pop("_text")
         return keyed(kind, text, **ctx)
     found = describe_value(err.get("input"))
     key = BUILTIN.get(kind)

@@ -25,7 +25,6 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
 from reasoner.case.errors import invalid
 
@@ -157,7 +156,7 @@ def _check_id(v: str) -> str:
     m = _NOT_IN_ID.search(v)
     if m:
         ctx = {"char": repr(m.group()), "at": m.start() + 1, "value": repr(v)}
-        raise PydanticCustomError("id_characters", ID_CHARACTERS, ctx)
+        raise invalid("id_characters", ID_CHARACTERS.format(**ctx), **ctx)
     return v
 
 
