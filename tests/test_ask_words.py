@@ -77,6 +77,22 @@ def test_a_record_of_a_person_is_named_by_the_person_and_its_id():
     assert question_text(data, "acts[0].date.to", "zh") == "张某的行为 A1 的日期的终止日？"
 
 
+def test_a_person_s_part_is_named_by_the_person_and_groupings_are_left_out():
+    data = assist_case(assist_act(actor=None))
+    data["parties"] = [{"id": "P1", "kind": "person", "name": "陈某"}, {"id": "P2", "kind": "person", "name": "褚某"}]
+    data["acts"][0]["actors"] = [{"party": "P1"}, {"party": "P2", "knowledge": {"counter_evidence": [{"text": "x"}]}}]
+    path = "acts[0].actors[1].knowledge.counter_evidence[0].accepted"
+    assert (
+        question_text(data, path, "zh") == "陈某、褚某的行为 A1 的共同行为人褚某的明知的相反证据（第 1 项）是否采信？"
+    )
+    # quantities only groups the counts: 「行为 A1 的违法信息实际被点击数」, not 「…的数量的…」
+    assert question_text(data, "acts[0].quantities.clicks", "zh") == "陈某、褚某的行为 A1 的违法信息实际被点击数？"
+    assert (
+        question_text(data, "acts[0].quantities.clicks", "en")
+        == "act A1 of 陈某, 褚某: clicks on the illegal information?"
+    )
+
+
 def test_every_field_of_the_case_format_has_a_label_in_both_languages():
     from reasoner.explain.fields import field_names, labels
 

@@ -13,6 +13,10 @@ from reasoner.case.edits import parse_path
 from reasoner.case.pydantic_errors import leaves
 from reasoner.explain.i18n import input_tables
 
+#: records that only group fields whose own labels say it all: left out of a question
+#: (「行为 A1 的传播的违法视频文件」, not 「行为 A1 的数量的传播的违法视频文件」)
+GROUPS = frozenset({"quantities", "publishing", "leak", "funds", "response"})
+
 
 def labels(lang: str) -> dict[str, str]:
     """Each field name of the case format in words."""
@@ -63,9 +67,12 @@ def question_text(data: object, path: str, lang: str) -> str:
         if i + 1 < len(rest) and isinstance(rest[i + 1], int):
             index = rest[i + 1]
             node = node[index] if isinstance(node, list) and index < len(node) else None
-            label += _item_name(node, index, lang)
+            label += _item_name(node, index, _names(data), lang)
             i += 1
-        pieces.append(label)
+        elif name in GROUPS and i + 1 < len(rest):
+            label = ""
+        if label:
+            pieces.append(label)
         i += 1
     return _joined(head, pieces, lang)
 
@@ -76,14 +83,17 @@ def _joined(head: str, pieces: list[str], lang: str) -> str:
     text = head
     for p in pieces:
         if p.startswith(("是否", "能否")):
-            text += p
+            text += (" " if text[-1:].isascii() and text[-1:].isalnum() else "") + p
         else:
             text += (" 的" if text[-1:].isascii() and text[-1:].isalnum() else "的") + p
     return text + "？"
 
 
-def _item_name(node: object, index: int, lang: str) -> str:
-    """An item of a list within a record: by its id (and description), else by its place."""
+def _item_name(node: object, index: int, names: dict[object, str], lang: str) -> str:
+    """An item of a list within a record: by its id (and description), a person's part by the
+    person's name, else by its place."""
+    if isinstance(node, dict) and node.get("party") in names:
+        return " " + names[node["party"]] if lang != "zh" else names[node["party"]]
     if isinstance(node, dict) and isinstance(node.get("id"), str):
         what = node.get("description")
         return f" {node['id']}" + (_paren(what, lang) if isinstance(what, str) else "")
@@ -126,6 +136,12 @@ def _owner(data: dict, top: str, rec: dict, lang: str) -> str:
         ids = [x.get("party") if isinstance(x, dict) else x for x in ids]
     else:
         ids = [rec.get("to" if top == "orders" else "party")]
-    by_id = {p.get("id"): p for p in data.get("parties") or [] if isinstance(p, dict)}
-    shown = [str(by_id.get(x, {}).get("name") or x) for x in ids if x is not None]
+    names = _names(data)
+    shown = [names.get(x, str(x)) for x in ids if x is not None]
     return ("、" if lang == "zh" else ", ").join(shown)
+
+
+def _names(data: dict) -> dict[object, str]:
+    """Each party's name by its id."""
+    parties = data.get("parties") if isinstance(data.get("parties"), list) else []
+    return {p.get("id"): str(p.get("name") or p.get("id")) for p in parties if isinstance(p, dict)}
