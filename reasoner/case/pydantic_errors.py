@@ -73,16 +73,9 @@ def describe_value(value: object) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def names(items: typing.Iterable[str]) -> tuple[str, ...]:
-    """Names listed in a message: a tuple, joined in the language (``'a' or 'b'`` / ``a 或 b``)."""
-    return tuple(items)
-
-
 def listed_en(items: tuple) -> str:
-    """The English of a listed parameter (as reasoner.explain.i18n writes it): ``a or b``, names
-    quoted."""
-    if all(isinstance(x, Msg) for x in items):
-        return " or ".join(x.text for x in items)
+    """The English of names listed in a message (a tuple parameter, which reasoner.explain.i18n
+    joins in the language: ``'a' or 'b'`` / ``a 或 b``)."""
     return " or ".join(f"'{x}'" for x in items)
 
 
@@ -109,7 +102,7 @@ def error_message(err: dict) -> Msg:
     if key == "unknown_field":
         field = str(err["loc"][-1])
         near = nearest(field, err["loc"][:-1])
-        return _keyed("unknown_field_near", field=field, near=names(near)) if near else _keyed(key, field=field)
+        return _keyed("unknown_field_near", field=field, near=tuple(near)) if near else _keyed(key, field=field)
     if key == "expect_option":
         options = re.findall(r"'((?:[^'\\]|\\.)*)'", str(ctx.get("expected", "")))
         return _keyed(key, expected=" | ".join(options), found=found)
