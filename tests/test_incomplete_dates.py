@@ -228,8 +228,8 @@ def test_ask_asks_for_the_act_date_and_writes_it_back(tmp_path):
     target.write_text("# kept\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = CliRunner().invoke(main, ["ask", str(target), "--lang", "en"], input="{not_before: 2016-03-01}\n\n")
     assert out.exit_code == 0, out.output
-    assert "question: acts[0].date" in out.output
-    assert "{from: …, to: …} | unknown" in out.output
+    assert "question: act A1 of 李某: date?" in out.output and "  field: acts[0].date (now: unknown)" in out.output
+    assert "a period {from: …, to: …}" in out.output
     assert "established" in out.output
     done = load(target)
     assert done.acts[0].date.not_before.isoformat() == "2016-03-01"
@@ -298,11 +298,16 @@ def test_an_act_that_cannot_end_before_the_judgment_is_rejected():
 
 
 def test_ask_hints_what_an_act_date_may_be():
-    from reasoner.explain.interview import hint
+    from reasoner.explain.interview import answer_hint
 
     r = reason(to_case(assist_case(assist_act(date={"from": "2015-06-01", "to": {"not_after": "2016-01-01"}}))))
     (q,) = [q for q in r.facts.questions if q.path == "acts[0].date.to"]
-    assert hint(q) == "YYYY-MM-DD | {not_before: YYYY-MM-DD, not_after: YYYY-MM-DD}"
+    # an end of a period is a day, never unknown (the period would be unknown)
+    assert (
+        answer_hint(q, "en") == "a date YYYY-MM-DD / an uncertain date {not_before: YYYY-MM-DD, not_after: YYYY-MM-DD}"
+    )
+    assert answer_hint(q, "zh") == "日期 YYYY-MM-DD / 不确定的日期 {not_before: YYYY-MM-DD, not_after: YYYY-MM-DD}"
     r = reason(to_case(assist_case(assist_act(date="unknown"))))
     (q,) = [q for q in r.facts.questions if q.path == "acts[0].date"]
-    assert hint(q).endswith(" | {from: …, to: …} | unknown")
+    assert " / a period {from: …, to: …} / " in answer_hint(q, "en") and answer_hint(q, "en").endswith(" / unknown")
+    assert answer_hint(q, "zh").endswith(" / 不知道")

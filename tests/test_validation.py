@@ -61,8 +61,8 @@ def test_all_errors_reported_at_once_with_path_and_line():
         "orders[0].date": (17, "not a calendar date"),
         "orders[0].capacity_to_comply": (19, "'yes'"),
         "acts[0].date": (25, "ends (2023-04-01) before it starts"),
-        "acts[0].quantities.illegal_videos": (26, "greater than or equal to 0"),
-        "acts[0].quantities.clicks": (26, "valid integer"),
+        "acts[0].quantities.illegal_videos": (26, "input should be at least 0; found -3"),
+        "acts[0].quantities.clicks": (26, "input should be a whole number; found 12.5"),
         "acts[0].leak.economic_loss": (27, "floating point"),
         "findings[0].provision": (29, "takes no reviewer finding"),
     }

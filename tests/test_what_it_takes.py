@@ -163,7 +163,7 @@ def test_ask_names_acts_taken_together(tmp_path):
     path = _cumulation(tmp_path, 'payment_settlement: "70000"', "payment_settlement: unknown")
     out = CliRunner().invoke(main, ["ask", str(path), "--lang", "en"], input="\n")
     assert out.exit_code == 0, out.output
-    assert "question: acts[2].payment_settlement" in out.output
+    assert "  field: acts[2].payment_settlement (now: unknown)" in out.output
     assert "(A1+A2+A3)" in out.output
 
 
@@ -323,7 +323,7 @@ def test_what_if_prints_the_changes():
 )
 def test_what_if_rejects_bad_changes(assignment, message):
     out = CliRunner().invoke(
-        main, ["what-if", str(EXAMPLES / "287-2-card-seller-incomplete.yaml"), "--set", assignment]
+        main, ["what-if", str(EXAMPLES / "287-2-card-seller-incomplete.yaml"), "--set", assignment, "--lang", "en"]
     )
     assert out.exit_code == 2
     assert message in out.output
@@ -390,7 +390,7 @@ def test_ask_completes_the_case_to_the_complete_result(tmp_path, incomplete, com
     script = "".join(f"{value}\n" for _, value in answers)
     out = CliRunner().invoke(main, ["ask", str(target), "--lang", "en"], input=script)
     assert out.exit_code == 0, out.output
-    asked = [line.split()[1] for line in out.output.splitlines() if line.startswith("question: ")]
+    asked = [line.split()[1] for line in out.output.splitlines() if line.startswith("  field: ")]
     assert asked == [path for path, _ in answers]
     assert "conclusions that change:" in out.output
     done = load(target)
@@ -411,7 +411,9 @@ def test_ask_skips_on_enter_and_rejects_bad_answers(tmp_path):
     before = target.read_text(encoding="utf-8")
     out = CliRunner().invoke(main, ["ask", str(target), "--lang", "en"], input="maybe\n\n\n\n")
     assert out.exit_code == 0, out.output
-    assert "assisted_parties[0].confirmable: input should be a valid boolean; found 'maybe'" in out.output
+    assert (
+        "assisted_parties[0].confirmable: input should be a valid boolean (true or false); found 'maybe'" in out.output
+    )
     # asked again after the bad answer (the prompt only), then skipped; the other question once
     assert out.output.count("question: ") == 2
     assert "nothing answered" in out.output
@@ -429,11 +431,12 @@ def test_ask_asks_nothing_of_a_complete_case(tmp_path):
 def test_unknown_assisted_crime_is_asked_with_its_options():
     party = dict(ASSIST["acts"][0]["assisted"][0], reaches_crime="unknown")
     r = reason(to_case(assist(assisted=[party])))
-    from reasoner.explain.interview import hint, open_questions
+    from reasoner.explain.interview import answer_hint, open_questions
 
     (o,) = open_questions(r)
     assert o.question.path == "acts[0].assisted[0].reaches_crime"
-    assert hint(o.question) == "yes | no | unverifiable | unknown"
+    assert answer_hint(o.question, "en") == "yes / no / unverifiable / unknown"
+    assert answer_hint(o.question, "zh") == "yes（达到） / no（未达到） / unverifiable（无法查证） / 不知道"
 
 
 def test_a_refusal_needs_the_order_not_complied_with():
@@ -458,8 +461,10 @@ def test_ask_an_uncertain_day_that_matters_only_between_its_extremes(tmp_path):
     )
     out = CliRunner().invoke(main, ["ask", str(target), "--lang", "en"], input="{not_before: 2021-07-01}\n\n")
     assert out.exit_code == 0, out.output
-    assert "question: orders[2].date" in out.output
-    assert "YYYY-MM-DD | {not_before: YYYY-MM-DD, not_after: YYYY-MM-DD} | unknown" in out.output
+    assert "question: order O3 to 平台公司: date?" in out.output and "  field: orders[2].date" in out.output
+    assert (
+        "a date YYYY-MM-DD / an uncertain date {not_before: YYYY-MM-DD, not_after: YYYY-MM-DD} / unknown" in out.output
+    )
     # still open: the day might fall after the act's last day
     assert "no conclusion changes" in out.output
     done = load(target)
@@ -490,10 +495,10 @@ def test_ask_settles_alleged_indicator_counter_evidence_and_pending_finding(tmp_
     out = CliRunner().invoke(main, ["ask", str(target), "--lang", "en"], input="false\ntrue\ntrue\n")
     assert out.exit_code == 0, out.output
     # accepted counter-evidence alone settles the offence (excluded): asked first
-    assert [line.split("  [")[0] for line in out.output.splitlines() if line.startswith("question: ")] == [
-        "question: acts[0].knowledge.counter_evidence[0].accepted",
-        "question: acts[0].knowledge.indicators[0].present",
-        "question: findings[0].holds",
+    assert [line.split(" (now")[0] for line in out.output.splitlines() if line.startswith("  field: ")] == [
+        "  field: acts[0].knowledge.counter_evidence[0].accepted",
+        "  field: acts[0].knowledge.indicators[0].present",
+        "  field: findings[0].holds",
     ]
     done = load(str(target))
     assert reason(done).status(_atom("cl.287-2")) == "established"

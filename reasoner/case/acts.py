@@ -9,6 +9,7 @@ from pydantic import ConfigDict, Field, model_validator
 from reasoner.case.cl_286_1 import CrimeKind, EvidenceLoss, Leak, Quantities
 from reasoner.case.cl_287_1 import Publishing, Site
 from reasoner.case.cl_287_2 import AssistedParty, Card, Funds, HelpKind, Knowledge, Statement
+from reasoner.case.errors import invalid
 from reasoner.case.values import Date, Day, Id, MaybeBool, MaybeCount, MaybeMoney, Strict, Text, Unknown, When
 
 NetworkSector = Literal[
@@ -170,14 +171,17 @@ class Act(Strict):
         common |= {"portions", "complaint_date"}
         misplaced = sorted(f for f in self.model_fields_set - common - own[self.kind])
         if misplaced:
-            raise ValueError(f"field(s) {', '.join(misplaced)} do not apply to an act of kind {self.kind}")
+            fields = ", ".join(misplaced)
+            text = f"field(s) {fields} do not apply to an act of kind {self.kind}"
+            raise invalid("misplaced_act_fields", text, fields=fields, kind=self.kind)
         if self.statement is not None and self.payment_settlement is not None:
-            raise ValueError("give payment_settlement or a statement to sum it from, not both")
+            raise invalid("settlement_twice", "give payment_settlement or a statement to sum it from, not both")
         if (self.actor is None) == (self.actors is None):
-            raise ValueError("give actor (one party) or actors (several who did it together), one of the two")
+            text = "give actor (one party) or actors (several who did it together), one of the two"
+            raise invalid("actor_or_actors", text)
         if self.actors is not None and self.kind != "assist_network_crime":
             if any(isinstance(p, Participant) and p.knowledge is not None for p in self.actors):
-                raise ValueError("actors[].knowledge is for acts of kind assist_network_crime")
+                raise invalid("actor_knowledge", "actors[].knowledge is for acts of kind assist_network_crime")
         return self
 
     def participants(self) -> list[Participant]:

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from reasoner.case.errors import invalid
 from reasoner.case.values import Count, Day, Id, MaybeBool, MaybeCount, MaybeMoney, Strict, Text, Unknown
 
 
@@ -60,7 +61,10 @@ class Leak(Strict):
     def _consistent(self) -> Leak:
         counted = [n for n in _LEAK_CATEGORIES if isinstance(getattr(self, n), int) and getattr(self, n) > 0]
         if self.occurred is False and counted:
-            raise ValueError(f"occurred is false, but leaked items are counted ({', '.join(counted)})")
+            items = ", ".join(counted)
+            raise invalid(
+                "leak_not_occurred", f"occurred is false, but leaked items are counted ({items})", items=items
+            )
         return self
 
 
@@ -74,9 +78,9 @@ class CaseSentence(Strict):
     @model_validator(mode="after")
     def _years(self) -> CaseSentence:
         if self.kind == "fixed_term" and self.years is None:
-            raise ValueError("a fixed_term sentence needs years")
+            raise invalid("sentence_years", "a fixed_term sentence needs years")
         if self.kind != "fixed_term" and self.years is not None:
-            raise ValueError(f"years is only for fixed_term, not {self.kind}")
+            raise invalid("sentence_no_years", f"years is only for fixed_term, not {self.kind}", kind=self.kind)
         return self
 
 

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from reasoner.case.errors import invalid
 from reasoner.case.values import Id, MaybeCount, Strict, Text, Unknown
 
 
@@ -57,7 +58,9 @@ class Site(Strict):
         wrong = ("members",) if self.kind == "website" else ("impersonates", "registered_accounts")
         misplaced = [f for f in wrong if getattr(self, f) is not None]
         if misplaced:
-            raise ValueError(f"field(s) {', '.join(misplaced)} do not apply to a {self.kind}")
+            fields = ", ".join(misplaced)
+            text = f"field(s) {fields} do not apply to a {self.kind}"
+            raise invalid("misplaced_site_fields", text, fields=fields, kind=self.kind)
         return self
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, PrivateAttr, StrictStr, model_validator
 
+from reasoner.case.errors import invalid
 from reasoner.case.statement_sums import StatementTotals
 from reasoner.case.values import Id, MaybeBool, MaybeCount, MaybeMoney, Strict, Text, Unknown
 
@@ -50,9 +51,10 @@ class AssistedParty(Strict):
     @model_validator(mode="after")
     def _tried_is_confirmed(self) -> AssistedParty:
         if self.author_status == "tried" and self.confirmable is False:
-            raise ValueError(
+            text = (
                 "author_status tried (its author has been judged) confirms the crime; confirmable: false contradicts it"
             )
+            raise invalid("tried_not_confirmable", text)
         return self
 
 
@@ -127,7 +129,7 @@ class Statement(Strict):
     def totals(self) -> StatementTotals:
         """The summed statement; set when the case is read (:func:`reasoner.case.statements.attach`)."""
         if self._totals is None:
-            raise ValueError(f"the statement {self.file} has not been read (read cases with reasoner.case.read.load)")
+            raise RuntimeError(f"the statement {self.file} has not been read (read cases with reasoner.case.read.load)")
         return self._totals
 
 

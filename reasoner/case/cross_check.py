@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from reasoner.case.cross_check_parts import PartChecks, actors_of
-from reasoner.case.errors import InputError, line_for, path_text
+from reasoner.case.errors import InputError, Msg, keyed, line_for, path_text
 from reasoner.case.values import MAX_SITES
 from reasoner.law.catalogue import catalogue
 from reasoner.law.findings import finding_subjects
@@ -52,14 +52,16 @@ class _Checks:
         self.parties: dict = {}
         self.orders: dict = {}
 
-    def err(self, loc: tuple, msg: str) -> None:
-        self.errors.append(InputError(self.file, path_text(loc), line_for(self.lines, loc), msg))
+    def err(self, loc: tuple, msg: Msg) -> None:
+        self.errors.append(InputError.of(self.file, path_text(loc), line_for(self.lines, loc), msg))
 
     def register(self, ident: object, loc: tuple, kind: str) -> None:
         if not isinstance(ident, str):
             return
         if ident in self.ids:
-            self.err(loc, f"id {ident!r} is already used at {path_text(self.ids[ident])}; ids must be unique")
+            at = path_text(self.ids[ident])
+            text = f"id {ident!r} is already used at {at}; ids must be unique"
+            self.err(loc, keyed("id_twice", text, id=repr(ident), at=at))
         else:
             self.ids[ident] = loc
             self.kinds[ident] = kind
@@ -69,9 +71,15 @@ class _Checks:
             return
         p = self.parties.get(ident)
         if p is None:
-            self.err(loc, f"expected the id of a party, found {ident!r}")
+            self.err(loc, keyed("expect_party", f"expected the id of a party, found {ident!r}", found=repr(ident)))
         elif kind and p.get("kind") != kind:
-            self.err(loc, f"expected a {kind}, found {ident!r} which is a {p.get('kind')}")
+            text = f"expected a {kind}, found {ident!r} which is a {p.get('kind')}"
+            self.err(loc, keyed("expect_party_kind", text, want=kind, found=repr(ident), kind=str(p.get("kind"))))
+
+
+def record_kind(kind: str) -> Msg:
+    """A kind of record (``act``, ``administrative penalty``) as a message: its words translated."""
+    return keyed(f"record_{kind.replace(' ', '_')}", kind)
 
 
 def cross_check(data: dict, file: str, lines: dict) -> list[InputError]:
@@ -85,7 +93,9 @@ def cross_check(data: dict, file: str, lines: dict) -> list[InputError]:
             c.party_ref(rec.get("party"), (key, i, "party"))
     n_sites = sum(len(a["sites"]) for _, a in _items(data, "acts") if isinstance(a.get("sites"), list))
     if n_sites > MAX_SITES:
-        c.err(("acts",), f"{n_sites:,} sites in all; at most {MAX_SITES:,} in one case file (their counts are summed)")
+        n, most = f"{n_sites:,}", f"{MAX_SITES:,}"
+        text = f"{n} sites in all; at most {most} in one case file (their counts are summed)"
+        c.err(("acts",), keyed("too_many_sites", text, n=n, most=most))
     _findings(c)
     return c.errors + PartChecks(data, file, lines).run()
 
@@ -122,7 +132,8 @@ def _references(c: _Checks) -> None:
         c.party_ref(o.get("to"), ("orders", i, "to"))
         d, dl = _date_or_none(o.get("date")), _date_or_none(o.get("deadline"))
         if d and dl and dl < d:
-            c.err(("orders", i, "deadline"), f"the deadline {dl} is before the order's date {d}")
+            text = f"the deadline {dl} is before the order's date {d}"
+            c.err(("orders", i, "deadline"), keyed("deadline_before_order", text, deadline=str(dl), date=str(d)))
 
 
 def _acts(c: _Checks) -> None:
@@ -139,7 +150,8 @@ def _acts(c: _Checks) -> None:
             c.party_ref(a.get("actor"), ("acts", i, "actor"))
         last = _act_end(a.get("date"), "not_before")
         if as_of and last and last > as_of:
-            c.err(("acts", i, "date"), f"the act ends ({last}) after the date of judgment case.as_of ({as_of})")
+            text = f"the act ends ({last}) after the date of judgment case.as_of ({as_of})"
+            c.err(("acts", i, "date"), keyed("act_after_judgment", text, end=str(last), as_of=str(as_of)))
         _indicators(c, i, a)
         _refused_order(c, i, a)
 
@@ -150,10 +162,9 @@ def _indicators(c: _Checks, i: int, a: dict) -> None:
     for j, ind in enumerate(k.get("indicators") or [] if isinstance(k, dict) else []):
         name = ind.get("indicator") if isinstance(ind, dict) else ind
         if isinstance(name, str) and name in listed:
-            c.err(
-                ("acts", i, "knowledge", "indicators", j),
-                f"indicator {name!r} is already listed at indicators[{listed[name]}]; list each once",
-            )
+            text = f"indicator {name!r} is already listed at indicators[{listed[name]}]; list each once"
+            twice = keyed("indicator_twice", text, name=repr(name), at=listed[name])
+            c.err(("acts", i, "knowledge", "indicators", j), twice)
         elif isinstance(name, str):
             listed[name] = j
 
@@ -164,17 +175,20 @@ def _refused_order(c: _Checks, i: int, a: dict) -> None:
         return
     o = c.orders.get(ref)
     if o is None:
-        c.err(("acts", i, "order"), f"expected the id of an order, found {ref!r}")
-    elif o.get("to") not in actors_of(a):
         c.err(
-            ("acts", i, "order"),
-            f"order {ref!r} is addressed to {o.get('to')!r}, not to the actor {', '.join(map(repr, actors_of(a)))}",
+            ("acts", i, "order"), keyed("expect_order", f"expected the id of an order, found {ref!r}", found=repr(ref))
         )
+    elif o.get("to") not in actors_of(a):
+        to, actors = repr(o.get("to")), ", ".join(map(repr, actors_of(a)))
+        text = f"order {ref!r} is addressed to {to}, not to the actor {actors}"
+        c.err(("acts", i, "order"), keyed("order_to_other", text, order=repr(ref), to=to, actors=actors))
     else:
         end = _act_end(a.get("date"), "not_after")
         ordered = _date_or_none(o.get("date"))
         if end and ordered and end < ordered:
-            c.err(("acts", i, "date"), f"the act ends ({end}) before the order {ref!r} it refuses was made ({ordered})")
+            text = f"the act ends ({end}) before the order {ref!r} it refuses was made ({ordered})"
+            before = keyed("act_before_order", text, end=str(end), order=repr(ref), date=str(ordered))
+            c.err(("acts", i, "date"), before)
 
 
 def _findings(c: _Checks) -> None:
@@ -185,40 +199,42 @@ def _findings(c: _Checks) -> None:
     for i, f in _items(c.data, "findings"):
         subject, pid = f.get("subject"), f.get("provision")
         if isinstance(subject, str) and subject not in c.ids:
-            c.err(("findings", i, "subject"), f"expected the id of a record in this case, found {subject!r}")
+            text = f"expected the id of a record in this case, found {subject!r}"
+            c.err(("findings", i, "subject"), keyed("expect_record", text, found=repr(subject)))
         elif isinstance(subject, str) and isinstance(pid, str) and pid in known and known[pid].finding:
             allowed = finding_subjects().get(pid, frozenset())
             if allowed and c.kinds[subject] not in allowed:
                 kind = c.kinds[subject]
-                c.err(
-                    ("findings", i, "subject"),
-                    f"a finding on {pid} is about a {' or '.join(sorted(allowed))}; {subject!r} is a {kind}",
+                text = f"a finding on {pid} is about a {' or '.join(sorted(allowed))}; {subject!r} is a {kind}"
+                kinds = tuple(record_kind(k) for k in sorted(allowed))
+                about = keyed(
+                    "finding_subject_kind", text, pid=pid, kinds=kinds, subject=repr(subject), kind=record_kind(kind)
                 )
+                c.err(("findings", i, "subject"), about)
         if isinstance(pid, str):
             _provision_takes_it(c, i, pid, f.get("holds"))
         key = (pid, subject, f.get("party"))
         if isinstance(pid, str) and isinstance(subject, str):
             if key in seen:
-                c.err(
-                    ("findings", i), f"a second finding on {pid} for {subject!r} (the first is findings[{seen[key]}])"
-                )
+                text = f"a second finding on {pid} for {subject!r} (the first is findings[{seen[key]}])"
+                c.err(("findings", i), keyed("finding_twice", text, pid=pid, subject=repr(subject), first=seen[key]))
             seen.setdefault(key, i)
 
 
 def _provision_takes_it(c: _Checks, i: int, pid: str, holds: object) -> None:
     known = catalogue()
     if pid not in known:
-        c.err(("findings", i, "provision"), f"expected an encoded provision id (see `reasoner rules`), found {pid!r}")
+        text = f"expected an encoded provision id (see `reasoner rules`), found {pid!r}"
+        c.err(("findings", i, "provision"), keyed("expect_provision", text, found=repr(pid)))
     elif not known[pid].finding:
-        c.err(
-            ("findings", i, "provision"), f"provision {pid!r} is decided from the facts and takes no reviewer finding"
-        )
+        text = f"provision {pid!r} is decided from the facts and takes no reviewer finding"
+        c.err(("findings", i, "provision"), keyed("provision_no_finding", text, pid=repr(pid)))
     elif holds is True and not known[pid].finding_holds and not _obsolete(c.data, pid):
-        c.err(
-            ("findings", i, "holds"),
+        text = (
             f"provision {pid!r} takes only a finding that it does NOT hold (holds: false); it is otherwise "
-            "decided from the facts: where the reviewer finds that it holds, delete this finding",
+            "decided from the facts: where the reviewer finds that it holds, delete this finding"
         )
+        c.err(("findings", i, "holds"), keyed("provision_finding_false", text, pid=repr(pid)))
 
 
 def _obsolete(data: dict, pid: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from reasoner.case.errors import InputError, line_for, path_text
+from reasoner.case.errors import InputError, Msg, chained, keyed, line_for, path_text
 from reasoner.law.parameters import parameters
 
 
@@ -49,8 +49,8 @@ class PartChecks:
         self.data, self.file, self.lines = data, file, lines
         self.errors: list[InputError] = []
 
-    def err(self, loc: tuple, msg: str) -> None:
-        self.errors.append(InputError(self.file, path_text(loc), line_for(self.lines, loc), msg))
+    def err(self, loc: tuple, msg: Msg) -> None:
+        self.errors.append(InputError.of(self.file, path_text(loc), line_for(self.lines, loc), msg))
 
     def run(self) -> list[InputError]:
         declared = {x.get("id") for _, x in items(self.data, "assisted_parties")}
@@ -58,7 +58,8 @@ class PartChecks:
             self.actors(i, a)
             for j, x in enumerate(a.get("assisted") or [] if isinstance(a.get("assisted"), list) else []):
                 if isinstance(x, str) and x not in declared:
-                    self.err(("acts", i, "assisted", j), f"expected the id of one of assisted_parties, found {x!r}")
+                    text = f"expected the id of one of assisted_parties, found {x!r}"
+                    self.err(("acts", i, "assisted", j), keyed("expect_assisted", text, found=repr(x)))
             self.portions(i, a)
             self.funds(i, a)
         self.finding_parties()
@@ -70,7 +71,8 @@ class PartChecks:
             who = x.get("party") if isinstance(x, dict) else x
             loc = ("acts", i, "actors", k, "party") if isinstance(x, dict) else ("acts", i, "actors", k)
             if isinstance(who, str) and who in seen:
-                self.err(loc, f"{who!r} is already listed at actors[{seen[who]}]; list each person once")
+                text = f"{who!r} is already listed at actors[{seen[who]}]; list each person once"
+                self.err(loc, keyed("actor_twice", text, who=repr(who), at=seen[who]))
             elif isinstance(who, str):
                 seen[who] = k
 
@@ -81,7 +83,11 @@ class PartChecks:
         if not isinstance(portions, list):
             return
         days = self.cut_days(a)
-        shown = "; ".join(f"{d.isoformat()} ({why})" for d, why in sorted(days.items()))
+        listed = [
+            keyed("cut_day", f"{d.isoformat()} ({why.text})", day=d.isoformat(), why=why)
+            for d, why in sorted(days.items())
+        ]
+        shown = chained(listed)
         first = bound_of(a.get("date"), "from", "not_after")
         last = bound_of(a.get("date"), "to", "not_after")
         seen: dict[dt.date, int] = {}
@@ -91,33 +97,40 @@ class PartChecks:
                 continue
             loc = ("acts", i, "portions", j, "from")
             if day not in days:
-                self.err(loc, f"{day} is not a day the law divides this act at; expected one of: {shown}")
+                text = f"{day} is not a day the law divides this act at; expected one of: {shown.text}"
+                self.err(loc, keyed("portion_day", text, day=str(day), days=shown))
             elif first is not None and day <= first:
-                self.err(loc, f"the act begins on {first}, not before {day}: all of it counts from that day")
+                text = f"the act begins on {first}, not before {day}: all of it counts from that day"
+                self.err(loc, keyed("portion_before_act", text, first=str(first), day=str(day)))
             elif last is not None and day > last:
-                self.err(loc, f"the act ends on {last}, before {day}: nothing of it is after that day")
+                text = f"the act ends on {last}, before {day}: nothing of it is after that day"
+                self.err(loc, keyed("portion_after_act", text, last=str(last), day=str(day)))
             if day in seen:
-                self.err(loc, f"a second portion from {day} (the first is portions[{seen[day]}])")
+                text = f"a second portion from {day} (the first is portions[{seen[day]}])"
+                self.err(loc, keyed("portion_twice", text, day=str(day), first=seen[day]))
             seen.setdefault(day, j)
             for name, value in por.items():
                 if name == "from":
                     continue
                 if name not in a:
-                    self.err(("acts", i, "portions", j, name), f"the act records no {name}: a part of it has no whole")
+                    text = f"the act records no {name}: a part of it has no whole"
+                    self.err(("acts", i, "portions", j, name), keyed("portion_no_whole", text, name=name))
                 else:
                     self.not_above(value, a[name], ("acts", i, "portions", j, name))
 
-    def cut_days(self, a: dict) -> dict[dt.date, str]:
+    def cut_days(self, a: dict) -> dict[dt.date, Msg]:
         """The days the law divides an act at: CL 12's day in force; for a refusal, the day after
         its order's deadline (or reasonable period)."""
         n = next(p.value for p in parameters() if (p.provision, p.name) == ("cl.12.1", "amendment_9_in_force"))
-        days = {dt.date(n // 10000, n // 100 % 100, n % 100): "the day CL 286-1, 287-1 and 287-2 came into force"}
+        in_force = keyed("cut_in_force", "the day CL 286-1, 287-1 and 287-2 came into force")
+        days = {dt.date(n // 10000, n // 100 % 100, n % 100): in_force}
         order = next((o for _, o in items(self.data, "orders") if o.get("id") == a.get("order")), None)
         if a.get("kind") == "refuse_security_duty" and order is not None:
             for key, what in (("deadline", "deadline"), ("reasonable_period_end", "reasonable period")):
                 d = date_or_none(order.get(key))
                 if d is not None:
-                    days[d + dt.timedelta(days=1)] = f"the day after order {order.get('id')!r}'s {what}: refusal begins"
+                    text = f"the day after order {order.get('id')!r}'s {what}: refusal begins"
+                    days[d + dt.timedelta(days=1)] = keyed(f"cut_after_{key}", text, order=repr(order.get("id")))
         return days
 
     def not_above(self, part: object, whole: object, loc: tuple) -> None:
@@ -130,14 +143,16 @@ class PartChecks:
             if all(isinstance(x, str) for x in part) and all(isinstance(x, str) for x in whole):
                 extra = [x for x in part if x not in whole]
                 if extra:
-                    self.err(loc, f"{', '.join(extra)} not recorded for the whole act")
+                    shown = ", ".join(extra)
+                    self.err(loc, keyed("part_not_in_whole", f"{shown} not recorded for the whole act", items=shown))
             else:
                 for k, (p, w) in enumerate(zip(part, whole, strict=False)):
                     self.not_above(p, w.get("count") if isinstance(w, dict) else w, (*loc, k))
         else:
             pv, wv = _number(part), _number(whole)
             if pv is not None and wv is not None and pv > wv:
-                self.err(loc, f"the part ({part}) is more than the whole act's ({whole})")
+                text = f"the part ({part}) is more than the whole act's ({whole})"
+                self.err(loc, keyed("part_above_whole", text, part=str(part), whole=str(whole)))
 
     def funds(self, i: int, a: dict) -> None:
         """One inflow figure belongs to cards of one owner: with cards of several, say whose."""
@@ -149,11 +164,12 @@ class PartChecks:
             return  # given by owner
         owners = sorted({c.get("whose") for c in cards if isinstance(c, dict) and isinstance(c.get("whose"), str)})
         if len(owners) > 1:
-            self.err(
-                ("acts", i, "funds", "inflow"),
-                f"the cards are of more than one owner ({', '.join(owners)}): give the inflow by owner, "
-                'e.g. inflow: {own: "100000", others: "200000"}',
+            shown = ", ".join(owners)
+            text = (
+                f"the cards are of more than one owner ({shown}): give the inflow by owner, "
+                'e.g. inflow: {own: "100000", others: "200000"}'
             )
+            self.err(("acts", i, "funds", "inflow"), keyed("inflow_by_owner", text, owners=shown))
 
     def finding_parties(self) -> None:
         """A finding's party narrows a finding about an act done by several to one of them."""
@@ -164,10 +180,12 @@ class PartChecks:
             if who is not None and (
                 act is None or not isinstance(act.get("actors"), list) or who not in actors_of(act)
             ):
-                self.err(
-                    ("findings", i, "party"),
+                text = (
                     f"party narrows a finding about an act done by several (acts[].actors); {who!r} is not one of "
-                    f"the actors of {f.get('subject')!r}",
+                    f"the actors of {f.get('subject')!r}"
+                )
+                self.err(
+                    ("findings", i, "party"), keyed("finding_party", text, who=repr(who), act=repr(f.get("subject")))
                 )
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from reasoner.case.errors import CaseFileError, InputError, path_text
+from reasoner.case.errors import CaseFileError, EditError, InputError, keyed, path_text
 from reasoner.case.files import write_atomic
 from reasoner.case.model import Case
 from reasoner.case.read import Loader, case_text, parse, read_case
@@ -41,7 +41,9 @@ def parse_path(text: str) -> PathParts:
     for piece in text.split("."):
         m = _PART.fullmatch(piece)
         if not m:
-            raise ValueError(f"{text!r} is not a field path such as acts[0].payment_settlement")
+            raise EditError(
+                "not_a_path", f"{text!r} is not a field path such as acts[0].payment_settlement", text=repr(text)
+            )
         parts.append(m.group(1))
         parts.extend(int(i) for i in re.findall(r"\[([0-9]+)\]", m.group(2)))
     return parts
@@ -53,22 +55,56 @@ def parse_value(text: str) -> object:
         scan(text, "the value", Loader)  # the limits of a case file: aliases, tags, depth
         value = yaml.load(text, Loader=Loader)  # noqa: S506 - Loader is a SafeLoader
     except CaseFileError as e:
-        raise ValueError(f"{text!r} is not a value of the case format: {e.errors[0].message}") from None
+        why = e.errors[0].detail or e.errors[0].message
+        raise EditError(
+            "not_a_value", f"{text!r} is not a value of the case format: {why}", text=repr(text), reason=why
+        ) from None
     except yaml.YAMLError as e:
-        raise ValueError(f"{text!r} is not a value of the case format: {getattr(e, 'problem', e)}") from None
+        why = str(getattr(e, "problem", e))
+        raise EditError(
+            "not_a_value", f"{text!r} is not a value of the case format: {why}", text=repr(text), reason=why
+        ) from None
     # a decimal typed on the command line is money written out (236500.80), as the block style of
     # a case file reads it: keep its text, never a float (a count then fails validation by name)
     return text if isinstance(value, float) else value
+
+
+#: answers of ask in words (docs/case-format.md): yes and no to a question of a boolean, and a
+#: fact not known to any question; compared without case (YES, Y)
+YES = frozenset({"是", "y", "yes", "true"})
+NO = frozenset({"否", "n", "no", "false"})
+NOT_KNOWN = frozenset({"不知道", "不清楚", "unknown"})
+
+
+def parse_answer(text: str, kind: str) -> object:
+    """An answer to a question of ask about a fact of ``kind`` (bool, choice, date, count, money):
+    是/否 (y/n, yes/no, true/false) for a boolean, 不知道/不清楚/unknown for a fact not known,
+    anything else a value as the case file writes it (an amount as 「1.2万」 or 「120,000元」 too,
+    as the case file reads it)."""
+    word = text.strip().casefold()
+    if word in NOT_KNOWN:
+        return "unknown"
+    if kind == "bool" and word in YES:
+        return True
+    if kind == "bool" and word in NO:
+        return False
+    return parse_value(text)
 
 
 def parse_assignment(text: str) -> tuple[str, object]:
     """``PATH=VALUE`` -> (path, value)."""
     path, sep, value = text.partition("=")
     if not sep or not path.strip():
-        raise ValueError(f"{text!r}: expected PATH=VALUE, e.g. acts[0].payment_settlement=200000")
+        raise EditError(
+            "expect_assignment",
+            f"{text!r}: expected PATH=VALUE, e.g. acts[0].payment_settlement=200000",
+            text=repr(text),
+        )
     parse_path(path.strip())
     if not value.strip():  # YAML would read nothing as null and drop the field: say so instead
-        raise ValueError(f"{text!r}: expected a value after '=' (null to leave the field out)")
+        raise EditError(
+            "expect_value_after", f"{text!r}: expected a value after '=' (null to leave the field out)", text=repr(text)
+        )
     return path.strip(), parse_value(value.strip())
 
 
@@ -89,13 +125,15 @@ def assign(data: object, path: str, value: object) -> None:
             node = node[part]  # type: ignore[index]
         except (KeyError, IndexError, TypeError):
             where = path_text(parts[: i + 1])
-            raise ValueError(f"{path}: the case file has no {where}") from None
+            raise EditError("no_such_record", f"the case file has no {where}", where=where) from None
     last = parts[-1]
     if isinstance(last, int):
         if not isinstance(node, list) or not 0 <= last < len(node):
-            raise ValueError(f"{path}: the case file has no {path_text(parts)}")
+            where = path_text(parts)
+            raise EditError("no_such_record", f"the case file has no {where}", where=where)
     elif not isinstance(node, dict):
-        raise ValueError(f"{path}: {path_text(parts[:-1])} is not a record with fields")
+        where = path_text(parts[:-1])
+        raise EditError("not_a_record", f"{where} is not a record with fields", where=where)
     elif value is None:  # null: the field is left out (a case file may not hold null)
         node.pop(last, None)
         return
@@ -113,7 +151,9 @@ def read_data(file: str, raw: bytes | None = None) -> object:
 def validate(data: object, file: str, root: str | Path | None = None) -> Case:
     """Validate edited data as a case file would be (without line numbers: the data is edited)."""
     if not isinstance(data, dict):
-        raise CaseFileError([InputError(file, "", None, "expected a mapping with the case")])
+        raise CaseFileError(
+            [InputError.of(file, "", None, keyed("edited_not_case", "expected a mapping with the case"))]
+        )
     return validate_data(data, file, {}, root=root)
 
 
@@ -125,8 +165,8 @@ def revised(
     for path, value in changes:
         try:
             assign(new, path, value)
-        except ValueError as e:
-            raise CaseFileError([InputError(file, path, None, str(e).removeprefix(f"{path}: "))]) from None
+        except EditError as e:
+            raise CaseFileError([InputError.of(file, path, None, e.detail)]) from None
     return new, validate(new, file, root)
 
 
@@ -182,13 +222,19 @@ def judged_on(case: Case, when: str, source: str = "--as-of") -> Case:
     except ValueError:
         day = None
     if day is None:
-        raise CaseFileError([InputError(source, "", None, f"expected a date YYYY-MM-DD, found {when!r}")])
+        text = f"expected a date YYYY-MM-DD, found {when!r}"
+        raise CaseFileError([InputError.of(source, "", None, keyed("expect_date", text, found=repr(when)))])
     errors = []
     for i, a in enumerate(case.acts):
         end = earliest_end(a.date)
         if end and end > day:
-            message = f"the act ends ({end}) after the date of judgment ({day})"
-            errors.append(InputError(source, f"acts[{i}].date", None, message))
+            message = keyed(
+                "act_after_as_of",
+                f"the act ends ({end}) after the date of judgment ({day})",
+                end=str(end),
+                day=str(day),
+            )
+            errors.append(InputError.of(source, f"acts[{i}].date", None, message))
     if errors:
         raise CaseFileError(errors)
     return case.model_copy(update={"case": case.case.model_copy(update={"as_of": day})})

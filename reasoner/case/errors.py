@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pydantic_core import PydanticCustomError
+
 
 class Msg(str):
     """A message by its key in the translation table and its parameters (a parameter may be a Msg
@@ -34,9 +36,33 @@ class Msg(str):
         return str.__str__(self)
 
 
-def keyed(key: str, text: str, **params: object) -> Msg:
+def keyed(key: str, text: str, /, **params: object) -> Msg:
     """A message: its key, its English text, and the parameters its translations name."""
     return Msg(key, text, tuple(params.items()))
+
+
+def chained(msgs: list[Msg], key: str = "and_then", sep: str = "; ") -> Msg:
+    """Messages one after the other (``a; b; c``) as one, each translated in its place."""
+    out = msgs[-1]
+    for m in reversed(msgs[:-1]):
+        out = keyed(key, f"{m.text}{sep}{out.text}", first=m, rest=out)
+    return out
+
+
+def invalid(key: str, text: str, /, **params: object) -> PydanticCustomError:
+    """A validator's error, keyed: pydantic reports it with ``key`` as its type and ``params`` as
+    its context, and :mod:`.validate` makes it the keyed message ``text`` (a ValueError, so that a
+    caller outside pydantic catches it as one)."""
+    return PydanticCustomError(key, text, {**params, "_text": text})
+
+
+class EditError(ValueError):
+    """A bad edit of ``what-if --set`` or an answer of ``ask``: its message keyed, for the commands
+    to show in the user's language."""
+
+    def __init__(self, key: str, english: str, /, **params: object):
+        super().__init__(english)
+        self.detail = keyed(key, english, **params)
 
 
 @dataclass(frozen=True)

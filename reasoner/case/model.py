@@ -12,6 +12,7 @@ from pydantic import ConfigDict, Field, StrictStr, model_validator
 
 from reasoner.case.acts import Act
 from reasoner.case.cl_287_2 import AssistedParty
+from reasoner.case.errors import invalid
 from reasoner.case.parties import Order, Party
 from reasoner.case.values import MAX_ACTS, Date, Day, Id, MaybeBool, Strict, Text
 
@@ -89,17 +90,19 @@ class Case(Strict):
     def _assisted_by_format(self) -> Case:
         for i, a in enumerate(self.acts):
             for j, x in enumerate(a.assisted):
+                where = f"acts[{i}].assisted[{j}]"
                 if self.format >= 2 and not isinstance(x, str):
-                    raise ValueError(
-                        f"acts[{i}].assisted[{j}]: in format 2 an assisted party is declared once under "
+                    text = (
+                        f"{where}: in format 2 an assisted party is declared once under "
                         "assisted_parties and named here by its id (reasoner upgrade rewrites the file)"
                     )
+                    raise invalid("assisted_inline", text, where=where)
                 if self.format < 2 and isinstance(x, str):
-                    raise ValueError(
-                        f"acts[{i}].assisted[{j}]: an assisted party named by id needs format: 2 and assisted_parties"
-                    )
+                    text = f"{where}: an assisted party named by id needs format: 2 and assisted_parties"
+                    raise invalid("assisted_by_id", text, where=where)
         if self.format < 2 and self.assisted_parties:
-            raise ValueError("assisted_parties is part of format 2: add `format: 2` at the top of the file")
+            text = "assisted_parties is part of format 2: add `format: 2` at the top of the file"
+            raise invalid("assisted_parties_format", text)
         return self
 
     def assisted_of(self, act: Act) -> list[AssistedParty]:

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, StrictBool, model_validator
 
+from reasoner.case.errors import invalid
 from reasoner.case.values import Date, Day, Id, MaybeBool, Strict, Text, Unknown
 
 
@@ -78,9 +79,10 @@ class Party(Strict):
     @model_validator(mode="after")
     def _persons_only_for_units(self) -> Party:
         if self.kind == "person" and self.responsible_persons:
-            raise ValueError("responsible_persons is for units; this party is a person")
+            raise invalid("responsible_for_units", "responsible_persons is for units; this party is a person")
         if self.kind == "unit" and (self.birth_date is not None or self.student is not None):
-            raise ValueError("birth_date and student are for natural persons; this party is a unit")
+            text = "birth_date and student are for natural persons; this party is a unit"
+            raise invalid("person_fields_of_unit", text)
         return self
 
 
@@ -139,5 +141,6 @@ class Order(Strict):
     @model_validator(mode="after")
     def _one_deadline(self) -> Order:
         if self.deadline is not None and self.reasonable_period_end is not None:
-            raise ValueError("give the deadline the order set, or, where it set none, reasonable_period_end; not both")
+            text = "give the deadline the order set, or, where it set none, reasonable_period_end; not both"
+            raise invalid("deadline_twice", text)
         return self

@@ -22,8 +22,9 @@ import yaml
 from reasoner.case.errors import CaseFileError, Huge, InputError, keyed, path_text
 from reasoner.case.files import MAX_CASE_BYTES, ReadProblem, cannot_read, decode, read_bytes
 from reasoner.case.model import Case
+from reasoner.case.pydantic_errors import describe_value
 from reasoner.case.scan import MAX_DEPTH, MAX_NODES, scan, too_deep, too_many_acts
-from reasoner.case.validate import describe_value, validate_data
+from reasoner.case.validate import validate_data
 from reasoner.case.values import MAX_ACTS, MAX_DIGITS
 
 
@@ -67,11 +68,9 @@ def _yaml_lines(node: yaml.Node, path: tuple, lines: dict, errors: list, file: s
             key = k.value
             line = k.start_mark.line + 1
             if key in seen:
-                errors.append(
-                    InputError(
-                        file, path_text(path + (key,)), line, f"duplicate key {key!r} (first at line {seen[key]})"
-                    )
-                )
+                text = f"duplicate key {key!r} (first at line {seen[key]})"
+                twice = keyed("duplicate_key", text, name=key, first=seen[key])
+                errors.append(InputError.of(file, path_text(path + (key,)), line, twice))
             seen[key] = line
             lines[path + (key,)] = line
             _yaml_lines(v, path + (key,), lines, errors, file)
@@ -121,14 +120,17 @@ def _parse_json(text: str, file: str, lines: dict, errors: list[InputError]) -> 
         out = {}
         for k, v in pairs:
             if k in out:
-                json_dupes.append(InputError(file, k, None, f"duplicate key {k!r}"))
+                json_dupes.append(
+                    InputError.of(file, k, None, keyed("duplicate_key_json", f"duplicate key {k!r}", name=k))
+                )
             out[k] = v
         return out
 
     try:
         data = json.loads(text, object_pairs_hook=no_dupes, parse_float=float, parse_int=_json_int)
     except json.JSONDecodeError as e:
-        raise CaseFileError([InputError(file, "", e.lineno, f"not valid JSON: {e.msg}")]) from None
+        why = keyed("not_json", f"not valid JSON: {e.msg}", reason=e.msg)
+        raise CaseFileError([InputError.of(file, "", e.lineno, why)]) from None
     except RecursionError:
         raise CaseFileError([InputError.of(file, "", None, too_deep())]) from None
     _check_data(data, file)
@@ -159,10 +161,9 @@ def _parse_yaml(text: str, file: str, lines: dict, errors: list[InputError]) -> 
         _yaml_lines(node, (), lines, errors, file)
         return loader.construct_document(node)
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise CaseFileError(
-            [InputError(file, "", mark.line + 1 if mark else None, f"not valid YAML: {getattr(e, 'problem', e)}")]
-        ) from None
+        mark, problem = getattr(e, "problem_mark", None), getattr(e, "problem", e)
+        why = keyed("not_yaml", f"not valid YAML: {problem}", reason=problem)
+        raise CaseFileError([InputError.of(file, "", mark.line + 1 if mark else None, why)]) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -201,8 +202,9 @@ def load_text(
     ``file``), and must lie inside ``root`` (default: ``base_dir``)."""
     data, lines, errors = parse(text, file, as_json)
     if not isinstance(data, dict):
-        message = f"expected a mapping with the case, found {describe_value(data)}"
-        raise CaseFileError([InputError(file, "", 1, message)])
+        found = describe_value(data)
+        message = keyed("expect_case", f"expected a mapping with the case, found {found}", found=found)
+        raise CaseFileError([InputError.of(file, "", 1, message)])
     return validate_data(data, file, lines, base_dir, errors, root)
 
 
@@ -228,7 +230,8 @@ def read_case(path: str | Path) -> bytes:
     """The bytes of a case file (``.yaml``, ``.yml`` or ``.json``): a regular file within the size."""
     p = Path(path)
     if p.suffix.lower() not in (".yaml", ".yml", ".json"):
-        raise CaseFileError([InputError(str(p), "", None, "expected a .yaml, .yml or .json case file")])
+        message = keyed("case_suffix", "expected a .yaml, .yml or .json case file")
+        raise CaseFileError([InputError.of(str(p), "", None, message)])
     try:
         return read_bytes(p, MAX_CASE_BYTES)
     except ReadProblem as e:

@@ -11,6 +11,7 @@ from decimal import MAX_PREC, Decimal, Inexact, localcontext
 from itertools import compress, repeat
 from operator import eq, ge, methodcaller, sub
 
+from reasoner.case.errors import Msg, keyed
 from reasoner.case.values import MAX_DIGITS
 from reasoner.case.values import fen as fen_of
 
@@ -58,7 +59,7 @@ class StatementTotals:
     def flow(self, accounts: frozenset[str] | None, day: dt.date | None = None) -> Flow:
         """The rows on ``accounts`` (None: all) dated ``day`` or later (None: all), summed."""
         if self.daily is None:
-            raise ValueError(f"the statement {self.file} was summed without its days (read_statement(by_day=True))")
+            raise RuntimeError(f"the statement {self.file} was summed without its days (read_statement(by_day=True))")
         rows = inflow = outflow = fraud = 0
         names: set[str] = set()
         for d, acct, n, i, o, f in self.daily:
@@ -129,13 +130,13 @@ class Summer:
         # (date text, account) -> [rows, inflow, outflow, verified fraud inflow], in Decimal yuan
         # summed exactly; made whole fen in daily()
         self.by_day: dict[tuple[str, str], list] = {}
-        self.problems: list[tuple[int | None, str, str]] = []
+        self.problems: list[tuple[int | None, str, Msg]] = []
         self.more = 0
         # one row, every field checked, in the columns' order: a block whose every line matches is
         # summed column-wise in C (map/sum/compress) instead of field by field in Python
         self.date_rx = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
-    def bad(self, line: int | None, col: str, message: str) -> None:
+    def bad(self, line: int | None, col: str, message: Msg) -> None:
         if len(self.problems) < MAX_ERRORS:
             self.problems.append((line, col, message))
         else:
@@ -243,40 +244,47 @@ class Summer:
         """One row, checked field by field; every error is recorded with its line and column."""
         if len(row) != self.width:
             if row:
-                self.bad(line, "", f"expected {self.width} fields, found {len(row)}")
+                text = f"expected {self.width} fields, found {len(row)}"
+                self.bad(line, "", keyed("row_width", text, width=self.width, found=len(row)))
             return  # an empty line between records is no row
         self.rows += 1
         ok = True
         ds = row[self.i_date]
         if self._date(ds) is None:
-            self.bad(line, "date", f"expected a date YYYY-MM-DD, found {quoted(ds)}")
+            self.bad(
+                line, "date", keyed("expect_date", f"expected a date YYYY-MM-DD, found {quoted(ds)}", found=quoted(ds))
+            )
             ok = False
         acct = row[self.i_acct]
         if not acct.strip():
-            self.bad(line, "account", "expected an account, found an empty field")
+            self.bad(line, "account", keyed("row_account", "expected an account, found an empty field"))
             ok = False
         direction = row[self.i_dir]
         if direction != "in" and direction != "out":
-            self.bad(line, "direction", f"expected in or out, found {quoted(direction)}")
+            text = f"expected in or out, found {quoted(direction)}"
+            self.bad(line, "direction", keyed("row_direction", text, found=quoted(direction)))
             ok = False
         fen = _fen(row[self.i_amt])
         if fen is None and len(row[self.i_amt]) > MAX_DIGITS:
-            found = f"{len(row[self.i_amt]):,} characters"
-            self.bad(line, "amount", f"expected an amount of at most {MAX_DIGITS:,} digits, found {found}")
+            most, n = f"{MAX_DIGITS:,}", f"{len(row[self.i_amt]):,}"
+            text = f"expected an amount of at most {most} digits, found {n} characters"
+            self.bad(line, "amount", keyed("row_amount_digits", text, most=most, n=n))
             ok = False
         elif fen is None:
-            self.bad(
-                line,
-                "amount",
-                f"expected yuan with at most two decimals such as 1234.56 (digits only, no sign or separators), "
-                f"found {quoted(row[self.i_amt])}",
+            found = quoted(row[self.i_amt])
+            text = (
+                "expected yuan with at most two decimals such as 1234.56 (digits only, no sign or separators), "
+                f"found {found}"
             )
+            self.bad(line, "amount", keyed("row_amount", text, found=found))
             ok = False
         is_fraud = False
         if self.i_flags is not None and row[self.i_flags]:
             for flag in row[self.i_flags].split(";"):
                 if flag.strip() not in FLAGS:
-                    self.bad(line, "flags", f"expected flags from {', '.join(sorted(FLAGS))}, found {quoted(flag)}")
+                    flags = ", ".join(sorted(FLAGS))
+                    text = f"expected flags from {flags}, found {quoted(flag)}"
+                    self.bad(line, "flags", keyed("row_flags", text, flags=flags, found=quoted(flag)))
                     ok = False
                 else:
                     is_fraud = True

@@ -45,7 +45,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import BinaryIO
 
 from reasoner.case.acts import Act
-from reasoner.case.errors import InputError, Msg, keyed
+from reasoner.case.errors import InputError, Msg, chained, keyed
 from reasoner.case.files import MAX_STATEMENT_BYTES, ReadProblem, cannot_read, not_utf8, open_regular, os_reason
 from reasoner.case.model import Case
 from reasoner.case.statement_sums import OPTIONAL, REQUIRED, StatementTotals, Summer, short
@@ -65,21 +65,26 @@ def _columns(first: str) -> list[str]:
     """The columns named by the header row; a StatementError if they are not the statement's."""
     header = next(csv.reader([first], strict=True), [])
     if not header:
-        raise StatementError([(1, "", "expected a header row, found an empty line")])
+        raise StatementError([(1, "", keyed("header_empty", "expected a header row, found an empty line"))])
     names = [h.strip() for h in header]
     unknown = [h for h in names if h not in REQUIRED and h not in OPTIONAL]
     missing = [h for h in REQUIRED if h not in names]
     dupes = sorted({h for h in names if names.count(h) > 1})
     if unknown or missing or dupes:
-        parts = []
+        parts: list[Msg] = []
         if missing:
-            parts.append(f"missing column(s) {', '.join(missing)}")
+            shown = ", ".join(missing)
+            parts.append(keyed("columns_missing", f"missing column(s) {shown}", columns=shown))
         if unknown:
-            parts.append(f"unknown column(s) {', '.join(map(short, unknown[:5]))}{' ...' if len(unknown) > 5 else ''}")
+            shown = ", ".join(map(short, unknown[:5])) + (" ..." if len(unknown) > 5 else "")
+            parts.append(keyed("columns_unknown", f"unknown column(s) {shown}", columns=shown))
         if dupes:
-            parts.append(f"repeated column(s) {', '.join(map(short, dupes[:5]))}{' ...' if len(dupes) > 5 else ''}")
-        expected = ", ".join(REQUIRED) + " and optionally " + ", ".join(OPTIONAL)
-        raise StatementError([(1, "", f"{'; '.join(parts)} (expected {expected})")])
+            shown = ", ".join(map(short, dupes[:5])) + (" ..." if len(dupes) > 5 else "")
+            parts.append(keyed("columns_repeated", f"repeated column(s) {shown}", columns=shown))
+        required, optional = ", ".join(REQUIRED), ", ".join(OPTIONAL)
+        text = f"{'; '.join(x.text for x in parts)} (expected {required} and optionally {optional})"
+        bad = keyed("header_columns", text, problems=chained(parts), required=required, optional=optional)
+        raise StatementError([(1, "", bad)])
     return names
 
 
@@ -115,7 +120,8 @@ def read_statement(path: Path, shown: str, settlement: str = "inflow", by_day: b
         with f:
             first = f.readline()
             if not first:
-                raise StatementError([(1, "", "the statement is empty; expected a header row")])
+                empty = keyed("statement_empty", "the statement is empty; expected a header row")
+                raise StatementError([(1, "", empty)])
             names = _columns(first)
             acc = Summer(names, by_day)
             line = 1
@@ -139,7 +145,7 @@ def read_statement(path: Path, shown: str, settlement: str = "inflow", by_day: b
                 line += len(lines)
     except csv.Error as e:
         at = line + (reader.line_num if reader is not None else 0)
-        raise StatementError([(max(at, 1), "", f"not valid CSV: {e}")]) from None
+        raise StatementError([(max(at, 1), "", keyed("not_csv", f"not valid CSV: {e}", reason=str(e)))]) from None
     except UnicodeDecodeError:
         raise StatementError([_not_utf8(path)]) from None
     except OSError as e:
@@ -147,7 +153,7 @@ def read_statement(path: Path, shown: str, settlement: str = "inflow", by_day: b
     finally:
         csv.field_size_limit(limit)
     if acc.more:
-        acc.problems.append((None, "", f"... and {acc.more} more bad row(s)"))
+        acc.problems.append((None, "", keyed("more_rows", f"... and {acc.more} more bad row(s)", n=acc.more)))
     if acc.problems:
         raise StatementError(acc.problems)
     start, end = acc.span()
@@ -186,7 +192,7 @@ def _not_utf8(path: Path) -> tuple[int | None, str, str | Msg]:
                 raw.decode("utf-8")
             except UnicodeDecodeError as e:
                 return n, "", not_utf8(raw, e.start)
-    return None, "", "not UTF-8 text"  # pragma: no cover - the decoder found a bad byte
+    return None, "", keyed("not_utf8_somewhere", "not UTF-8 text")  # pragma: no cover - the decoder found a bad byte
 
 
 def inside(base_dir: Path, root: Path, name: str) -> Path:
@@ -249,14 +255,14 @@ def attach(
         outside = _outside(totals, a.date)
         if outside:
             loc = ("acts", i, "statement", "file")
-            errors.append(InputError(file, f"acts[{i}].statement.file", line_of(loc), outside))
+            errors.append(InputError.of(file, f"acts[{i}].statement.file", line_of(loc), outside))
             continue
         funds = _funds_errors(a, totals)
         if funds:
             within, message = funds
             loc = ("acts", i, *within)
             shown = f"acts[{i}]" + "".join(f"[{x}]" if isinstance(x, int) else f".{x}" for x in within)
-            errors.append(InputError(file, shown, line_of(loc), message))
+            errors.append(InputError.of(file, shown, line_of(loc), message))
             continue
         st._totals = totals
     return errors
@@ -289,49 +295,49 @@ def owners(a: Act) -> dict[str, frozenset[str] | None]:
     return {w: frozenset(v) for w, v in sorted(out.items())}
 
 
-def _funds_errors(a: Act, totals: StatementTotals) -> tuple[tuple, str] | None:
+def _funds_errors(a: Act, totals: StatementTotals) -> tuple[tuple, Msg] | None:
     """Why a statement cannot give the money through the act's cards: the field and the message."""
     if not a.cards:
         return None
     given = [n for n in FROM_STATEMENT if a.funds is not None and getattr(a.funds, n) is not None]
     if given and (given != ["verified_fraud"] or totals.has_flags):
         name = given[0]
-        return (
-            ("funds", name),
+        text = (
             f"funds.{name} is given, and the statement {totals.file} gives it too (the money through the cards "
             f"provided: inflow, outflow and, from flagged rows, verified fraud money): one figure, one source; "
-            f"leave funds.{name} out, or the statement",
+            f"leave funds.{name} out, or the statement"
         )
+        return ("funds", name), keyed("funds_twice", text, name=name, file=totals.file)
     seen: dict[str, str] = {}
     for j, c in enumerate(a.cards):
         for acct in c.accounts:
             if seen.get(acct, c.whose) != c.whose:
-                return (
-                    ("cards", j, "accounts"),
-                    f"account {acct!r} is listed as {seen[acct]}'s and as {c.whose}'s: an account has one owner",
-                )
+                text = f"account {acct!r} is listed as {seen[acct]}'s and as {c.whose}'s: an account has one owner"
+                twice = keyed("account_two_owners", text, account=repr(acct), first=seen[acct], second=c.whose)
+                return ("cards", j, "accounts"), twice
             seen[acct] = c.whose
     whose = sorted({c.whose for c in a.cards})
     if not seen and len(whose) > 1:
-        return (
-            ("cards",),
-            f"the cards are of more than one owner ({', '.join(whose)}), so the statement {totals.file} cannot be "
-            f"divided among them: list each card's account numbers (cards[].accounts)",
+        shown = ", ".join(whose)
+        text = (
+            f"the cards are of more than one owner ({shown}), so the statement {totals.file} cannot be "
+            f"divided among them: list each card's account numbers (cards[].accounts)"
         )
+        return ("cards",), keyed("statement_owners", text, owners=shown, file=totals.file)
     if seen:
         names = {acct for _, acct, *_ in totals.daily or ()}
         unknown = sorted(names - seen.keys())
         if unknown:
-            shown = ", ".join(map(short, unknown[:5])) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
-            return (
-                ("statement", "file"),
+            shown = ", ".join(map(short, unknown[:5])) + (f" +{len(unknown) - 5}" if len(unknown) > 5 else "")
+            text = (
                 f"the statement {totals.file} has rows on accounts no card lists ({shown}): list them under "
-                f"cards[].accounts, or leave their rows out of the statement",
+                f"cards[].accounts, or leave their rows out of the statement"
             )
+            return ("statement", "file"), keyed("statement_accounts", text, file=totals.file, accounts=shown)
     return None
 
 
-def _outside(totals: StatementTotals, when: object) -> str | None:
+def _outside(totals: StatementTotals, when: object) -> Msg | None:
     """Rows dated outside every day the act may have been on are not its payment settlement: an
     error, so that nothing is summed into the act that the act's own date rules out."""
     if isinstance(when, DateRange):
@@ -344,15 +350,18 @@ def _outside(totals: StatementTotals, when: object) -> str | None:
     if lo is None or hi is None:
         return None
     if not isinstance(when, DateRange) and lo != hi:
-        return (
+        text = (
             f"the statement {totals.file} has rows on more than one day ({lo.isoformat()} to {hi.isoformat()}), "
             f"but the act is recorded as one day: record the act's period as date: {{from: …, to: …}}"
         )
+        return keyed("statement_days", text, file=totals.file, first=lo.isoformat(), last=hi.isoformat())
     if (first is None or lo >= first) and (last is None or hi <= last):
         return None
-    span = f"{first.isoformat() if first else '…'} to {last.isoformat() if last else '…'}"
-    return (
+    start, end = first.isoformat() if first else "…", last.isoformat() if last else "…"
+    text = (
         f"the statement {totals.file} has rows from {lo.isoformat()} to {hi.isoformat()}, outside the act's "
-        f"days ({span}): rows outside the act are not its payment settlement; correct the act's date or "
+        f"days ({start} to {end}): rows outside the act are not its payment settlement; correct the act's date or "
         f"leave those rows out of the statement"
     )
+    rows = {"first": lo.isoformat(), "last": hi.isoformat()}
+    return keyed("statement_outside_act", text, file=totals.file, start=start, end=end, **rows)

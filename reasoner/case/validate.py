@@ -7,7 +7,6 @@ cross-checks between records, and the statements the acts point to, read and sum
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -16,8 +15,9 @@ from pydantic import ValidationError
 from reasoner.case.cross_check import cross_check
 from reasoner.case.errors import CaseFileError, Huge, InputError, Msg, keyed, line_for, path_text
 from reasoner.case.model import Case
+from reasoner.case.pydantic_errors import alternatives, error_message
 from reasoner.case.statements import attach
-from reasoner.case.values import ID_CHARACTERS, MAX_DIGITS
+from reasoner.case.values import MAX_DIGITS
 
 
 def validate_data(
@@ -37,7 +37,7 @@ def validate_data(
     gives each field's line where the data came from a file; edited data has none."""
     errors = list(errors or [])
     bad = _bad_values(data)
-    errors.extend(InputError.of(file, path_text(loc), line_for(lines, loc), message) for loc, message in bad.items())
+    errors.extend(InputError.of(file, path_text(loc), line_for(lines, loc), why) for loc, why in bad.items())
     try:
         case = Case.model_validate(data)
     except ValidationError as e:
@@ -79,14 +79,15 @@ def _bad_text(text: str) -> Msg | None:
     return None
 
 
-def _bad_values(data: object) -> dict[tuple, str | Msg]:
+def _bad_values(data: object) -> dict[tuple, Msg]:
     """Where the values no field takes are, and why: numbers too long to read, null, and text
     :func:`_bad_text` refuses (the data is at most scan.MAX_DEPTH deep)."""
-    out: dict[tuple, str | Msg] = {}
+    out: dict[tuple, Msg] = {}
 
     def walk(obj: object, path: tuple) -> None:
         if isinstance(obj, Huge):
-            out[path] = f"{obj}; at most {MAX_DIGITS:,} digits"
+            most = f"{MAX_DIGITS:,}"
+            out[path] = keyed("huge", f"{obj}; at most {most} digits", digits=f"{obj.digits:,}", most=most)
         elif obj is None:
             out[path] = NULL
         elif isinstance(obj, str):
@@ -122,16 +123,11 @@ def _structural(e: ValidationError, file: str, lines: dict) -> list[InputError]:
             errs = [x for x in errs if any(_is_branch(p) and any(c.isupper() for c in p) for p in x["loc"])] or errs
         elif len(errs) > 1:  # a scalar: drop "should be a mapping" from mapping branches
             errs = [x for x in errs if x["type"] not in ("model_type", "dict_type", "model_attributes_type")] or errs
-        if errs[0]["type"] == "id_characters":  # keyed: the commands show it in the user's language
-            ctx = errs[0]["ctx"]
-            text = ID_CHARACTERS.format(**ctx)
-            out.append(InputError.of(file, path_text(loc), line_for(lines, loc), keyed("id_characters", text, **ctx)))
-            continue
-        msgs = list(dict.fromkeys(_message(x) for x in errs))
-        msg = msgs[0] if len(msgs) == 1 else "expected one of: " + "; or ".join(msgs)
+        msgs = list({m.text: m for m in map(error_message, errs)}.values())
+        msg = msgs[0] if len(msgs) == 1 else alternatives(msgs)
         if unknown_allowed and errs[0]["type"] != "extra_forbidden":
-            msg += ' (or "unknown" where the fact is not known)'
-        out.append(InputError(file, path_text(loc), line_for(lines, loc), msg))
+            msg = keyed("or_unknown", f'{msg.text} (or "unknown" where the fact is not known)', reason=msg)
+        out.append(InputError.of(file, path_text(loc), line_for(lines, loc), msg))
     return out
 
 
@@ -167,26 +163,6 @@ def _best_branches(errs: list[dict]) -> list[dict]:
         best = min(score.values())
         drop |= {id(x) for b, xs in records.items() if score[b] > best for x in xs}
     return [x for x in errs if id(x) not in drop]
-
-
-def _message(err: dict) -> str:
-    kind = err["type"]
-    found = err.get("input")
-    if kind == "extra_forbidden":
-        return f"unknown field {err['loc'][-1]!r} (not part of the case format; see docs/case-format.md)"
-    if kind == "missing":
-        return "required field is missing"
-    msg = err["msg"]
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, ") :]
-    if kind == "value_error":
-        return msg
-    return f"{msg[0].lower()}{msg[1:]}; found {describe_value(found)}"
-
-
-def describe_value(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str) if not isinstance(value, str) else repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _is_branch(part: object) -> bool:

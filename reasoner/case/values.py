@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -25,7 +25,8 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+
+from reasoner.case.errors import invalid
 
 UNKNOWN = "unknown"
 Unknown = Literal["unknown"]
@@ -52,15 +53,15 @@ class Strict(BaseModel):
 
 def _parse_date(v: object) -> dt.date:
     if isinstance(v, dt.datetime):
-        raise ValueError("expected a date YYYY-MM-DD, found a date and time")
+        raise invalid("date_time", "expected a date YYYY-MM-DD, found a date and time")
     if isinstance(v, dt.date):
         return v
     if not isinstance(v, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-        raise ValueError(f"expected a date YYYY-MM-DD, found {v!r}")
+        raise invalid("expect_date", f"expected a date YYYY-MM-DD, found {v!r}", found=repr(v))
     try:
         return dt.date.fromisoformat(v)
     except ValueError as e:
-        raise ValueError(f"{v!r} is not a calendar date ({e})") from None
+        raise invalid("not_a_day", f"{v!r} is not a calendar date ({e})", found=repr(v), reason=str(e)) from None
 
 
 Date = Annotated[
@@ -69,34 +70,58 @@ Date = Annotated[
     PlainSerializer(lambda d: d.isoformat(), return_type=str),
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
-#: yuan with at most two decimals; ASCII digits only, commas only as thousands separators.
-_MONEY = r"(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.[0-9]{1,2})?"
+#: yuan as a lawyer writes them: ASCII digits, commas only as thousands separators, a sign ¥ before
+#: and 元 after, and 万 (10^4) or 亿 (10^8) before 元; at most two decimals of yuan (fen) in all
+_NUMBER = r"(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)"
+_AMOUNT = re.compile(rf"[¥￥]?(?P<whole>{_NUMBER})(?:\.(?P<frac>[0-9]+))?(?P<unit>[万亿])?元?")
+_MONEY = rf"[¥￥]?{_NUMBER}(?:\.[0-9]{{1,2}})?元?|[¥￥]?{_NUMBER}(?:\.[0-9]+)?[万亿]元?"
+_UNITS = {None: 0, "万": 4, "亿": 8}
+_EXPECTED = 'expected an amount in yuan with at most two decimals (fen), such as 120000, "120,000.50", 12万元 or 1.2万'
+
+
+def parse_amount(text: str) -> Decimal:
+    """An amount written as text (``"236,500.80"``, ``"12万元"``, ``"1.2万"``, ``"3.5亿"``), exactly:
+    built from its digits, never through a float or a rounding context.  Anything else, or an
+    amount finer than a fen, is an error (a ValueError saying what is expected)."""
+    m = _AMOUNT.fullmatch(text)
+    if not m:
+        raise invalid("expect_money", f"{_EXPECTED}; found {text!r}", found=repr(text))
+    digits = m["whole"].replace(",", "") + (m["frac"] or "")
+    if len(digits) > MAX_DIGITS:
+        raise invalid(
+            "money_digits",
+            f"expected an amount of at most {MAX_DIGITS:,} digits, found one of {len(digits):,} digits",
+            most=f"{MAX_DIGITS:,}",
+            digits=f"{len(digits):,}",
+        )
+    exponent = _UNITS[m["unit"]] - len(m["frac"] or "")
+    while exponent < -2 and digits.endswith("0"):
+        digits, exponent = digits[:-1], exponent + 1
+    if exponent < -2:
+        raise invalid("expect_money", f"{_EXPECTED}; found {text!r}", found=repr(text))
+    if exponent > 0:  # 12万 is 120000, never 1.2E+5 where a figure is shown
+        digits, exponent = digits + "0" * exponent, 0
+    return Decimal((0, tuple(int(c) for c in digits.lstrip("0") or "0"), exponent))
 
 
 def _parse_money(v: object) -> Decimal:
-    """Money is exact: an integer of yuan or a string with at most two decimals (fen)."""
+    """Money is exact: an integer of yuan or a text with at most two decimals (fen)."""
     if isinstance(v, bool):
-        raise ValueError(f"expected an amount in yuan, found {v!r}")
+        raise invalid("expect_money", f"{_EXPECTED}; found {v!r}", found=repr(v))
     if isinstance(v, float):
-        raise ValueError(
+        raise invalid(
+            "money_float",
             f'expected an amount in yuan as an integer or a quoted string such as "1234.56", '
-            f"found the floating-point number {v!r} (floating point cannot hold money exactly)"
+            f"found the floating-point number {v!r} (floating point cannot hold money exactly)",
+            found=repr(v),
         )
     if isinstance(v, int):
-        d = Decimal(v)
-    elif isinstance(v, str) and re.fullmatch(_MONEY, v):
-        digits = sum(c.isdigit() for c in v)
-        if digits > MAX_DIGITS:
-            raise ValueError(f"expected an amount of at most {MAX_DIGITS:,} digits, found one of {digits:,} digits")
-        try:
-            d = Decimal(v.replace(",", ""))
-        except InvalidOperation:  # pragma: no cover - the pattern rules this out
-            raise ValueError(f"expected an amount in yuan, found {v!r}") from None
-    else:
-        raise ValueError(f"expected an amount in yuan with at most two decimals (fen), found {v!r}")
-    if d < 0:
-        raise ValueError(f"expected an amount of at least 0 yuan, found {v!r}")
-    return d
+        if v < 0:
+            raise invalid("money_negative", f"expected an amount of at least 0 yuan, found {v!r}", found=repr(v))
+        return Decimal(v)
+    if isinstance(v, str):
+        return parse_amount(v)
+    raise invalid("expect_money", f"{_EXPECTED}; found {v!r}", found=repr(v))
 
 
 Money = Annotated[
@@ -109,7 +134,8 @@ Money = Annotated[
                 {"type": "integer", "minimum": 0},
                 {"type": "string", "pattern": f"^{_MONEY}$"},
             ],
-            "description": "yuan, exact: an integer or a string with at most two decimals",
+            "description": "yuan, exact: an integer or a text with at most two decimals of yuan (fen); "
+            "commas between thousands, ¥ before, 元 after, 万 or 亿 before 元 may be written",
         }
     ),
 ]
@@ -130,7 +156,7 @@ def _check_id(v: str) -> str:
     m = _NOT_IN_ID.search(v)
     if m:
         ctx = {"char": repr(m.group()), "at": m.start() + 1, "value": repr(v)}
-        raise PydanticCustomError("id_characters", ID_CHARACTERS, ctx)
+        raise invalid("id_characters", ID_CHARACTERS.format(**ctx), **ctx)
     return v
 
 
@@ -148,9 +174,9 @@ class _Bounds(Strict):
     def _ordered(self) -> _Bounds:
         lo, hi = self.at_least, self.at_most
         if lo is None and hi is None:
-            raise ValueError("a bounded figure needs at_least, at_most or both")
+            raise invalid("bounds_empty", "a bounded figure needs at_least, at_most or both")
         if lo is not None and hi is not None and lo > hi:
-            raise ValueError(f"at_least ({lo}) is above at_most ({hi})")
+            raise invalid("bounds_order", f"at_least ({lo}) is above at_most ({hi})", low=str(lo), high=str(hi))
         return self
 
     def low(self) -> int | Decimal:
@@ -187,9 +213,10 @@ class DateBounds(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> DateBounds:
         if self.not_before is None and self.not_after is None:
-            raise ValueError("an uncertain date needs not_before, not_after or both")
+            raise invalid("day_bounds_empty", "an uncertain date needs not_before, not_after or both")
         if self.not_before is not None and self.not_after is not None and self.not_after < self.not_before:
-            raise ValueError(f"not_after ({self.not_after}) is before not_before ({self.not_before})")
+            text = f"not_after ({self.not_after}) is before not_before ({self.not_before})"
+            raise invalid("day_bounds_order", text, low=str(self.not_before), high=str(self.not_after))
         return self
 
 
@@ -232,13 +259,13 @@ class DateRange(Strict):
     def _ordered(self) -> DateRange:
         if isinstance(self.start, dt.date) and isinstance(self.end, dt.date):
             if self.end < self.start:
-                raise ValueError(f"the range ends ({self.end}) before it starts ({self.start})")
+                text = f"the range ends ({self.end}) before it starts ({self.start})"
+                raise invalid("range_order", text, start=str(self.start), end=str(self.end))
             return self
         first_start, last_end = earliest(self.start), latest(self.end)
         if first_start is not None and last_end is not None and first_start > last_end:
-            raise ValueError(
-                f"the period would start ({first_start} at the earliest) after it ends ({last_end} at the latest)"
-            )
+            text = f"the period would start ({first_start} at the earliest) after it ends ({last_end} at the latest)"
+            raise invalid("period_order", text, start=str(first_start), end=str(last_end))
         return self
 
 

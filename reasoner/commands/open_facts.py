@@ -78,8 +78,9 @@ def what_if(case_file: str, sets: tuple[str, ...], lang: str, fmt: str, root: st
     checked the same way."""
     case = load_case(case_file, root, lang)
     from reasoner.case.edits import parse_assignment, read_data, revised
-    from reasoner.case.errors import CaseFileError
+    from reasoner.case.errors import CaseFileError, EditError
     from reasoner.explain.conclusions import build
+    from reasoner.explain.i18n import message
     from reasoner.explain.interview import diff
     from reasoner.render.json_out import what_if_json
     from reasoner.render.plain import change_lines
@@ -87,8 +88,8 @@ def what_if(case_file: str, sets: tuple[str, ...], lang: str, fmt: str, root: st
     try:
         changes = [parse_assignment(x) for x in sets]
         _, new_case = revised(read_data(case_file), changes, case_file, root)
-    except ValueError as e:
-        say(str(e), err=True)
+    except EditError as e:
+        say(message(e.detail, lang), err=True)
         sys.exit(2)
     except CaseFileError as e:
         fail(e, lang)
@@ -148,29 +149,33 @@ class _Interview:
                 return
             self.asked.add(pending[0].question.path)
             self._put(pending[0])
-            if not self._answer(pending[0].question.path):
+            if not self._answer(pending[0]):
                 return
 
     def _put(self, o: Open) -> None:
-        """The question: its field and current value, what it may decide, and what may be answered."""
+        """The question in words (the person and the fact), its field and current value beneath it,
+        what it may decide, and what may be answered."""
         from reasoner.case.edits import get
-        from reasoner.explain.i18n import msg, paren, plain
-        from reasoner.explain.interview import hint
+        from reasoner.explain.fields import ask_word, question_text
+        from reasoner.explain.i18n import paren, plain, sep
+        from reasoner.explain.interview import answer_hint
 
         lang, path = self.lang, o.question.path
         decides = [self.labels.get(a, a.arguments[0].string) + paren(plain(a.arguments[1]), lang) for a in o.decides]
         current = get(self.data, path)
         shown = json.dumps(current, ensure_ascii=False) if not isinstance(current, str) else current
-        say(f"{msg('ask_question', lang)}: {path}  [{msg('ask_current', lang)}: {shown}]")
-        say(f"  {msg('ask_may_decide', lang)}: {', '.join(decides)}")
-        say(f"  {hint(o.question)}")
+        say(ask_word("question", lang, text=question_text(self.data, path, lang)))
+        say(ask_word("field", lang, path=path, now=shown))
+        say(ask_word("may_decide", lang, conclusions=sep(lang).join(decides)))
+        say(ask_word("answer", lang, choices=answer_hint(o.question, lang)))
 
-    def _answer(self, path: str) -> bool:
+    def _answer(self, o: Open) -> bool:
         """Prompt until an answer is taken or skipped (Enter); False when the input has ended."""
-        from reasoner.case.edits import parse_value, revised
-        from reasoner.case.errors import CaseFileError
-        from reasoner.explain.i18n import msg
+        from reasoner.case.edits import parse_answer, revised
+        from reasoner.case.errors import CaseFileError, EditError
+        from reasoner.explain.i18n import message, msg
 
+        path = o.question.path
         while True:
             try:
                 text = click.prompt(msg("ask_prompt", self.lang), default="", show_default=False).strip()
@@ -181,10 +186,10 @@ class _Interview:
             if not text:
                 return True
             try:
-                value = parse_value(text)
+                value = parse_answer(text, o.question.kind)
                 new_data, new_case = revised(self.data, [(path, value)], self.case_file, self.root)
-            except ValueError as e:
-                say(str(e))
+            except EditError as e:
+                say(message(e.detail, self.lang))
                 continue
             except CaseFileError as e:
                 for line in error_lines(e, self.lang):

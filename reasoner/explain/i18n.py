@@ -39,8 +39,14 @@ ERRORS = Path(__file__).with_name("errors.toml")
 
 
 @cache
+def input_tables() -> dict[str, dict[str, dict[str, str]]]:
+    """errors.toml: the words of input: [error] its errors, [ask] the questions of ask, [record]
+    and [field] the records and fields of the case format as those questions name them."""
+    return read_toml(ERRORS)
+
+
 def error_table() -> dict[str, dict[str, str]]:
-    return read_toml(ERRORS)["error"]
+    return input_tables()["error"]
 
 
 def message(m: Msg, lang: str) -> str:
@@ -48,8 +54,20 @@ def message(m: Msg, lang: str) -> str:
     entry = error_table().get(m.key)
     if entry is None or lang not in entry:
         return m.text
-    params = {k: message(v, lang) if isinstance(v, Msg) else v for k, v in m.params}
-    return entry[lang].format(**params)
+    return entry[lang].format(**{k: _param(v, lang) for k, v in m.params})
+
+
+def _param(value: object, lang: str) -> object:
+    """A parameter in a language: a message translated; a tuple listed with the language's "or"
+    (messages translated, ``行为或当事人``; names as written, ``'a' or 'b'`` / ``a 或 b``)."""
+    if isinstance(value, Msg):
+        return message(value, lang)
+    if isinstance(value, tuple):
+        word, quote = error_table()["or_words"][lang].split("|")
+        if all(isinstance(x, Msg) for x in value):
+            return word.join(message(x, lang) for x in value)
+        return word.join(quote.format(x) for x in value)
+    return value
 
 
 def error_line(err: InputError, lang: str) -> str:

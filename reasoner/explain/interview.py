@@ -60,24 +60,34 @@ def open_questions(result: Result, report: Report | None = None) -> list[Open]:
     return sorted(out, key=lambda o: (-o.offences, -o.decided, o.index))
 
 
-def hint(question: Question) -> str:
-    """What may be answered, in the case file's syntax."""
+def answer_hint(question: Question, lang: str) -> str:
+    """What may be answered, in words: 是/否/不知道 for a boolean, an amount as a lawyer writes it,
+    the options of a choice (the case file's syntax where there is no word for it)."""
+    from reasoner.explain.fields import ask_word
+
+    path = question.path
     if question.kind == "bool":
-        return "true | false | unknown"
+        return ask_word("bool", lang)
     if question.kind == "choice":
+        if path.endswith("likely_sentence"):
+            return ask_word("sentence", lang)
         options = [shown_value(a.value, question.absent) for a in question.answers]
-        if question.path.endswith("likely_sentence"):
-            return "{kind: fixed_term, years: N} | {kind: life} | {kind: death} | {kind: lesser} | unknown"
-        if question.path.endswith("legal_basis"):
-            return "[{kind: " + " | ".join(o for o in options if o != "[]") + ", name: …}] | [] | unknown"
-        return " | ".join(options) + " | unknown"
+        if path.endswith("legal_basis"):
+            return ask_word("choice_basis", lang, options=" | ".join(o for o in options if o != "[]"))
+        return ask_word("choice", lang, options=" / ".join(_option(o, lang) for o in options))
     if question.kind == "date":
-        day = "YYYY-MM-DD | {not_before: YYYY-MM-DD, not_after: YYYY-MM-DD}"
-        if question.path.startswith("acts[") and question.path.endswith("].date"):  # a one-day act's date
-            return day + " | {from: …, to: …} | unknown"
-        return day if question.path.endswith((".from", ".to")) else day + " | unknown"
-    unit = "yuan" if question.kind == "money" else "count"
-    return f"{unit} | {{at_least: …}} | {{at_most: …}} | {{at_least: …, at_most: …}} | unknown"
+        if path.startswith("acts[") and path.endswith("].date"):
+            return ask_word("date_act", lang)
+        return ask_word("date_end" if path.endswith((".from", ".to")) else "date", lang)
+    return ask_word("money" if question.kind == "money" else "count", lang)
+
+
+def _option(option: str, lang: str) -> str:
+    """An option as the case file writes it, with its words where the table has them: yes（达到）."""
+    from reasoner.explain.i18n import paren, table
+
+    entry = table()["term"].get(option)
+    return option + paren(entry[lang], lang) if entry and lang == "zh" else option
 
 
 @dataclass(frozen=True)
