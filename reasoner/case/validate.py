@@ -17,7 +17,7 @@ from reasoner.case.cross_check import cross_check
 from reasoner.case.errors import CaseFileError, Huge, InputError, Msg, keyed, line_for, path_text
 from reasoner.case.model import Case
 from reasoner.case.statements import attach
-from reasoner.case.values import ID_CHARACTERS, MAX_DIGITS
+from reasoner.case.values import ID_CHARACTERS, LINE_CHARACTERS, MAX_DIGITS
 
 
 def validate_data(
@@ -108,6 +108,10 @@ def _bad_values(data: object) -> dict[tuple, str | Msg]:
     return out
 
 
+#: pydantic errors of the model's own types that are keyed in errors.toml, with their English text.
+_KEYED = {"id_characters": ID_CHARACTERS, "line_characters": LINE_CHARACTERS}
+
+
 def _structural(e: ValidationError, file: str, lines: dict) -> list[InputError]:
     """pydantic's errors, one per field: a value that fits no branch of a union gets one message."""
     by_field: dict[tuple, list[dict]] = {}
@@ -122,10 +126,11 @@ def _structural(e: ValidationError, file: str, lines: dict) -> list[InputError]:
             errs = [x for x in errs if any(_is_branch(p) and any(c.isupper() for c in p) for p in x["loc"])] or errs
         elif len(errs) > 1:  # a scalar: drop "should be a mapping" from mapping branches
             errs = [x for x in errs if x["type"] not in ("model_type", "dict_type", "model_attributes_type")] or errs
-        if errs[0]["type"] == "id_characters":  # keyed: the commands show it in the user's language
+        kind = errs[0]["type"]
+        if kind in _KEYED:  # keyed: the commands show it in the user's language
             ctx = errs[0]["ctx"]
-            text = ID_CHARACTERS.format(**ctx)
-            out.append(InputError.of(file, path_text(loc), line_for(lines, loc), keyed("id_characters", text, **ctx)))
+            text = _KEYED[kind].format(**ctx)
+            out.append(InputError.of(file, path_text(loc), line_for(lines, loc), keyed(kind, text, **ctx)))
             continue
         msgs = list(dict.fromkeys(_message(x) for x in errs))
         msg = msgs[0] if len(msgs) == 1 else "expected one of: " + "; or ".join(msgs)

@@ -107,7 +107,17 @@ class _Builder:
     def header(self) -> Header:
         info = self.case.case
         title = f"{self.m('report_title')}{self.m('colon')}{info.title or info.id}"
-        return Header(title, info.id, self.report.file, standards_text(self.report, self.lang), self.m("report_intro"))
+        refs = self.report.references
+        return Header(
+            title,
+            info.id,
+            self.report.file,
+            standards_text(self.report, self.lang),
+            self.m("report_intro"),
+            refs.get("number"),
+            refs.get("officer"),
+            refs.get("review_date"),
+        )
 
     def offences(self, offences: list[Conclusion], trees: Trees) -> list[Block]:
         out = []

@@ -197,7 +197,7 @@ class DocxMemo:
         self.heading(h.title, 1)
         self.para([Run(self.m("case") + " "), Run(h.case_id, "code"), Run(" · "), Run(h.file, "code")])
         for key, value in (("case_number", h.case_number), ("handler", h.handler), ("review_date", h.review_date)):
-            if value:  # the case format has none of these yet
+            if value:  # only those the case file gives
                 self.para([Run(header_label(key, self.lang) + self.m("colon"), "strong"), Run(value)])
         self.para([Run("⚑ " + h.standards)])
         self.para([Run(h.intro)], "Memo Intro")

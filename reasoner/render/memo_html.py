@@ -104,7 +104,7 @@ class HtmlMemo:
         self.out += ["<header>", f"<h1>{e(h.title)}</h1>"]
         self.out.append(f'<p class="case">{self.m("case")} <code>{e(h.case_id)}</code> · <code>{e(h.file)}</code></p>')
         for key, value in (("case_number", h.case_number), ("handler", h.handler), ("review_date", h.review_date)):
-            if value:  # the case format has none of these yet
+            if value:  # only those the case file gives
                 self.out.append(f'<p class="slot">{e(header_label(key, self.lang))}{self.m("colon")}{e(value)}</p>')
         self.out.append(f'<p class="standards">⚑ {e(h.standards)}</p>')
         self.out += [f'<blockquote class="intro">{e(h.intro)}</blockquote>', "</header>"]

@@ -64,7 +64,7 @@ class MarkdownMemo:
         self.out += [f"# {md(h.title)}", ""]
         self.out += [f"{self.m('case')} {code(h.case_id)} · {code(h.file)}", ""]
         for key, value in (("case_number", h.case_number), ("handler", h.handler), ("review_date", h.review_date)):
-            if value:  # the case format has none of these yet: never printed today
+            if value:  # only those the case file gives
                 self.out += [f"{md(header_label(key, self.lang))}{self.m('colon')}{md(value)}", ""]
         self.out += [f"⚑ {md(h.standards)}", ""]
         self.out += [f"> {md(h.intro)}", ""]

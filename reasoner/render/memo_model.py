@@ -27,9 +27,9 @@ class Mark:
 
 @dataclass
 class Header:
-    """The head of the memo.  The case format has no 案号, 承办人 or 审查日期 (the case's id is the
-    file's identifier, ``case.as_of`` the date of judgment): those slots stay empty, and a renderer
-    shows a slot only when it is filled."""
+    """The head of the memo.  案号, 承办人 and 审查日期 are the case file's ``case.number``,
+    ``case.officer`` and ``case.review_date`` (none required): a renderer shows a slot only when it
+    is filled, so that the memo of a file without them is what it was."""
 
     title: str
     case_id: str

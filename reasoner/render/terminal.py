@@ -131,6 +131,9 @@ def print_report(
         f"{escape(msg('date_of_judgment', lang))}{escape(colon(lang))}"
         f"{escape(judgment_text(report, lang))} · {escape(standards_text(report, lang))}[/dim]"
     )
+    refs = [f"{msg(f'ref_{k}', lang)}{colon(lang)}{v}" for k, v in report.references.items()]
+    if refs:  # 案号, 承办人, 审查日期: those the case file gives, as written
+        console.print(escape(" · ".join(refs)), soft_wrap=True)
     table = Table(
         msg("status", lang),
         msg("id", lang),
