@@ -176,6 +176,7 @@ class DocxMemo:
             self.table(heads, rows, [2.6, 7.4, 2.2, 4.0])
         else:
             self.para([Run(self.m("report_no_offence"))])
+        self.persons()
         self.facts()
         self.heading(self.m("report_offences"), 2)
         self.para([Run(self.m("report_offences_intro"))])
@@ -201,6 +202,17 @@ class DocxMemo:
                 self.para([Run(header_label(key, self.lang) + self.m("colon"), "strong"), Run(value)])
         self.para([Run("⚑ " + h.standards)])
         self.para([Run(h.intro)], "Memo Intro")
+
+    def persons(self) -> None:
+        """A section per defendant: each line a label and its text."""
+        if not self.memo.persons:
+            return
+        self.heading(self.m("report_persons"), 2)
+        self.para([Run(self.m("report_persons_intro"))])
+        for person in self.memo.persons:
+            self.heading(person.heading, 3)
+            for n in person.notes:
+                self.para([Run(n.label, "strong"), Run(self.m("colon") + n.text)])
 
     def facts(self) -> None:
         self.heading(self.m("report_facts"), 2)

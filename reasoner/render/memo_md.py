@@ -40,6 +40,7 @@ class MarkdownMemo:
         memo, out = self.memo, self.out
         self.head()
         self.summary()
+        self.persons()
         self.facts()
         out += [f"## {self.m('report_offences')}", "", self.m("report_offences_intro"), ""]
         if not memo.offences:
@@ -83,6 +84,16 @@ class MarkdownMemo:
             flags = md(sep(self.lang)).join(mark(f) for f in r.flags)
             out.append(f"| {mark(r.verdict)} | {md(r.label)} · {md(r.citation)} | {code(r.subject)} | {flags} |")
         out.append("")
+
+    def persons(self) -> None:
+        """A section per defendant: each line a label and its text."""
+        if not self.memo.persons:
+            return
+        out = self.out
+        out += [f"## {self.m('report_persons')}", "", self.m("report_persons_intro"), ""]
+        for person in self.memo.persons:
+            out += [f"### {md(person.heading)}", ""]
+            out += [f"- **{md(n.label)}**{self.m('colon')}{md(n.text)}" for n in person.notes] + [""]
 
     def facts(self) -> None:
         out = self.out

@@ -69,6 +69,15 @@ class Note:
 
 
 @dataclass
+class Person:
+    """One defendant: the heading (name and id) and its lines, each a label and a text (their
+    offences, penalties, measures, findings relied on, CL 69 and ¶3), built by memo_persons."""
+
+    heading: str
+    notes: list[Note]
+
+
+@dataclass
 class Record:
     """One record of the case file (a party, an order, an act, ...) and the facts it became."""
 
@@ -215,6 +224,8 @@ class Memo:
     near_misses: list[NearMiss]
     legend: list[Row]
     receipt: list[Row]
+    #: a section per defendant (reasoner.render.memo_persons), after the summary
+    persons: list[Person] = field(default_factory=list)
 
 
 def to_data(obj: object) -> object:
