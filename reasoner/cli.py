@@ -15,6 +15,7 @@ import click
 
 from reasoner.commands.batch import batch
 from reasoner.commands.check import check, report, why_not
+from reasoner.commands.new import new
 from reasoner.commands.open_facts import ask, what_if, what_it_takes_cmd
 from reasoner.commands.reference import rules, schema
 from reasoner.commands.serve import serve
@@ -80,7 +81,7 @@ def main() -> None:
     """Reason about Chinese criminal law on information networks (CL 286-1, 287-1, 287-2)."""
 
 
-for command in (check, why_not, what_it_takes_cmd, what_if, ask, report, rules, schema, batch, upgrade, serve):
+for command in (check, why_not, what_it_takes_cmd, what_if, ask, report, rules, schema, new, batch, upgrade, serve):
     main.add_command(command)
 
 

@@ -49,7 +49,10 @@ def folds(m: Memo) -> int:
 
 def headings(m: Memo, msg) -> list[tuple[int, str]]:
     """The headings of the memo, level and words, in order (``msg``: the memo's words by key)."""
-    out = [(1, m.header.title), (2, msg("summary")), (2, msg("report_facts"))]
+    out = [(1, m.header.title), (2, msg("summary"))]
+    if m.persons:  # a section per defendant (issue 17)
+        out += [(2, msg("report_persons"))] + [(3, p.heading) for p in m.persons]
+    out.append((2, msg("report_facts")))
     out += [(3, r.heading) for r in m.facts]
     out += [(3, msg("report_unknown"))] if m.unknown else []
     out.append((2, msg("report_offences")))

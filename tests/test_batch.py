@@ -165,7 +165,8 @@ def test_cli_csv_and_summary(tmp_path):
     src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in data), "utf-8")
     out = tmp_path / "out.csv"
     res = CliRunner().invoke(main, ["batch", str(src), "-o", str(out), "--jobs", "1", "--lang", "en"])
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 3, res.output  # the output is complete, and one row is an error (line 9)
+    assert res.output.endswith(f"Cases with errors (1; each row gives its errors):\n  {src}:9\n")
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert len(rows) == 40 and [int(r["index"]) for r in rows] == list(range(40))
     expect = list(screen(collect(src), jobs=1))
@@ -264,7 +265,8 @@ def test_jsonl_lines_that_crashed_the_reader_get_error_rows_and_the_batch_goes_o
     (err,) = rows[2].errors
     assert (err.line, err.path) == (3, "case.id") and "duplicate key 'id'" in err.message
     res = CliRunner().invoke(main, ["batch", str(p), "--jobs", "1"])
-    assert res.exit_code == 0 and res.exception is None
+    assert res.exit_code == 3, res.output  # complete, with error rows (exception: the SystemExit(3) only)
+    assert isinstance(res.exception, SystemExit) and "Traceback" not in res.output
     assert len([x for x in res.stdout.splitlines() if x.startswith("{")]) == 4
 
 

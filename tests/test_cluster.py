@@ -239,20 +239,20 @@ def test_cli_partitions_to_a_folder_and_resume(client, tmp_path):
     _input(folder / "a.jsonl", generate(12, seed=31))
     _input(folder / "b.jsonl", generate(9, seed=32), broken_at=2)
     runner = CliRunner()
-    for name in ("a", "b"):
+    for name, status in (("a", 0), ("b", 3)):  # b's line 3 is an error row: exit 3
         res = runner.invoke(main, ["batch", str(folder / f"{name}.jsonl"), "-o", str(tmp_path / f"{name}.jsonl")])
-        assert res.exit_code == 0, res.output
+        assert res.exit_code == status, res.output
     out = tmp_path / "out"
     args = ["batch", str(folder / "*.jsonl"), "-o", f"{out}/", "--scheduler", client.scheduler.address, "--chunk", "4"]
     res = runner.invoke(main, args)
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 3 and f"  {folder / 'b.jsonl'}:3\n" in res.output, res.output
     assert "(22 cases" in res.output or "（22 件" in res.output
     for name in ("a", "b"):
         assert (out / f"{name}.jsonl").read_bytes() == (tmp_path / f"{name}.jsonl").read_bytes(), name
     a = (out / "a.jsonl").stat()
     (out / "b.jsonl").unlink()
     res = runner.invoke(main, [*args, "--resume"])
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 3, res.output
     assert "resuming: 1 of 2 partitions (12 cases)" in res.output
     assert "（22 件" in res.output  # the summary counts the partition kept too
     assert (out / "a.jsonl").stat().st_ino == a.st_ino and (out / "a.jsonl").stat().st_mtime_ns == a.st_mtime_ns
@@ -264,8 +264,8 @@ def test_cli_local_cluster_one_csv_equals_in_process(tmp_path):
     src = _input(tmp_path / "in.jsonl", generate(8, seed=41), broken_at=5)
     runner = CliRunner()
     res = runner.invoke(main, ["batch", str(src), "-o", str(tmp_path / "here.csv"), "--jobs", "1"])
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 3 and res.output.endswith(f"  {src}:6\n"), res.output  # line 6 is an error row
     res = runner.invoke(main, ["batch", str(src), "-o", str(tmp_path / "there.csv"), "--scheduler", "local:1"])
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 3 and res.output.endswith(f"  {src}:6\n"), res.output  # the same on Dask
     assert "local:1: workers 1, threads 1" in res.output
     assert (tmp_path / "there.csv").read_bytes() == (tmp_path / "here.csv").read_bytes()

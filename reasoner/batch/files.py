@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reasoner.batch.inputs import SUFFIXES, Item
-from reasoner.batch.output import Tally, csv_fields, csv_header, csv_writer, jsonl_line
+from reasoner.batch.output import BOM, Tally, csv_fields, csv_header, csv_writer, jsonl_line
 from reasoner.batch.rows import Row
 from reasoner.case.errors import InputError
 
@@ -77,10 +77,14 @@ def partitions(spec: str) -> list[Partition]:
 class Output:
     kind: str  # "stdout", "jsonl", "csv" or "dir"
     path: Path | None = None
+    excel: bool = False  # --excel: the CSV starts with a byte-order mark (EF BB BF)
 
 
-def output(spec: str | None) -> Output:
-    """-o: nothing (JSONL on standard output), FILE.jsonl, FILE.csv, or DIR/ (a file per partition)."""
+def output(spec: str | None, excel: bool = False) -> Output:
+    """-o: nothing (JSONL on standard output), FILE.jsonl, FILE.csv, or DIR/ (a file per partition).
+    ``excel`` (--excel) is for a CSV file only: the rows of JSONL are read by programs, not by Excel."""
+    if excel and not (spec or "").lower().endswith(".csv"):
+        raise BatchError(f"--excel: writes a CSV file for Excel; give -o FILE.csv (not {spec or 'standard output'})")
     if not spec:
         return Output("stdout")
     p = Path(spec)
@@ -93,7 +97,7 @@ def output(spec: str | None) -> Output:
         raise BatchError(f"{spec}: expected a .jsonl or .csv output file, or a folder (DIR/)")
     if not p.parent.is_dir():  # before any work: a folder that is not there would end the batch after reading
         raise BatchError(f"{spec}: cannot write the output: the folder {p.parent} does not exist")
-    return Output("csv" if low.endswith(".csv") else "jsonl", p)
+    return Output("csv" if low.endswith(".csv") else "jsonl", p, excel)
 
 
 def refuse_inputs_as_outputs(parts: list[Partition], targets: list[Path]) -> None:
@@ -196,6 +200,8 @@ def to_file(rows: Iterator[Row], out: Output, tally: Tally, names: list[str]) ->
     w = AtomicFile(out.path)
     try:
         if out.kind == "csv":
+            if out.excel:
+                w.f.write(BOM)
             writer = csv_writer(w.f)
             writer.writerow(csv_header(names))
             for row in rows:

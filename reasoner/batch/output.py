@@ -36,6 +36,11 @@ def csv_fields(row: Row, names: list[str]) -> list[str]:
     return [neutralise(x) for x in (str(row.index), row.source, row.case_id or "", *outcomes, row.standards, errors)]
 
 
+#: The byte-order mark written first with ``--excel``: Excel reads a CSV without it in the system's
+#: code page (GBK on Chinese Windows), and the Chinese of the file comes out garbled.
+BOM = "\ufeff"
+
+
 def csv_writer(out):
     """The CSV writer of the rows: records end in CRLF (RFC 4180), so that a field holding a bare CR
     or LF is quoted (with "\n" as the terminator the csv module left a bare CR unquoted, and reading
@@ -61,11 +66,13 @@ class Tally:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     cases: int = 0
     invalid: int = 0
+    failed: list[str] = field(default_factory=list)  # where each error row's case is: file, or file:line
 
     def add(self, row: Row) -> None:
         self.cases += 1
         if not row.ok:
             self.invalid += 1
+            self.failed.append(row.source)
             return
         for n in self.names:
             o = row.outcomes.get(n, "not_examined")
@@ -93,3 +100,22 @@ def print_tally(tally: Tally, console: Console, lang: str) -> None:
     for name in tally.names:
         t.add_row(escape(name), *(f"{tally.count(name, o):,}" for o in OUTCOMES), escape(cat[name].label(lang)))
     console.print(t)
+    for line in failed_lines(tally, lang):
+        console.print(escape(line), soft_wrap=True)
+
+
+#: How many failing cases the summary names; the rest are counted (each row carries its errors).
+FAILED_NAMED = 20
+
+
+def failed_lines(tally: Tally, lang: str) -> list[str]:
+    """The end of the summary: the cases with errors, by file (and line, for a JSONL input), so that
+    they can be found without reading every row; the batch's exit status is 3 when there are any."""
+    if not tally.failed:
+        return []
+    lines = [msg("batch_failed", lang).format(n=f"{len(tally.failed):,}")]
+    lines += [f"  {s}" for s in tally.failed[:FAILED_NAMED]]
+    rest = len(tally.failed) - FAILED_NAMED
+    if rest > 0:
+        lines.append("  " + msg("batch_failed_more", lang).format(n=f"{rest:,}"))
+    return lines

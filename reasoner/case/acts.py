@@ -67,6 +67,59 @@ class Participant(Strict):
     handled: HandledBy | None = Field(default=None, description="how this person's part was already dealt with")
 
 
+#: The fields every act may have, whatever its kind.
+COMMON_FIELDS = frozenset(
+    {
+        "id",
+        "actor",
+        "actors",
+        "kind",
+        "date",
+        "description",
+        "also_other_crime",
+        "handled",
+        "portions",
+        "complaint_date",
+    }
+)
+#: The fields of each kind of act (CL 286-1, 287-1, 287-2) besides the common ones: a field of
+#: another kind would be ignored by the rules, so it is refused (and the JSON Schema gives each
+#: kind its own branch with these).
+FIELDS_OF_KIND: dict[str, frozenset[str]] = {
+    "refuse_security_duty": frozenset(
+        {
+            "order",
+            "duty_not_performed",
+            "duty",
+            "quantities",
+            "leak",
+            "evidence_losses",
+            "duty_lapses",
+            "used_for_attack",
+            "used_for_crime",
+            "public_network_damaged",
+        }
+    ),
+    "illegal_use_of_network": frozenset({"sites", "publishing", "illegal_gains"}),
+    "assist_network_crime": frozenset(
+        {
+            "help",
+            "assisted",
+            "knowledge",
+            "payment_settlement",
+            "statement",
+            "advertising_funds",
+            "illegal_gains",
+            "cards",
+            "funds",
+            "moved_funds",
+            "face_verification",
+            "knew_criminal_proceeds",
+        }
+    ),
+}
+
+
 class Act(Strict):
     id: Id
     actor: Id | None = Field(default=None, description="who did it (or actors, for several together)")
@@ -138,38 +191,7 @@ class Act(Strict):
     @model_validator(mode="after")
     def _fields_of_its_kind(self) -> Act:
         """A field of another kind of act would be ignored by the rules: refuse it instead."""
-        own = {
-            "refuse_security_duty": {
-                "order",
-                "duty_not_performed",
-                "duty",
-                "quantities",
-                "leak",
-                "evidence_losses",
-                "duty_lapses",
-                "used_for_attack",
-                "used_for_crime",
-                "public_network_damaged",
-            },
-            "illegal_use_of_network": {"sites", "publishing", "illegal_gains"},
-            "assist_network_crime": {
-                "help",
-                "assisted",
-                "knowledge",
-                "payment_settlement",
-                "statement",
-                "advertising_funds",
-                "illegal_gains",
-                "cards",
-                "funds",
-                "moved_funds",
-                "face_verification",
-                "knew_criminal_proceeds",
-            },
-        }
-        common = {"id", "actor", "actors", "kind", "date", "description", "also_other_crime", "handled"}
-        common |= {"portions", "complaint_date"}
-        misplaced = sorted(f for f in self.model_fields_set - common - own[self.kind])
+        misplaced = sorted(f for f in self.model_fields_set - COMMON_FIELDS - FIELDS_OF_KIND[self.kind])
         if misplaced:
             fields = ", ".join(misplaced)
             text = f"field(s) {fields} do not apply to an act of kind {self.kind}"

@@ -153,6 +153,11 @@ def _problem(path: str | Path, e: OSError) -> WriteProblem:
     return WriteProblem(str(path), os_reason(e), e.errno in _BAD_PATH)
 
 
+def write_problem(path: str | Path, e: OSError) -> WriteProblem:
+    """The WriteProblem of an OSError met writing ``path`` (for writers other than write_atomic)."""
+    return _problem(path, e)
+
+
 _FOLDER = keyed("write_is_folder", "it is a folder")
 
 

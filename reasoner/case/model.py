@@ -14,7 +14,7 @@ from reasoner.case.acts import Act
 from reasoner.case.cl_287_2 import AssistedParty
 from reasoner.case.errors import invalid
 from reasoner.case.parties import Order, Party
-from reasoner.case.values import MAX_ACTS, Date, Day, Id, MaybeBool, Strict, Text
+from reasoner.case.values import MAX_ACTS, Date, Day, Id, Line, MaybeBool, Strict, Text
 
 #: The case format this version writes (`reasoner upgrade` rewrites older files to it).
 FORMAT = 2
@@ -63,6 +63,10 @@ class CaseInfo(Strict):
     prosecution_started: Day | None = Field(
         default=None, description="the day prosecution began (立案侦查 or 受理, CL 88) for every party"
     )
+    # the references of the review (format 2): printed in the memo and check's header, never reasoned on
+    number: Line | None = Field(default=None, description="案号: the case number, as the file of the case gives it")
+    officer: Line | None = Field(default=None, description="承办人: the officer in charge of the review")
+    review_date: Date | None = Field(default=None, description="审查日期: the day of the review (YYYY-MM-DD)")
 
 
 class Case(Strict):

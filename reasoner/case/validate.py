@@ -41,8 +41,15 @@ def validate_data(
     try:
         case = Case.model_validate(data)
     except ValidationError as e:
-        # a value reported above (a number too long to read, null, ...) is not reported again
-        errors.extend(x for x in _structural(e, file, lines) if x.path not in {path_text(loc) for loc in bad})
+        # a value reported above (a number too long to read, null, ...) is not reported again, nor
+        # a record or list holding a template's blank (it fits no branch of its union because of it)
+        reported = {path_text(loc) for loc in bad}
+        blanks = [path_text(loc) for loc, m in bad.items() if isinstance(m, Msg) and m.key == "template_blank"]
+        errors.extend(
+            x
+            for x in _structural(e, file, lines)
+            if x.path not in reported and not any(b.startswith((f"{x.path}.", f"{x.path}[")) for b in blanks if x.path)
+        )
         case = None
     try:
         errors.extend(cross_check(data, file, lines))
@@ -79,6 +86,22 @@ def _bad_text(text: str) -> Msg | None:
     return None
 
 
+#: A blank of a template (`reasoner new`): "<待填：…>" or "<fill in: …>", refused until filled, so
+#: that an unfilled template reasons on nothing.
+BLANK = re.compile(r"^<(?:待填|fill in)[：:].*>$", re.DOTALL)
+
+
+def _blank(text: str) -> Msg | None:
+    if BLANK.match(text):
+        return keyed(
+            "template_blank",
+            f"a blank of the template, not filled in: {text}; write what the case file shows "
+            "(unknown where the fact is not known and the field allows it)",
+            blank=text,
+        )
+    return None
+
+
 def _bad_values(data: object) -> dict[tuple, Msg]:
     """Where the values no field takes are, and why: numbers too long to read, null, and text
     :func:`_bad_text` refuses (the data is at most scan.MAX_DEPTH deep)."""
@@ -91,7 +114,7 @@ def _bad_values(data: object) -> dict[tuple, Msg]:
         elif obj is None:
             out[path] = NULL
         elif isinstance(obj, str):
-            why = _bad_text(obj)
+            why = _bad_text(obj) or _blank(obj)
             if why:
                 out[path] = why
         elif isinstance(obj, dict):

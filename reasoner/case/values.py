@@ -161,6 +161,28 @@ def _check_id(v: str) -> str:
 
 
 Id = Annotated[StrictStr, Field(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$"), AfterValidator(_check_id)]
+
+
+#: The message of a one-line text (a case number, a name) holding such a character or beginning or
+#: ending with a space (keyed as ``line_characters`` in errors.toml).
+LINE_CHARACTERS = (
+    "expected one line of text, without line breaks, control or invisible characters, "
+    "or spaces at its ends; found {char} at character {at}"
+)
+
+
+def _check_line(v: str) -> str:
+    m = _NOT_IN_ID.search(v)
+    at = m.start() if m else next((i for i in (0, len(v) - 1) if v[i].isspace()), None)
+    if at is not None:
+        ctx = {"char": repr(v[at]), "at": at + 1}
+        raise invalid("line_characters", LINE_CHARACTERS.format(**ctx), **ctx)
+    return v
+
+
+#: One line of text printed as written in a header (case number, officer): no line break, no
+#: control or invisible character, so that it prints as one line and reads as what was written.
+Line = Annotated[StrictStr, Field(min_length=1, max_length=200), AfterValidator(_check_line)]
 Text = Annotated[StrictStr, Field(min_length=1)]
 
 

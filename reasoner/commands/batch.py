@@ -42,6 +42,12 @@ from reasoner.commands.common import LANG, STATEMENTS_ROOT
 @click.option(
     "--resume", is_flag=True, help="with -o DIR/: keep the partitions a stopped run finished, screen the rest"
 )
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="with -o FILE.csv: start the file with a UTF-8 byte-order mark, so that Excel (on Chinese Windows "
+    "too) opens its Chinese text correctly; the rest of the file is the same",
+)
 @LANG
 @STATEMENTS_ROOT
 def batch(
@@ -52,6 +58,7 @@ def batch(
     chunk: int,
     scheduler: str | None,
     resume: bool,
+    excel: bool,
     lang: str,
     root: str | None,
 ) -> None:
@@ -59,8 +66,18 @@ def batch(
     quoted glob of JSONL files ('cases/*.jsonl'), each a partition.
 
     One row per case, in input order; a case with errors, or that the reasoner fails on, gets a row
-    with its errors and the batch goes on.  A summary table per offence is printed at the end.
-    Ctrl-C or SIGTERM stops it with no partial output file."""
+    with its errors and the batch goes on.  A summary table per offence is printed at the end, then
+    the cases with errors (file, or file:line of a JSONL input).  Ctrl-C or SIGTERM stops it with no
+    partial output file.
+
+    \b
+    Exit status (the same with --scheduler):
+      0    every case reasoned; the output is complete
+      3    the output is complete, but some rows are errors (named at the end)
+      2    refused before anything was written (input, options, output path)
+      1    writing failed or the cluster was lost: the output is not complete
+      130  stopped by Ctrl-C, 143 by SIGTERM: no partial output file"""
     from reasoner.commands.batch_run import Run, run
 
-    sys.exit(run(Run(input_path, output, lang, detail, jobs, chunk, scheduler, resume, root=root)))
+    a = Run(input_path, output, lang, detail, jobs, chunk, scheduler, resume, excel=excel, root=root)
+    sys.exit(run(a))

@@ -41,6 +41,12 @@ from reasoner.batch.inputs import collect
 from reasoner.batch.output import Tally, jsonl_line, print_tally
 from reasoner.case.errors import CaseFileError
 
+#: The exit status of a batch that wrote every row but some rows are errors (a case that could not be
+#: read or validated, or that the reasoner failed on): apart from 1 (writing failed, or the cluster
+#: was lost: the output is not complete) and 2 (refused: nothing was written), so that a script can
+#: tell a complete output with error rows from no output.
+ROWS_WITH_ERRORS = 3
+
 
 class Interrupted(KeyboardInterrupt):
     """Ctrl-C or SIGTERM: the batch stops as for Ctrl-C."""
@@ -62,6 +68,7 @@ class Run:
     chunk: int = 250
     scheduler: str | None = None
     resume: bool = False
+    excel: bool = False  # --excel: a CSV that Excel opens as UTF-8 (a byte-order mark first)
     day: str | None = None  # the date of judgment of cases that give none (default: the batch's day)
     root: str | None = None  # --statements-root: statements are read from inside it
 
@@ -144,12 +151,12 @@ def _run(a: Run, err) -> int:
             if hasattr(rows, "close"):
                 rows.close()  # the pool or the cluster is let go (also when stopped)
     print_tally(tally, Console(highlight=False) if out.path else err, a.lang)
-    return 0
+    return ROWS_WITH_ERRORS if tally.invalid else 0
 
 
 def _refuse_early(a: Run) -> tuple[Output, list[Partition]]:
     """What cannot be done is refused before anything is read or written (BatchError: exit 2)."""
-    out = output(a.output)
+    out = output(a.output, a.excel)
     parts = partitions(a.input)
     if a.resume and out.kind != "dir":
         raise BatchError("--resume needs -o DIR/ (one file per partition): it continues from the finished ones")

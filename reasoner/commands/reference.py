@@ -32,10 +32,8 @@ def rules(lang: str, fmt: str) -> None:
 
 @click.command()
 def schema() -> None:
-    """Print the JSON Schema of case files (for editors to complete and check them)."""
-    from reasoner.case.model import Case
+    """Print the JSON Schema of case files (for editors to complete and check them): one branch per
+    kind of act, with the fields of that kind; each value of a closed list with its Chinese label."""
+    from reasoner.commands.case_schema import case_schema
 
-    s = Case.model_json_schema(by_alias=True)
-    s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    s["title"] = "Case file of the reasoner"
-    sys.stdout.write(json.dumps(s, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json.dumps(case_schema(), ensure_ascii=False, indent=2) + "\n")

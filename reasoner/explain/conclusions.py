@@ -19,7 +19,7 @@ from reasoner.case.model import Case
 from reasoner.explain.condition import route_closeness
 from reasoner.explain.i18n import ALIASES, natural_key, person_of, plain, rules_digest
 from reasoner.explain.notes import NOTE_PREDICATES, notes
-from reasoner.explain.report import Conclusion, Report
+from reasoner.explain.report import Conclusion, Report, references
 from reasoner.explain.standards import StandardsIndex, Worlds, setting_standards, subject_standards
 from reasoner.explain.tree import Node, rests_on, unverified
 from reasoner.explain.why import Explainer
@@ -155,7 +155,10 @@ def build(
     as_of_text = case.case.as_of.isoformat() if case.case.as_of else None
     setting = result.facts.setting
     judged = setting.judgment.isoformat() if setting is not None else None
-    return Report(case.case.id, file, lang, conclusions, rules_digest(), as_of_text, judged, setting_standards(setting))
+    chosen = setting_standards(setting)
+    return Report(
+        case.case.id, file, lang, conclusions, rules_digest(), as_of_text, judged, chosen, references(case.case)
+    )
 
 
 def _subjects(result: Result, worlds: Worlds) -> dict[tuple[str, Symbol], Symbol]:

@@ -17,6 +17,21 @@ from reasoner.solve.result import EXCLUDED, POSSIBLE
 
 SCHEMA = "reasoner/check/2"
 
+#: The references of the review a case file may give under ``case`` (案号, 承办人, 审查日期), in the
+#: order they are printed: words for the reader, which the rules never see.
+REFERENCES = ("number", "officer", "review_date")
+
+
+def references(info: object) -> dict[str, str]:
+    """The references ``case`` gives (a ``CaseInfo``), as text: only those given, so that a report of
+    a case file without them is what it was."""
+    out = {}
+    for key in REFERENCES:
+        value = getattr(info, key, None)
+        if value is not None:
+            out[key] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return out
+
 
 @dataclass
 class Conclusion:
@@ -129,6 +144,7 @@ class Report:
     as_of: str | None = None  # the date of judgment given (YYYY-MM-DD), if one was given
     judgment: str | None = None  # the date of judgment used: the one given, or the day of the run
     standards: dict | None = None  # how the standards were chosen: {"mode", ...}
+    references: dict[str, str] = field(default_factory=dict)  # 案号, 承办人, 审查日期 given (see references)
 
     def near_misses(self, at_least: float = 0.8) -> list[NearMiss]:
         """Thresholds not reached but reached to at least ``at_least`` (a share, 0..1), each once,
@@ -174,6 +190,7 @@ class Report:
                 "file": self.file,
                 "date_of_judgment": self.as_of,
                 "date_of_judgment_used": self.judgment,
+                **self.references,  # additive: only those the case file gives
             },
             "standards": self.standards,
             "packs": [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from reasoner.case.model import Case
 from reasoner.explain.i18n import msg, paren
+from reasoner.explain.notes import NOTE_PREDICATES, notes
 from reasoner.explain.report import Conclusion, Report
 from reasoner.explain.why import Explainer
 from reasoner.law.packs import by_id
@@ -28,6 +29,7 @@ from reasoner.render.memo_model import (
     Row,
     SummaryRow,
 )
+from reasoner.render.memo_persons import persons
 from reasoner.render.memo_receipt import receipt
 from reasoner.render.memo_trees import Pass, Trees
 from reasoner.render.standards import standards_line, standards_text
@@ -101,13 +103,29 @@ class _Builder:
             near_misses=self.near_misses(),
             legend=self.legend(),
             receipt=receipt(self.case, self.report, self.source, self.depth, self.near_miss),
+            persons=persons(self.case, self.report, verdict, self.attached),
         )
         return memo, trees.seen
+
+    def attached(self, pid: str, term) -> list[str]:
+        """The notes the rules attach to conclusion ``pid`` for a subject term (penalty/5, note/3 ...)."""
+        consequences = sorted(s for s in self.result.model if s.name in NOTE_PREDICATES)
+        return notes(consequences, pid, term, self.lang)
 
     def header(self) -> Header:
         info = self.case.case
         title = f"{self.m('report_title')}{self.m('colon')}{info.title or info.id}"
-        return Header(title, info.id, self.report.file, standards_text(self.report, self.lang), self.m("report_intro"))
+        refs = self.report.references
+        return Header(
+            title,
+            info.id,
+            self.report.file,
+            standards_text(self.report, self.lang),
+            self.m("report_intro"),
+            refs.get("number"),
+            refs.get("officer"),
+            refs.get("review_date"),
+        )
 
     def offences(self, offences: list[Conclusion], trees: Trees) -> list[Block]:
         out = []

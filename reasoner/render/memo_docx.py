@@ -176,6 +176,7 @@ class DocxMemo:
             self.table(heads, rows, [2.6, 7.4, 2.2, 4.0])
         else:
             self.para([Run(self.m("report_no_offence"))])
+        self.persons()
         self.facts()
         self.heading(self.m("report_offences"), 2)
         self.para([Run(self.m("report_offences_intro"))])
@@ -197,10 +198,21 @@ class DocxMemo:
         self.heading(h.title, 1)
         self.para([Run(self.m("case") + " "), Run(h.case_id, "code"), Run(" · "), Run(h.file, "code")])
         for key, value in (("case_number", h.case_number), ("handler", h.handler), ("review_date", h.review_date)):
-            if value:  # the case format has none of these yet
+            if value:  # only those the case file gives
                 self.para([Run(header_label(key, self.lang) + self.m("colon"), "strong"), Run(value)])
         self.para([Run("⚑ " + h.standards)])
         self.para([Run(h.intro)], "Memo Intro")
+
+    def persons(self) -> None:
+        """A section per defendant: each line a label and its text."""
+        if not self.memo.persons:
+            return
+        self.heading(self.m("report_persons"), 2)
+        self.para([Run(self.m("report_persons_intro"))])
+        for person in self.memo.persons:
+            self.heading(person.heading, 3)
+            for n in person.notes:
+                self.para([Run(n.label, "strong"), Run(self.m("colon") + n.text)])
 
     def facts(self) -> None:
         self.heading(self.m("report_facts"), 2)

@@ -88,6 +88,7 @@ class HtmlMemo:
         ]
         self.head()
         self.summary()
+        self.persons()
         self.facts()
         self.offences()
         self.findings()
@@ -104,7 +105,7 @@ class HtmlMemo:
         self.out += ["<header>", f"<h1>{e(h.title)}</h1>"]
         self.out.append(f'<p class="case">{self.m("case")} <code>{e(h.case_id)}</code> · <code>{e(h.file)}</code></p>')
         for key, value in (("case_number", h.case_number), ("handler", h.handler), ("review_date", h.review_date)):
-            if value:  # the case format has none of these yet
+            if value:  # only those the case file gives
                 self.out.append(f'<p class="slot">{e(header_label(key, self.lang))}{self.m("colon")}{e(value)}</p>')
         self.out.append(f'<p class="standards">⚑ {e(h.standards)}</p>')
         self.out += [f'<blockquote class="intro">{e(h.intro)}</blockquote>', "</header>"]
@@ -129,6 +130,22 @@ class HtmlMemo:
             ]
             self.out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
         self.out += ["</tbody>", "</table>", "</section>"]
+
+    def persons(self) -> None:
+        """A section per defendant: each line a label and its text."""
+        if not self.memo.persons:
+            return
+        out = self.out
+        out += [
+            '<section id="persons">',
+            f"<h2>{self.m('report_persons')}</h2>",
+            f"<p>{self.m('report_persons_intro')}</p>",
+        ]
+        for person in self.memo.persons:
+            out += [f"<h3>{e(person.heading)}</h3>", '<ul class="person">']
+            out += [f"<li><strong>{e(n.label)}</strong>{self.m('colon')}{e(n.text)}</li>" for n in person.notes]
+            out.append("</ul>")
+        out.append("</section>")
 
     def facts(self) -> None:
         out = self.out

@@ -40,6 +40,7 @@ class MarkdownMemo:
         memo, out = self.memo, self.out
         self.head()
         self.summary()
+        self.persons()
         self.facts()
         out += [f"## {self.m('report_offences')}", "", self.m("report_offences_intro"), ""]
         if not memo.offences:
@@ -64,7 +65,7 @@ class MarkdownMemo:
         self.out += [f"# {md(h.title)}", ""]
         self.out += [f"{self.m('case')} {code(h.case_id)} · {code(h.file)}", ""]
         for key, value in (("case_number", h.case_number), ("handler", h.handler), ("review_date", h.review_date)):
-            if value:  # the case format has none of these yet: never printed today
+            if value:  # only those the case file gives
                 self.out += [f"{md(header_label(key, self.lang))}{self.m('colon')}{md(value)}", ""]
         self.out += [f"⚑ {md(h.standards)}", ""]
         self.out += [f"> {md(h.intro)}", ""]
@@ -83,6 +84,16 @@ class MarkdownMemo:
             flags = md(sep(self.lang)).join(mark(f) for f in r.flags)
             out.append(f"| {mark(r.verdict)} | {md(r.label)} · {md(r.citation)} | {code(r.subject)} | {flags} |")
         out.append("")
+
+    def persons(self) -> None:
+        """A section per defendant: each line a label and its text."""
+        if not self.memo.persons:
+            return
+        out = self.out
+        out += [f"## {self.m('report_persons')}", "", self.m("report_persons_intro"), ""]
+        for person in self.memo.persons:
+            out += [f"### {md(person.heading)}", ""]
+            out += [f"- **{md(n.label)}**{self.m('colon')}{md(n.text)}" for n in person.notes] + [""]
 
     def facts(self) -> None:
         out = self.out

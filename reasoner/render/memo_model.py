@@ -27,9 +27,9 @@ class Mark:
 
 @dataclass
 class Header:
-    """The head of the memo.  The case format has no 案号, 承办人 or 审查日期 (the case's id is the
-    file's identifier, ``case.as_of`` the date of judgment): those slots stay empty, and a renderer
-    shows a slot only when it is filled."""
+    """The head of the memo.  案号, 承办人 and 审查日期 are the case file's ``case.number``,
+    ``case.officer`` and ``case.review_date`` (none required): a renderer shows a slot only when it
+    is filled, so that the memo of a file without them is what it was."""
 
     title: str
     case_id: str
@@ -66,6 +66,15 @@ class Note:
 
     label: str
     text: str
+
+
+@dataclass
+class Person:
+    """One defendant: the heading (name and id) and its lines, each a label and a text (their
+    offences, penalties, measures, findings relied on, CL 69 and ¶3), built by memo_persons."""
+
+    heading: str
+    notes: list[Note]
 
 
 @dataclass
@@ -215,6 +224,8 @@ class Memo:
     near_misses: list[NearMiss]
     legend: list[Row]
     receipt: list[Row]
+    #: a section per defendant (reasoner.render.memo_persons), after the summary
+    persons: list[Person] = field(default_factory=list)
 
 
 def to_data(obj: object) -> object:

@@ -15,16 +15,13 @@ from typing import NamedTuple
 from reasoner.explain.i18n import msg, sep
 from reasoner.render.memo_model import Mark, Mention, Step, asp_split, statute_split
 
-#: The words of the header's slots that the case format does not have yet.
-HEADER_LABELS = {
-    "case_number": {"zh": "案号", "en": "Case number"},
-    "handler": {"zh": "承办人", "en": "Handled by"},
-    "review_date": {"zh": "审查日期", "en": "Date of review"},
-}
+#: The header's slots (fields of the memo's ``Header``) and the case fields that fill them.
+HEADER_SLOTS = {"case_number": "number", "handler": "officer", "review_date": "review_date"}
 
 
 def header_label(key: str, lang: str) -> str:
-    return HEADER_LABELS[key][lang]
+    """The words of a header slot: those of the case field (``ref_number`` …) in messages.toml."""
+    return msg(f"ref_{HEADER_SLOTS[key]}", lang)
 
 
 class Run(NamedTuple):

@@ -142,6 +142,9 @@ def print_report(
     """Summary table of every conclusion, then the explanation of the offences (or of ``ids``)."""
     lang = report.lang
     console.print(_header(report, console.width))
+    refs = [f"{msg(f'ref_{k}', lang)}{colon(lang)}{v}" for k, v in report.references.items()]
+    if refs:  # 案号, 承办人, 审查日期: those the case file gives, as written
+        console.print(escape(" · ".join(refs)))
     rows = [
         [_status(c, lang), escape(c.id), escape(c.label), escape(c.shown_subject), _flags(c, lang)]
         # --id: the table, like the JSON, holds only the conclusions asked for
