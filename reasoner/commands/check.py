@@ -8,6 +8,7 @@ import click
 
 from reasoner.commands.common import (
     AS_OF,
+    DEBUG,
     FORMAT,
     LANG,
     NEAR_MISS,
@@ -40,6 +41,7 @@ from reasoner.commands.common import (
     help="also show, conclusion by conclusion, where the standards of the act's time and those at judgment disagree",
 )
 @STATEMENTS_ROOT
+@DEBUG
 def check(
     case_file: str,
     lang: str,
@@ -52,6 +54,7 @@ def check(
     standards: str | None,
     compare_standards: bool,
     root: str | None,
+    debug: bool,
 ) -> None:
     """Reason about CASE_FILE and print its conclusions with their explanations."""
     case = load_case(case_file, root, lang)
@@ -76,7 +79,7 @@ def check(
     from reasoner.render.terminal import print_report
 
     console = Console(highlight=False, width=width)
-    print_report(report, console, set(ids) if ids else None, show_all, near_miss)
+    print_report(report, console, set(ids) if ids else None, show_all, near_miss, debug)
     if compare_standards:
         print_comparison(comparison, console, lang)
 
@@ -100,6 +103,7 @@ def _comparison(case, as_of: str | None, lang: str):
 @AS_OF
 @click.option("--width", type=int, default=None, help="width of the printout in columns")
 @STATEMENTS_ROOT
+@DEBUG
 def why_not(
     case_file: str,
     provision: str,
@@ -109,6 +113,7 @@ def why_not(
     as_of: str | None,
     width: int | None,
     root: str | None,
+    debug: bool,
 ) -> None:
     """Why PROVISION does not hold in CASE_FILE: every route the law offers, closest first, each with
     all of its failing conditions and, for a threshold, the figure, the gap and the share reached."""
@@ -125,7 +130,7 @@ def why_not(
 
     from reasoner.render.terminal import print_why_not
 
-    print_why_not(report, chosen, provision, Console(highlight=False, width=width))
+    print_why_not(report, chosen, provision, Console(highlight=False, width=width), debug)
 
 
 @click.command()
@@ -151,6 +156,7 @@ def why_not(
 @NEAR_MISS
 @STANDARDS
 @STATEMENTS_ROOT
+@DEBUG
 def report(
     case_file: str,
     output: str,
@@ -161,6 +167,7 @@ def report(
     near_miss: float,
     standards: str | None,
     root: str | None,
+    debug: bool,
 ) -> None:
     """Write a review memo of CASE_FILE in Markdown, Word (.docx) or HTML: the facts, each offence with
     its elements and why (or why not), the reviewer findings relied on, near misses, and a receipt of
@@ -190,7 +197,9 @@ def report(
     from reasoner.render.memo import memo, render
 
     try:
-        model = memo(case, case_file, lang, depth, near_miss, as_of=as_of, standards=standards_day(standards))
+        model = memo(
+            case, case_file, lang, depth, near_miss, as_of=as_of, standards=standards_day(standards), debug=debug
+        )
     except CaseFileError as e:
         fail(e, lang)
     data = render(model, fmt)

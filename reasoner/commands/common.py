@@ -39,6 +39,9 @@ STANDARDS = click.option(
     help="apply to every act the documents in force on this day (YYYY-MM-DD), or of this pack (2019, 2021, "
     "2025, or a pack's name); default: the 2001 rule (the act's time, unless later standards favour the defendant)",
 )
+DEBUG = click.option(
+    "--debug", is_flag=True, help="also show each line's rule as written (atoms, expressions) and its file and line"
+)
 STATEMENTS_ROOT = click.option(
     "--statements-root",
     "root",

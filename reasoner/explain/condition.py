@@ -42,6 +42,8 @@ class Condition:
     bounds: dict = field(default_factory=dict, repr=False, compare=False)
     #: a comparison as the rule writes it, with the figures bound: (left, op, right, figures)
     formula: tuple | None = field(default=None, repr=False, compare=False)
+    #: the comparison or aggregate as the rule writes it: shown only with --debug
+    raw: str | None = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict:
         status = "open" if self.open else ("met" if self.holds else "not_met")

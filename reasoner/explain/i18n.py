@@ -193,6 +193,24 @@ def describe(sym: Symbol, lang: str) -> str:
                     lang,
                 )
             return term(a.name, lang)
+        if kind in ("prov", "label", "pack") and a.type == SymbolType.String:
+            return law_name(a.string, kind, lang)
         return shown(a)  # a person's part in a joint act names the person: A1 · P2
 
     return _PLACE.sub(sub, entry[lang])
+
+
+def law_name(ident: str, kind: str, lang: str) -> str:
+    """A provision or document named as a reader knows it, never by its id: ``prov`` its citation,
+    ``label`` its label (its citation where it has none), ``pack`` the document's short name."""
+    from reasoner.law.catalogue import catalogue
+    from reasoner.law.citations import cite
+    from reasoner.law.packs import by_id
+
+    if kind == "pack":
+        pack = by_id().get(ident)
+        return pack.short(lang) if pack else ident
+    prov = catalogue().get(ident)
+    if kind == "label" and prov is not None:
+        return prov.label(lang)
+    return prov.citation(lang) if prov is not None else cite(ident, lang)

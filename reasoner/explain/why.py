@@ -14,10 +14,11 @@ from decimal import Decimal
 from clingo import Function, String, Symbol, SymbolType, ast
 
 from reasoner.case.values import fen
-from reasoner.explain.arithmetic import COUNTED, MONEY_PREDICATES, bind, comparison_text, counted_source
-from reasoner.explain.i18n import colon, describe, fmt_date, fmt_num, fmt_yuan, msg, paren, shown
+from reasoner.explain.arithmetic import COUNTED, MONEY_PREDICATES, bind, counted_source
+from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, shown
 from reasoner.explain.texts import bound_text, finding_text, param_text, statement_text
 from reasoner.explain.tree import Node
+from reasoner.explain.wording import aggregate_words, comparison_words
 from reasoner.law.catalogue import catalogue
 from reasoner.law.parameters import by_symbol
 from reasoner.law.program import program
@@ -151,11 +152,11 @@ class Explainer:
                 node.text = self._counted_text(node)
         else:
             node.any_of = True
-            for rule, children in built:
+            for i, (rule, children) in enumerate(built):
                 node.children.append(
                     Node(
                         "route",
-                        msg("route", self.lang),
+                        f"{msg('route', self.lang)} {i + 1}",
                         "",
                         children=children,
                         rule=rule,
@@ -281,19 +282,15 @@ class Explainer:
         return where, children
 
     def _comparison(self, info: RuleInfo, item: Symbol, env: dict, exact: dict, money: dict[str, str]) -> Node:
-        j = item.arguments[0].number
-        c = info.comparisons[j]
-        values = {
-            v: s.number
-            for v, s in zip(c.variables, item.arguments[1].arguments, strict=False)
-            if s.type == SymbolType.Number
+        """A comparison of the rule in words, with the figures it was made with (exact where capped)."""
+        c = info.comparisons[item.arguments[0].number]
+        values: dict[str, int | Symbol] = dict(zip(c.variables, item.arguments[1].arguments, strict=False))
+        values |= {
+            k: v for k, v in exact.items() if isinstance(values.get(k), Symbol) and values[k].type == SymbolType.Number
         }
-        full = {**values, **{k: v for k, v in exact.items() if k in values}}
-        try:
-            _, text = comparison_text(c.left, c.op, c.right, full, money, self.lang)
-        except (KeyError, ValueError, AttributeError):
-            text = c.text
-        return Node("comparison", f"{text}　[{c.text}]", c.text, value=None)
+        head = info.head_id or info.head_predicate
+        _, text = comparison_words(c.text, c.left, c.op, c.right, values, money, self.lang, head)
+        return Node("comparison", text, c.text, value=None)
 
     def _aggregate(self, k: int, info: RuleInfo, item: Symbol) -> Node:
         j, value, globals_ = item.arguments
@@ -303,11 +300,9 @@ class Explainer:
         for _terms, conds in elements:
             for c in conds.arguments:
                 children.append(self.atom(c))
-        word = msg({"count": "count_of", "max": "max_of", "min": "min_of"}.get(agg.function, "sum_of"), self.lang)
-        shown_value = fmt_num(value.number) if value.type == SymbolType.Number else str(value)
-        if agg.function in ("max", "min") and value.type == SymbolType.Number and _is_day(value.number):
-            shown_value = fmt_date(value.number)  # the latest (earliest) of days: a day, not a number
-        text = f"{word} = {shown_value}　[{agg.text}]"
+        # the latest (earliest) of days is a day, not a number
+        day = agg.function in ("max", "min") and value.type == SymbolType.Number and _is_day(value.number)
+        text = aggregate_words(agg.text, value, day, self.lang, info.head_id or info.head_predicate)
         return Node(
             "aggregate",
             text,

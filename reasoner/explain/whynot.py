@@ -21,6 +21,7 @@ from reasoner.explain.openness import Openness
 from reasoner.explain.texts import finding_text, param_text
 from reasoner.explain.tree import Node
 from reasoner.explain.why import Explainer
+from reasoner.explain.wording import aggregate_words, comparison_words
 from reasoner.law.catalogue import catalogue
 from reasoner.law.packs import by_id
 from reasoner.law.parameters import by_symbol
@@ -155,13 +156,13 @@ class WhyNot(Openness):
                 return self._body(rule, rest, env, depth)
             return self._body(rule, rest, {**env, atom.term.name: Number(value)}, depth)
         units = self._money(rule, env)
-        try:
-            ok, text = comparison_text(atom.term, op, guard.term, nums, units, self.lang)
-            lv, rv = evaluate(atom.term, nums), evaluate(guard.term, nums)
-        except (KeyError, ValueError, AttributeError):
+        head = rule.head_id or rule.head_predicate
+        ok, text = comparison_words(str(atom), atom.term, op, guard.term, env, units, self.lang, head)
+        if ok is None:
             return self._body(rule, rest, env, depth)  # figures missing: a failing fact says why
+        lv, rv = evaluate(atom.term, nums), evaluate(guard.term, nums)
         cond = Condition(
-            "comparison", ok, f"{text}　[{atom}]", reads=reads_of(atom), formula=(atom.term, op, guard.term, nums)
+            "comparison", ok, text, reads=reads_of(atom), formula=(atom.term, op, guard.term, nums), raw=str(atom)
         )
         # the unit of either side: a sum of nothing (0) compared with a sum of money is money too
         unit = unit_of(atom.term, units) or unit_of(guard.term, units)
@@ -190,8 +191,9 @@ class WhyNot(Openness):
             value = sum(t[0].number for t in tuples if t and t[0].type == SymbolType.Number)
         else:
             return self._body(rule, rest, env, depth)
-        word = msg("count_of" if function == 0 else "sum_of", self.lang)
-        cond = Condition("aggregate", True, f"{word} = {fmt_num(value)}　[{atom}]")
+        head = rule.head_id or rule.head_predicate
+        text = aggregate_words(str(atom), Number(value), False, self.lang, head)
+        cond = Condition("aggregate", True, text, raw=str(atom))
         guard = atom.left_guard or atom.right_guard
         env2 = env
         if guard is not None and guard.term.ast_type == ast.ASTType.Variable and guard.term.name not in env:
@@ -312,6 +314,9 @@ class WhyNot(Openness):
                 if against is not None:
                     return finding_text(label, against, self.lang)
             return f"{msg('finding', self.lang)}{colon(self.lang)}{label} — {msg('missing_finding', self.lang)}"
+        pid = instantiate(pattern.arguments[0], env) if pattern.name == "holds" and pattern.arguments else None
+        if pid is not None and pid.type == SymbolType.String:  # an element no subject meets
+            return msg("holds_for_none", self.lang).format(label=self._label(pid.string))
         args = []
         for a in pattern.arguments:
             g = instantiate(a, env)

@@ -68,8 +68,18 @@ class _Builder:
     """The sections of one case's memo, built in order (the order in which subtrees are first met
     decides where each is given in full)."""
 
-    def __init__(self, case: Case, report: Report, result: Result, source: bytes, depth: int | None, near_miss: float):
+    def __init__(
+        self,
+        case: Case,
+        report: Report,
+        result: Result,
+        source: bytes,
+        depth: int | None,
+        near_miss: float,
+        debug: bool = False,
+    ):
         self.case = case
+        self.debug = debug
         self.report = report
         self.result = result
         self.source = source
@@ -82,7 +92,7 @@ class _Builder:
         return msg(key, self.lang)
 
     def build(self, labels: dict[str, str]) -> tuple[Memo, Pass]:
-        trees = Trees(self.report, self.depth, labels)
+        trees = Trees(self.report, self.depth, labels, self.debug)
         facts = FactsSection(self.case, self.result, self.ex, self.lang)
         offences = [c for c in self.report.conclusions if c.is_offence]
         memo = Memo(
@@ -130,7 +140,7 @@ class _Builder:
             subject=c.subject,
             verdict=verdict(c, lang),
             citation=c.citation,
-            rule_file=c.rule_file,
+            rule_file=c.rule_file if self.debug else "",  # the rule's file and line: --debug only
             text=c.text,
             label=None if key in trees.printed else trees.define(key),
             findings=list(c.findings) if c.discretionary else None,
@@ -223,11 +233,17 @@ class _Builder:
 
 
 def build_memo(
-    case: Case, report: Report, result: Result, source: bytes, depth: int | None = None, near_miss: float = 0.8
+    case: Case,
+    report: Report,
+    result: Result,
+    source: bytes,
+    depth: int | None = None,
+    near_miss: float = 0.8,
+    debug: bool = False,
 ) -> Memo:
     """The memo of a reasoned case.  Built twice: the first pass finds which subtrees are given in
     full and which are met again, the second labels those that are referred to."""
-    builder = _Builder(case, report, result, source, depth, near_miss)
+    builder = _Builder(case, report, result, source, depth, near_miss, debug)
     _, seen = builder.build({})
     memo, _ = builder.build(seen.labels())
     return memo
