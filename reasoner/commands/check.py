@@ -9,6 +9,7 @@ import click
 from reasoner.commands.common import (
     AS_OF,
     DEBUG,
+    EXPAND,
     FORMAT,
     LANG,
     NEAR_MISS,
@@ -42,6 +43,7 @@ from reasoner.commands.common import (
 )
 @STATEMENTS_ROOT
 @DEBUG
+@EXPAND
 def check(
     case_file: str,
     lang: str,
@@ -55,6 +57,7 @@ def check(
     compare_standards: bool,
     root: str | None,
     debug: bool,
+    expand: bool,
 ) -> None:
     """Reason about CASE_FILE and print its conclusions with their explanations."""
     case = load_case(case_file, root, lang)
@@ -79,7 +82,7 @@ def check(
     from reasoner.render.terminal import print_report
 
     console = Console(highlight=False, width=width)
-    print_report(report, console, set(ids) if ids else None, show_all, near_miss, debug)
+    print_report(report, console, set(ids) if ids else None, show_all, near_miss, debug, expand)
     if compare_standards:
         print_comparison(comparison, console, lang)
 
@@ -157,6 +160,7 @@ def why_not(
 @STANDARDS
 @STATEMENTS_ROOT
 @DEBUG
+@EXPAND
 def report(
     case_file: str,
     output: str,
@@ -168,6 +172,7 @@ def report(
     standards: str | None,
     root: str | None,
     debug: bool,
+    expand: bool,
 ) -> None:
     """Write a review memo of CASE_FILE in Markdown, Word (.docx) or HTML: the facts, each offence with
     its elements and why (or why not), the reviewer findings relied on, near misses, and a receipt of
@@ -175,11 +180,33 @@ def report(
     from pathlib import Path
 
     from reasoner.render.memo import FORMATS
-    from reasoner.render.output_file import same_file
 
     fmt = fmt or FORMATS.get(Path(output).suffix.lower(), "md")
+    _check_memo_output(output, fmt, case_file, lang)
+    case = load_case(case_file, root, lang)
+    if output != "-":
+        check_output(output, lang)  # a folder that is not there: said before the memo is made
+    from reasoner.case.errors import CaseFileError
+    from reasoner.render.memo import memo, render
+
+    try:
+        day = standards_day(standards)
+        model = memo(case, case_file, lang, depth, near_miss, as_of=as_of, standards=day, debug=debug, expand=expand)
+    except CaseFileError as e:
+        fail(e, lang)
+    data = render(model, fmt)
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    write_bytes(output, data, lang)  # whole or not at all: a temporary file beside it, renamed
+
+
+def _check_memo_output(output: str, fmt: str, case_file: str, lang: str) -> None:
+    """A Word memo needs a file, and the memo never goes over the case file: exit 2 otherwise."""
     from reasoner.case.errors import keyed
     from reasoner.explain.i18n import message
+    from reasoner.render.output_file import same_file
 
     if output == "-" and fmt == "docx":
         say(message(keyed("memo_docx_needs_file", "a Word memo is a file: give -o FILE.docx"), lang), err=True)
@@ -190,21 +217,3 @@ def report(
         )
         say(message(said, lang), err=True)
         sys.exit(2)
-    case = load_case(case_file, root, lang)
-    if output != "-":
-        check_output(output, lang)  # a folder that is not there: said before the memo is made
-    from reasoner.case.errors import CaseFileError
-    from reasoner.render.memo import memo, render
-
-    try:
-        model = memo(
-            case, case_file, lang, depth, near_miss, as_of=as_of, standards=standards_day(standards), debug=debug
-        )
-    except CaseFileError as e:
-        fail(e, lang)
-    data = render(model, fmt)
-    if output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    write_bytes(output, data, lang)  # whole or not at all: a temporary file beside it, renamed

@@ -42,6 +42,9 @@ STANDARDS = click.option(
 DEBUG = click.option(
     "--debug", is_flag=True, help="also show each line's rule as written (atoms, expressions) and its file and line"
 )
+EXPAND = click.option(
+    "--expand", is_flag=True, help="give each of alike sibling explanations in full (default: once, naming them all)"
+)
 STATEMENTS_ROOT = click.option(
     "--statements-root",
     "root",

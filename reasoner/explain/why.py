@@ -15,7 +15,7 @@ from clingo import Function, String, Symbol, SymbolType, ast
 
 from reasoner.case.values import fen
 from reasoner.explain.arithmetic import COUNTED, MONEY_PREDICATES, bind, counted_source
-from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, shown
+from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, natural_key, paren, shown
 from reasoner.explain.texts import bound_text, finding_text, param_text, statement_text
 from reasoner.explain.tree import Node
 from reasoner.explain.wording import aggregate_words, comparison_words
@@ -81,7 +81,8 @@ class Explainer:
             return Node(
                 "unknown", f"{msg('unknown_fact', self.lang)}{colon(self.lang)}{info.path}", str(sym), path=info.path
             )
-        routes = self.r.fired.get(sym, [])
+        # alternative routes in a reader's order: the route through G2 before the one through G10
+        routes = sorted(self.r.fired.get(sym, []), key=lambda kb: (kb[0], natural_key(str(kb[1]))))
         node = self._conclusion(sym)
         if not routes:
             return node
@@ -295,7 +296,7 @@ class Explainer:
     def _aggregate(self, k: int, info: RuleInfo, item: Symbol) -> Node:
         j, value, globals_ = item.arguments
         agg = info.aggregates[j.number]
-        elements = self.r.aggregates.get((k, j.number, globals_), [])
+        elements = sorted(self.r.aggregates.get((k, j.number, globals_), []), key=lambda e: natural_key(str(e[0])))
         children = []
         for _terms, conds in elements:
             for c in conds.arguments:

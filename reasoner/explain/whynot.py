@@ -15,7 +15,7 @@ from clingo import Function, Number, String, Symbol, SymbolType, ast
 
 from reasoner.explain.arithmetic import COUNTED, bind, comparison_text, counted_source, evaluate, unit_of
 from reasoner.explain.condition import Condition, assigned_in, open_comparisons, rank, reads_of, solver_bounds
-from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, shown
+from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, natural_key, paren, shown
 from reasoner.explain.matching import instantiate, unify
 from reasoner.explain.openness import Openness
 from reasoner.explain.texts import finding_text, param_text
@@ -46,7 +46,7 @@ class WhyNot(Openness):
         #: the same lists by the value of their first or second argument: a pattern with one bound
         #: is matched against its few atoms, not every atom of its predicate (cases of many acts)
         self.by_arg: dict[tuple[str, int, int, Symbol], list[Symbol]] = defaultdict(list)
-        for s in sorted(result.model):
+        for s in sorted(result.model, key=lambda s: natural_key(str(s))):  # routes through G2 before G10
             args = s.arguments
             self.by_pred[(s.name, len(args))].append(s)
             for i in range(min(2, len(args))):

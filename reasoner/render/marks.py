@@ -14,4 +14,5 @@ MARKS = {
     "absence": "∅",
     "law": "§",
     "route": "◇",
+    "alike": "≡",
 }

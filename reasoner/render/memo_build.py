@@ -77,9 +77,11 @@ class _Builder:
         depth: int | None,
         near_miss: float,
         debug: bool = False,
+        expand: bool = False,
     ):
         self.case = case
         self.debug = debug
+        self.expand = expand
         self.report = report
         self.result = result
         self.source = source
@@ -92,7 +94,7 @@ class _Builder:
         return msg(key, self.lang)
 
     def build(self, labels: dict[str, str]) -> tuple[Memo, Pass]:
-        trees = Trees(self.report, self.depth, labels, self.debug)
+        trees = Trees(self.report, self.depth, labels, self.debug, self.expand)
         facts = FactsSection(self.case, self.result, self.ex, self.lang)
         offences = [c for c in self.report.conclusions if c.is_offence]
         memo = Memo(
@@ -240,10 +242,11 @@ def build_memo(
     depth: int | None = None,
     near_miss: float = 0.8,
     debug: bool = False,
+    expand: bool = False,
 ) -> Memo:
     """The memo of a reasoned case.  Built twice: the first pass finds which subtrees are given in
     full and which are met again, the second labels those that are referred to."""
-    builder = _Builder(case, report, result, source, depth, near_miss, debug)
+    builder = _Builder(case, report, result, source, depth, near_miss, debug, expand)
     _, seen = builder.build({})
     memo, _ = builder.build(seen.labels())
     return memo

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reasoner.explain.alike import collapse
 from reasoner.explain.condition import Condition, route_closeness
 from reasoner.explain.i18n import msg, paren
 from reasoner.explain.report import Report
@@ -41,9 +42,12 @@ class Pass:
 class Trees:
     """Turns explanation trees and why-not routes into tree lines."""
 
-    def __init__(self, report: Report, depth: int | None, labels: dict[str, str], debug: bool = False):
+    def __init__(
+        self, report: Report, depth: int | None, labels: dict[str, str], debug: bool = False, expand: bool = False
+    ):
         self.lang = report.lang
         self.debug = debug
+        self.expand = expand
         self.depth = depth
         self.labels = labels
         self.seen = Pass()
@@ -79,7 +83,8 @@ class Trees:
         )
 
     def nodes(self, children: list[Node], level: int) -> list[Step]:
-        return [self.node(c, level) for c in children]
+        """Child lines; alike siblings once, with a line naming them all (each one with --expand)."""
+        return [self.node(c, level) for c in (children if self.expand else collapse(children, self.lang))]
 
     def node(self, n: Node, level: int, status: bool | None = None) -> Step:
         step = self.line(n, status)

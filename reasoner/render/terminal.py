@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from reasoner.explain.alike import collapse
 from reasoner.explain.condition import Condition
 from reasoner.explain.i18n import colon, msg, paren, sep
 from reasoner.explain.report import Conclusion, Report
@@ -44,8 +45,9 @@ def debug_text(atom: str | None, rule: str | None) -> str:
     return " ".join(x for x in (f"[{atom}]" if atom else "", rule or "") if x)
 
 
-def _add(tree: Tree, n: Node, lang: str, seen: set[str], debug: bool = False) -> None:
-    """Add a node; a provision or derived atom already printed is referred to, not repeated."""
+def _add(tree: Tree, n: Node, lang: str, seen: set[str], debug: bool = False, expand: bool = False) -> None:
+    """Add a node; a provision or derived atom already printed is referred to, not repeated; alike
+    siblings are given once with a line naming them all (every one with ``expand``)."""
     repeat = n.kind in ("provision", "derived") and n.children and n.atom in seen
     line = _node_line(n, lang, debug)
     if repeat:
@@ -54,8 +56,8 @@ def _add(tree: Tree, n: Node, lang: str, seen: set[str], debug: bool = False) ->
     if n.kind in ("provision", "derived") and n.children:
         seen.add(n.atom)
     branch = tree.add(line)
-    for c in n.children:
-        _add(branch, c, lang, seen, debug)
+    for c in n.children if expand else collapse(n.children, lang):
+        _add(branch, c, lang, seen, debug, expand)
 
 
 def _add_condition(tree: Tree, c: Condition, lang: str, debug: bool = False) -> None:
@@ -99,7 +101,7 @@ def _flags(c: Conclusion, lang: str) -> str:
     return " ".join(out)
 
 
-def conclusion_tree(c: Conclusion, lang: str, debug: bool = False) -> Tree:
+def conclusion_tree(c: Conclusion, lang: str, debug: bool = False, expand: bool = False) -> Tree:
     """One conclusion: its status, source text, notes, and why (or which elements are missing)."""
     head = (
         f"{_status(c, lang)} [bold]{escape(c.label)}[/bold]{escape(paren(c.shown_subject, lang))} "
@@ -122,8 +124,9 @@ def conclusion_tree(c: Conclusion, lang: str, debug: bool = False) -> Tree:
         t.add(f"[blue]ℹ {escape(note)}[/blue]")
     seen: set[str] = set()
     if c.explanation is not None:
-        for child in c.explanation.children:
-            _add(t, child, lang, seen, debug)
+        kids = c.explanation.children
+        for child in kids if expand else collapse(kids, lang):
+            _add(t, child, lang, seen, debug, expand)
     _add_routes(t, c.routes, lang, debug)
     return t
 
@@ -135,6 +138,7 @@ def print_report(
     show_all: bool = False,
     near_miss: float = 0.8,
     debug: bool = False,
+    expand: bool = False,
 ) -> None:
     """Summary table of every conclusion, then the explanation of the offences (or of ``ids``)."""
     lang = report.lang
@@ -178,7 +182,7 @@ def print_report(
         return
     console.rule(msg("explanations", lang))
     for c in chosen:
-        console.print(conclusion_tree(c, lang, debug))
+        console.print(conclusion_tree(c, lang, debug, expand))
         console.print()
 
 
