@@ -17,7 +17,7 @@ from reasoner.law.transform import CMP_OPS, variables_of
 class Condition:
     """One condition of a rule body, with whether it is met."""
 
-    kind: str  # element | fact | comparison | absence | aggregate
+    kind: str  # element | fact | parameter | comparison | absence | aggregate
     holds: bool
     text: str
     provision: str | None = None
@@ -57,6 +57,16 @@ class Condition:
         if self.routes:
             out["routes"] = [[c.to_json() for c in r] for r in self.routes]
         return out
+
+    @property
+    def mark_kind(self) -> str | None:
+        """The kind whose own mark the line takes instead of ✔: a figure of the law (≥), a count or
+        sum (Σ), a requirement of absence met (∅); None for a condition marked ✔, ✘ or ?."""
+        if self.open:
+            return None
+        if self.kind in ("parameter", "aggregate") or (self.kind == "absence" and self.holds):
+            return self.kind
+        return None
 
     @property
     def closeness(self) -> float:

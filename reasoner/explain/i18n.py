@@ -166,9 +166,17 @@ def _money_figure(sym: Symbol) -> bool:
 _PLACE = re.compile(r"\{(\d+)(?:\|(\w+))?\}")
 
 
-def describe(sym: Symbol, lang: str) -> str:
+def describe_not(sym: Symbol, lang: str) -> str:
+    """What a rule requires absent, said as the fact it is ([atom_not.<predicate>]: 行为 A1 未经行政
+    处罚处理); 'absent: ' and the atom's words for a predicate without one."""
+    if sym.name in table().get("atom_not", {}):
+        return describe(sym, lang, "atom_not")
+    return f"{msg('absent', lang)}{colon(lang)}{describe(sym, lang)}"
+
+
+def describe(sym: Symbol, lang: str, section: str = "atom") -> str:
     """An atom in words, from its [atom.<predicate>] template; the bare atom if none."""
-    entry = table()["atom"].get(sym.name)
+    entry = table()[section].get(sym.name)
     if entry is None:
         return str(sym)
     args = sym.arguments

@@ -15,7 +15,7 @@ from clingo import Function, String, Symbol, SymbolType, ast
 
 from reasoner.case.values import fen
 from reasoner.explain.arithmetic import COUNTED, MONEY_PREDICATES, bind, counted_source
-from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, natural_key, paren, shown
+from reasoner.explain.i18n import colon, describe, describe_not, fmt_num, fmt_yuan, msg, natural_key, paren, shown
 from reasoner.explain.texts import bound_text, finding_text, param_text, statement_text
 from reasoner.explain.tree import Node
 from reasoner.explain.wording import aggregate_words, comparison_words
@@ -322,7 +322,7 @@ class Explainer:
             subject = paren(shown(sym.arguments[1]), self.lang)
             text = f"{msg('not_established', self.lang)}{colon(self.lang)}{label}{subject}"
             return Node("absence", text, f"not {sym}", provision=prov.id if prov else None)
-        return Node("absence", f"{msg('absent', self.lang)}{colon(self.lang)}{describe(sym, self.lang)}", f"not {sym}")
+        return Node("absence", describe_not(sym, self.lang), f"not {sym}")
 
 
 def _fits(pattern: Symbol, sym: Symbol) -> bool:

@@ -15,7 +15,7 @@ from clingo import Function, Number, String, Symbol, SymbolType, ast
 
 from reasoner.explain.arithmetic import COUNTED, bind, comparison_text, counted_source, evaluate, unit_of
 from reasoner.explain.condition import Condition, assigned_in, open_comparisons, rank, reads_of, solver_bounds
-from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, natural_key, paren, shown
+from reasoner.explain.i18n import colon, describe, describe_not, fmt_num, fmt_yuan, msg, natural_key, paren, shown
 from reasoner.explain.matching import instantiate, unify
 from reasoner.explain.openness import Openness
 from reasoner.explain.texts import finding_text, param_text
@@ -141,7 +141,13 @@ class WhyNot(Openness):
                 routes=why,
                 open=unsettled,
             )
-        return Condition("absence", not present, f"{msg('absent', self.lang)}{colon(self.lang)}{text}", open=unsettled)
+        if ground is not None and ground.name == "holds":  # a conclusion that must not hold, and does not
+            said = f"{msg('not_established', self.lang)}{colon(self.lang)}{text}"
+        elif present:  # what the rule requires absent is there: the route is excluded
+            said = text + msg("present_excludes", self.lang)
+        else:
+            said = describe_not(ground, self.lang) if ground is not None else text
+        return Condition("absence", not present, said, open=unsettled)
 
     def _comparison(self, rule, atom, rest: list, env: dict, depth: int) -> list[list[Condition]]:
         """A comparison with the bound figures: an assignment binds its variable; a threshold not
@@ -293,7 +299,8 @@ class WhyNot(Openness):
     def _fact(self, sym: Symbol, pattern) -> Condition:
         """A fact of the answer that a route reads; open when facts not known could undo it, with
         the bounds of a figure known only within them (for the comparisons that read it)."""
-        cond = Condition("fact", True, self._text(sym), open=self._unsettled(sym), reads=reads_of(pattern))
+        kind = "parameter" if sym in by_symbol() else "fact"  # a figure of the law is not a condition met
+        cond = Condition(kind, True, self._text(sym), open=self._unsettled(sym), reads=reads_of(pattern))
         info = self.r.facts.atoms.get(sym)
         last = pattern.arguments[-1] if pattern.ast_type == ast.ASTType.Function and pattern.arguments else None
         if cond.open and info is not None and info.bound is not None and last is not None:

@@ -124,7 +124,10 @@ class Trees:
     def condition(self, c: Condition, level: int) -> Step:
         if c.kind != "element":
             text = f"{c.text}　[{c.raw}]" if self.debug and c.raw else c.text  # --debug only
-            step = Step(kind=c.kind, text=text, status=c.holds, open=c.open, style="asp")
+            neutral = c.mark_kind  # a figure of the law, a count, an absence required and met: not a ✔
+            status = None if neutral else c.holds
+            mark = MARKS[neutral] if neutral else None
+            step = Step(kind=c.kind, text=text, status=status, open=c.open, style="asp", mark=mark)
             if c.routes:  # what defeats a route: the facts of the conclusion that holds
                 step.children = self.routes(c.routes, level + 1)
             return step

@@ -62,6 +62,8 @@ def _add(tree: Tree, n: Node, lang: str, seen: set[str], debug: bool = False, ex
 
 def _add_condition(tree: Tree, c: Condition, lang: str, debug: bool = False) -> None:
     mark = "[yellow]?[/yellow]" if c.open else ("[green]✔[/green]" if c.holds else "[red]✘[/red]")
+    if c.mark_kind:  # a figure of the law, a count, an absence required and met: not a ✔
+        mark = MARKS[c.mark_kind]
     text = escape(c.text)
     if c.kind == "element":
         text = f"{text}{escape(paren(c.subject or '', lang))} [dim]{escape(c.citation or '')}[/dim]"
