@@ -20,6 +20,7 @@ from reasoner.commands.common import (
     check_query,
     fail,
     load_case,
+    reasoned,
     say,
     standards_day,
     write_bytes,
@@ -122,12 +123,20 @@ def why_not(
     all of its failing conditions and, for a threshold, the figure, the gap and the share reached."""
     case = load_case(case_file, root, lang)
     check_query(case, case_file, provision, party)
-    report = build_report(case, case_file, lang, as_of, examine=provision)
+    from reasoner.explain.act_kinds import kind_missing, kind_missing_text
+
+    result = reasoned(case, as_of, lang)
+    missing = kind_missing(result, provision)  # no act of the offence's kind: one line says so
+    if missing is not None and fmt != "json":
+        say(kind_missing_text(missing, provision, lang))
+        return
+    report = build_report(case, case_file, lang, as_of, examine=provision, result=result)
     chosen = [c for c in report.conclusions if c.id == provision and (party is None or c.party == party)]
     if fmt == "json":
         from reasoner.render.json_out import why_not_json
 
-        sys.stdout.write(why_not_json(report, provision, lang, chosen))
+        none = None if missing is None else {"kind": missing.name, "text": kind_missing_text(missing, provision, lang)}
+        sys.stdout.write(why_not_json(report, provision, lang, [] if none else chosen, none))
         return
     from rich.console import Console
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # for the annotations only: importing them is the slow part o
     from reasoner.case.errors import CaseFileError
     from reasoner.case.model import Case
     from reasoner.explain.report import Report
+    from reasoner.solve.result import Result
 
 LANG = click.option(
     "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="language of the output"
@@ -127,13 +128,14 @@ def build_report(
     as_of: str | None,
     examine: str | None = None,
     standards: dt.date | None = None,
+    result: Result | None = None,
 ) -> Report:
     """Reason, turning a bad --as-of into the same kind of error as a bad case file."""
     from reasoner.case.errors import CaseFileError
     from reasoner.explain.conclusions import build
 
     try:
-        return build(case, case_file, lang, as_of=as_of, examine=examine, standards=standards)
+        return build(case, case_file, lang, result, as_of=as_of, examine=examine, standards=standards)
     except CaseFileError as e:
         fail(e, lang)
 
@@ -168,3 +170,15 @@ def check_query(case: Case, case_file: str, provision: str, party: str | None) -
     if party is not None and party not in ids:
         say(f"--party: {case_file} has no party {party!r} (its parties: {', '.join(ids)})", err=True)
         sys.exit(2)
+
+
+def reasoned(case: Case, as_of: str | None, lang: str) -> Result:
+    """The case reasoned on (with --as-of, as judged on that day); a bad --as-of an error, exit 2."""
+    from reasoner.case.edits import judged_on
+    from reasoner.case.errors import CaseFileError
+    from reasoner.solve.engine import reason
+
+    try:
+        return reason(judged_on(case, as_of) if as_of else case, "--as-of" if as_of else "case.as_of")
+    except CaseFileError as e:
+        fail(e, lang)
