@@ -132,7 +132,10 @@ def test_threshold_shows_the_figure_the_threshold_the_gap_and_the_share():
     assert (cmp.figure, cmp.threshold, cmp.gap, cmp.share, cmp.unit) == (15_000_000, 20_000_000, 5_000_000, 0.75, "fen")
     assert "金额 150,000.00 元 未达到标准 200,000.00 元" in cmp.text and "差 50,000.00 元，达到 75%" in cmp.text
     # the figures the comparison used are shown as met conditions beside it
-    assert [x.text for x in route if x.kind in ("fact", "parameter")] == ["支付结算金额：150,000.00 元", "标准：200,000.00 元"]
+    assert [x.text for x in route if x.kind in ("fact", "parameter")] == [
+        "支付结算金额：150,000.00 元",
+        "标准：200,000.00 元",
+    ]
 
 
 def test_ratio_conversion_shows_the_converted_total_and_its_gap():
@@ -220,7 +223,7 @@ def test_an_offence_missing_one_element_names_that_element_and_shows_the_others_
     }
     (duty,) = [x for x in route if x.provision == "cl.286-1.1.duty"]
     assert [x.text for r in duty.routes for x in r if not x.holds] == [
-        "missing fact: the actor did not perform a network-security duty set by law or regulation (A1)"
+        "recorded as no: the actor did not perform a network-security duty set by law or regulation (A1)"
     ]
 
 

@@ -42,6 +42,9 @@ class Condition:
     bounds: dict = field(default_factory=dict, repr=False, compare=False)
     #: a comparison as the rule writes it, with the figures bound: (left, op, right, figures)
     formula: tuple | None = field(default=None, repr=False, compare=False)
+    #: a fact no atom matched, that the case file neither records (true, false or not known) nor
+    #: asks about: the words of the fact (without 缺少事实：), for 「未记录」
+    never_recorded: str | None = field(default=None, repr=False, compare=False)
     #: the comparison or aggregate as the rule writes it: shown only with --debug
     raw: str | None = field(default=None, repr=False, compare=False)
 

@@ -246,6 +246,8 @@ class Explainer:
         if info.bound is not None:
             bounds = bound_text(info.bound, self.lang)
             text += paren(f"{msg('bounded', self.lang)}{colon(self.lang)}{bounds}", self.lang)
+        if info.evidence:  # the evidence the case file names for the fact, beside it
+            text += paren(f"{msg('evidence_named', self.lang)}{colon(self.lang)}{info.evidence}", self.lang)
         return text
 
     def _exact_text(self, sym: Symbol, exact: object) -> str:

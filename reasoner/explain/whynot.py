@@ -15,11 +15,23 @@ from clingo import Function, Number, String, Symbol, SymbolType, ast
 
 from reasoner.explain.arithmetic import COUNTED, bind, comparison_text, counted_source, evaluate, unit_of
 from reasoner.explain.condition import Condition, assigned_in, open_comparisons, rank, reads_of, solver_bounds
-from reasoner.explain.i18n import colon, describe, describe_not, fmt_num, fmt_yuan, msg, natural_key, paren, shown
+from reasoner.explain.i18n import (
+    colon,
+    describe,
+    describe_not,
+    fmt_num,
+    fmt_yuan,
+    msg,
+    natural_key,
+    paren,
+    plain,
+    shown,
+)
 from reasoner.explain.matching import instantiate, unify
 from reasoner.explain.openness import Openness
 from reasoner.explain.texts import finding_text, param_text
 from reasoner.explain.tree import Node
+from reasoner.explain.unrecorded import recorded_fields
 from reasoner.explain.why import Explainer
 from reasoner.explain.wording import aggregate_words, comparison_words
 from reasoner.law.catalogue import catalogue
@@ -42,6 +54,7 @@ class WhyNot(Openness):
         self.explainer = explainer or Explainer(result, lang)
         self.cat = catalogue()
         self._answer_atoms: dict[str, list[Symbol]] | None = None  # the open facts, by predicate
+        self._fields: set[tuple[str, str]] | None = None  # fields recorded (see _recorded_otherwise)
         self.by_pred: dict[tuple[str, int], list[Symbol]] = defaultdict(list)
         #: the same lists by the value of their first or second argument: a pattern with one bound
         #: is matched against its few atoms, not every atom of its predicate (cases of many acts)
@@ -109,6 +122,14 @@ class WhyNot(Openness):
             return routes[:MAX_ROUTES]
         given = self._may_be_given(pattern, env)
         cond = Condition("fact", False, self._pattern_text(pattern, env, given), open=given)
+        ground = instantiate(pattern, env)
+        if ground is not None and ground in self.r.facts.recorded_false:  # recorded as no, not missing
+            cond.text = f"{msg('recorded_false', self.lang)}{colon(self.lang)}{describe(ground, self.lang)}"
+        elif not given and ground is not None and ground.name not in self.law_data | {"pack_applies"}:
+            if self._fields is None:
+                self._fields = recorded_fields(self.r)
+            if (ground.name, plain(ground.arguments[0]) if ground.arguments else "") not in self._fields:
+                cond.never_recorded = cond.text.removeprefix(f"{msg('no_fact', self.lang)}{colon(self.lang)}")
         return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
 
     def _negated(self, pattern, env: dict) -> Condition:

@@ -9,8 +9,9 @@ named in its receipt (no clock is read), so the same case gives the same memo.
 from __future__ import annotations
 
 from reasoner.case.model import Case
-from reasoner.explain.i18n import msg, paren
+from reasoner.explain.i18n import msg, paren, sep
 from reasoner.explain.report import Conclusion, Report
+from reasoner.explain.unrecorded import never_recorded
 from reasoner.explain.why import Explainer
 from reasoner.law.packs import by_id
 from reasoner.render.markdown import closest_failures, kind_label, paragraph_of
@@ -105,7 +106,7 @@ class _Builder:
                 for c in offences
             ],
             facts=facts.records(),
-            unknown=facts.unknown(),
+            unknown=facts.unknown(self.report.conclusions),
             offences=self.offences(offences, trees),
             findings=self.findings(),
             passages=self.passages(),
@@ -120,6 +121,11 @@ class _Builder:
         info = self.case.case
         title = f"{self.m('report_title')}{self.m('colon')}{info.title or info.id}"
         return Header(title, info.id, self.report.file, standards_text(self.report, self.lang), self.m("report_intro"))
+
+    def unasked(self, c: Conclusion) -> list[str]:
+        """For a conclusion that fails on the record only: what was never recorded nor asked about."""
+        facts = never_recorded(c.routes) if c.status != "holds" else []
+        return [msg("never_recorded", self.lang).format(facts=sep(self.lang).join(facts))] if facts else []
 
     def offences(self, offences: list[Conclusion], trees: Trees) -> list[Block]:
         out = []
@@ -151,7 +157,7 @@ class _Builder:
             not_assessed=c.certainty == "not_assessed",
             presumed=c.presumed,
             unverified=list(c.unverified),
-            notes=list(c.notes),
+            notes=list(c.notes) + self.unasked(c),
         )
         if c.explanation is not None:
             elements = [ch for ch in c.explanation.children if ch.kind == "provision"]

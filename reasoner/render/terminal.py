@@ -14,6 +14,7 @@ from reasoner.explain.condition import Condition
 from reasoner.explain.i18n import colon, msg, paren, sep
 from reasoner.explain.report import Conclusion, Report
 from reasoner.explain.tree import Node
+from reasoner.explain.unrecorded import never_recorded
 from reasoner.law.catalogue import Provision
 from reasoner.render.cells import markup as escape
 from reasoner.render.marks import MARKS
@@ -115,6 +116,9 @@ def conclusion_tree(c: Conclusion, lang: str, debug: bool = False, expand: bool 
         unknown = sep(lang).join(c.depends_on_unknown)
         word = "hangs_on" if c.certainty == "possible" else "depends_on_unknown"
         t.add(f"[yellow]? {escape(msg(word, lang) + colon(lang) + unknown)}[/yellow]")
+    unasked = never_recorded(c.routes) if c.status != "holds" else []
+    if unasked:  # fails on the record only: what was never recorded nor asked about
+        t.add(f"[yellow]? {escape(msg('never_recorded', lang).format(facts=sep(lang).join(unasked)))}[/yellow]")
     line = standards_line(c, lang) if c.is_offence else None
     if line:
         t.add(f"[dim]⚑ {escape(line)}[/dim]")
