@@ -88,4 +88,4 @@ def test_explanation_shows_the_exact_figure_not_the_cap():
     # no step on the way shows the ceiling as if it were the figure
     assert not any("10,000,000" in t for t in shown), shown
     (cmp,) = [n for n in node["children"] if n.get("node") == "comparison"]
-    assert cmp["text"].startswith("3,000,000,000 ≥ 200")
+    assert cmp["text"].startswith("3,000,000,000 reaches the threshold 200")

@@ -291,7 +291,7 @@ def test_a_pending_finding_that_can_only_defeat_is_asked_as_false_or_none(tmp_pa
     out = runner.invoke(main, ["ask", str(path), "--lang", "en"], input="true\nfalse\n")
     assert out.exit_code == 0, out.output
     assert "where the reviewer finds that it holds, delete this finding" in out.output
-    assert "cl.286-1: possible → excluded" in out.output
+    assert "cl.286-1: possible → not established on the facts recorded" in out.output
     assert load(path).findings[1].holds is False
 
 
@@ -307,7 +307,7 @@ def test_what_if_prints_the_changes():
     changes = {(c["id"], c["before"], c["after"]) for c in json.loads(out.output)["changes"]}
     assert ("cl.287-2", "possible", "established") in changes
     out = runner.invoke(main, ["what-if", path, "--set", "assisted_parties[0].confirmable=false"])
-    assert "cl.287-2" in out.output and "确定不成立" in out.output
+    assert "cl.287-2" in out.output and "依已记录的事实不成立" in out.output
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,8 @@ import click
 
 from reasoner.commands.common import (
     AS_OF,
+    DEBUG,
+    EXPAND,
     FORMAT,
     LANG,
     NEAR_MISS,
@@ -18,6 +20,7 @@ from reasoner.commands.common import (
     check_query,
     fail,
     load_case,
+    reasoned,
     say,
     standards_day,
     write_bytes,
@@ -40,6 +43,8 @@ from reasoner.commands.common import (
     help="also show, conclusion by conclusion, where the standards of the act's time and those at judgment disagree",
 )
 @STATEMENTS_ROOT
+@DEBUG
+@EXPAND
 def check(
     case_file: str,
     lang: str,
@@ -52,6 +57,8 @@ def check(
     standards: str | None,
     compare_standards: bool,
     root: str | None,
+    debug: bool,
+    expand: bool,
 ) -> None:
     """Reason about CASE_FILE and print its conclusions with their explanations."""
     case = load_case(case_file, root, lang)
@@ -75,7 +82,7 @@ def check(
     from reasoner.render.typeset import console as terminal
 
     console = terminal(width)
-    print_report(report, console, set(ids) if ids else None, show_all, near_miss)
+    print_report(report, console, set(ids) if ids else None, show_all, near_miss, debug, expand)
     if compare_standards:
         print_comparison(comparison, console, lang)
 
@@ -99,6 +106,7 @@ def _comparison(case, as_of: str | None, lang: str):
 @AS_OF
 @click.option("--width", type=int, default=None, help="width of the printout in columns")
 @STATEMENTS_ROOT
+@DEBUG
 def why_not(
     case_file: str,
     provision: str,
@@ -108,22 +116,31 @@ def why_not(
     as_of: str | None,
     width: int | None,
     root: str | None,
+    debug: bool,
 ) -> None:
     """Why PROVISION does not hold in CASE_FILE: every route the law offers, closest first, each with
     all of its failing conditions and, for a threshold, the figure, the gap and the share reached."""
     case = load_case(case_file, root, lang)
     check_query(case, case_file, provision, party)
-    report = build_report(case, case_file, lang, as_of, examine=provision)
+    from reasoner.explain.act_kinds import kind_missing, kind_missing_text
+
+    result = reasoned(case, as_of, lang)
+    missing = kind_missing(result, provision)  # no act of the offence's kind: one line says so
+    if missing is not None and fmt != "json":
+        say(kind_missing_text(missing, provision, lang))
+        return
+    report = build_report(case, case_file, lang, as_of, examine=provision, result=result)
     chosen = [c for c in report.conclusions if c.id == provision and (party is None or c.party == party)]
     if fmt == "json":
         from reasoner.render.json_out import why_not_json
 
-        sys.stdout.write(why_not_json(report, provision, lang, chosen))
+        none = None if missing is None else {"kind": missing.name, "text": kind_missing_text(missing, provision, lang)}
+        sys.stdout.write(why_not_json(report, provision, lang, [] if none else chosen, none))
         return
     from reasoner.render.terminal import print_why_not
     from reasoner.render.typeset import console
 
-    print_why_not(report, chosen, provision, console(width))
+    print_why_not(report, chosen, provision, console(width), debug)
 
 
 @click.command()
@@ -149,6 +166,8 @@ def why_not(
 @NEAR_MISS
 @STANDARDS
 @STATEMENTS_ROOT
+@DEBUG
+@EXPAND
 def report(
     case_file: str,
     output: str,
@@ -159,6 +178,8 @@ def report(
     near_miss: float,
     standards: str | None,
     root: str | None,
+    debug: bool,
+    expand: bool,
 ) -> None:
     """Write a review memo of CASE_FILE in Markdown, Word (.docx) or HTML: the facts, each offence with
     its elements and why (or why not), the reviewer findings relied on, near misses, and a receipt of
@@ -166,11 +187,33 @@ def report(
     from pathlib import Path
 
     from reasoner.render.memo import FORMATS
-    from reasoner.render.output_file import same_file
 
     fmt = fmt or FORMATS.get(Path(output).suffix.lower(), "md")
+    _check_memo_output(output, fmt, case_file, lang)
+    case = load_case(case_file, root, lang)
+    if output != "-":
+        check_output(output, lang)  # a folder that is not there: said before the memo is made
+    from reasoner.case.errors import CaseFileError
+    from reasoner.render.memo import memo, render
+
+    try:
+        day = standards_day(standards)
+        model = memo(case, case_file, lang, depth, near_miss, as_of=as_of, standards=day, debug=debug, expand=expand)
+    except CaseFileError as e:
+        fail(e, lang)
+    data = render(model, fmt)
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    write_bytes(output, data, lang)  # whole or not at all: a temporary file beside it, renamed
+
+
+def _check_memo_output(output: str, fmt: str, case_file: str, lang: str) -> None:
+    """A Word memo needs a file, and the memo never goes over the case file: exit 2 otherwise."""
     from reasoner.case.errors import keyed
     from reasoner.explain.i18n import message
+    from reasoner.render.output_file import same_file
 
     if output == "-" and fmt == "docx":
         say(message(keyed("memo_docx_needs_file", "a Word memo is a file: give -o FILE.docx"), lang), err=True)
@@ -181,19 +224,3 @@ def report(
         )
         say(message(said, lang), err=True)
         sys.exit(2)
-    case = load_case(case_file, root, lang)
-    if output != "-":
-        check_output(output, lang)  # a folder that is not there: said before the memo is made
-    from reasoner.case.errors import CaseFileError
-    from reasoner.render.memo import memo, render
-
-    try:
-        model = memo(case, case_file, lang, depth, near_miss, as_of=as_of, standards=standards_day(standards))
-    except CaseFileError as e:
-        fail(e, lang)
-    data = render(model, fmt)
-    if output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    write_bytes(output, data, lang)  # whole or not at all: a temporary file beside it, renamed

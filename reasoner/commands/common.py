@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # for the annotations only: importing them is the slow part o
     from reasoner.case.errors import CaseFileError
     from reasoner.case.model import Case
     from reasoner.explain.report import Report
+    from reasoner.solve.result import Result
 
 LANG = click.option(
     "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="language of the output"
@@ -38,6 +39,12 @@ STANDARDS = click.option(
     default=None,
     help="apply to every act the documents in force on this day (YYYY-MM-DD), or of this pack (2019, 2021, "
     "2025, or a pack's name); default: the 2001 rule (the act's time, unless later standards favour the defendant)",
+)
+DEBUG = click.option(
+    "--debug", is_flag=True, help="also show each line's rule as written (atoms, expressions) and its file and line"
+)
+EXPAND = click.option(
+    "--expand", is_flag=True, help="give each of alike sibling explanations in full (default: once, naming them all)"
 )
 STATEMENTS_ROOT = click.option(
     "--statements-root",
@@ -121,13 +128,14 @@ def build_report(
     as_of: str | None,
     examine: str | None = None,
     standards: dt.date | None = None,
+    result: Result | None = None,
 ) -> Report:
     """Reason, turning a bad --as-of into the same kind of error as a bad case file."""
     from reasoner.case.errors import CaseFileError
     from reasoner.explain.conclusions import build
 
     try:
-        return build(case, case_file, lang, as_of=as_of, examine=examine, standards=standards)
+        return build(case, case_file, lang, result, as_of=as_of, examine=examine, standards=standards)
     except CaseFileError as e:
         fail(e, lang)
 
@@ -162,3 +170,15 @@ def check_query(case: Case, case_file: str, provision: str, party: str | None) -
     if party is not None and party not in ids:
         say(f"--party: {case_file} has no party {party!r} (its parties: {', '.join(ids)})", err=True)
         sys.exit(2)
+
+
+def reasoned(case: Case, as_of: str | None, lang: str) -> Result:
+    """The case reasoned on (with --as-of, as judged on that day); a bad --as-of an error, exit 2."""
+    from reasoner.case.edits import judged_on
+    from reasoner.case.errors import CaseFileError
+    from reasoner.solve.engine import reason
+
+    try:
+        return reason(judged_on(case, as_of) if as_of else case, "--as-of" if as_of else "case.as_of")
+    except CaseFileError as e:
+        fail(e, lang)

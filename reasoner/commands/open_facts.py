@@ -45,16 +45,21 @@ def what_it_takes_cmd(
     check_query(case, case_file, provision, party)
     from reasoner.explain.conclusions import build
     from reasoner.explain.i18n import msg
-    from reasoner.explain.what_it_takes import what_it_takes
+    from reasoner.explain.what_it_takes import Takes, what_it_takes
     from reasoner.render.json_out import takes_json
     from reasoner.render.plain import takes_lines
     from reasoner.solve.engine import reason
+    from reasoner.solve.result import POSSIBLE
 
     result = reason(case)
-    report = build(case, case_file, lang, result)
+    # examined even where no rule marks it as a candidate: a figure recorded short of its threshold
+    report = build(case, case_file, lang, result, examine=provision)
     chosen = [c for c in report.conclusions if c.id == provision and (party is None or c.party == party)]
     assert result.completions is not None
-    rows = [(c, what_it_takes(result.completions, c.atom(), max_sets)) for c in chosen]
+    rows = [
+        (c, what_it_takes(result.completions, c.atom(), max_sets) if c.certainty == POSSIBLE else Takes([], True))
+        for c in chosen
+    ]
     if fmt == "json":
         sys.stdout.write(takes_json(report, provision, lang, rows, result.facts.questions))
     elif not chosen:

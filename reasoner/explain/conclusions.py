@@ -246,7 +246,7 @@ def _conclusion(scope: _Scope, pid: str, subj: Symbol) -> Conclusion:
         dates = {
             path for pred, ident, path in result.facts.unknown_dates if (pred, None) in _reach()[pid] and ident in near
         }
-        unknown = sorted(set(unknown) | dates)
+        unknown = sorted(set(unknown) | dates, key=natural_key)
         if dates:
             certainty = POSSIBLE
     if Function("outside_interpretation", [subj]) in result.model and _needs_interpretation(pid):
@@ -333,7 +333,7 @@ def _hangs_on(scope: _Scope, pid: str, subj: Symbol, atom: Symbol) -> list[str]:
         )
     ]
     chosen = result.hangs_on_among(atom, reachable) or reachable
-    return sorted({result.facts.questions[q].path for q in chosen})
+    return sorted({result.facts.questions[q].path for q in chosen}, key=natural_key)
 
 
 def _name_cumulations(result: Result, links: _Links, case: Case) -> dict[Symbol, str]:

@@ -17,7 +17,7 @@ from reasoner.law.transform import CMP_OPS, variables_of
 class Condition:
     """One condition of a rule body, with whether it is met."""
 
-    kind: str  # element | fact | comparison | absence | aggregate
+    kind: str  # element | fact | parameter | comparison | absence | aggregate
     holds: bool
     text: str
     provision: str | None = None
@@ -42,6 +42,11 @@ class Condition:
     bounds: dict = field(default_factory=dict, repr=False, compare=False)
     #: a comparison as the rule writes it, with the figures bound: (left, op, right, figures)
     formula: tuple | None = field(default=None, repr=False, compare=False)
+    #: a fact no atom matched, that the case file neither records (true, false or not known) nor
+    #: asks about: the words of the fact (without 缺少事实：), for 「未记录」
+    never_recorded: str | None = field(default=None, repr=False, compare=False)
+    #: the comparison or aggregate as the rule writes it: shown only with --debug
+    raw: str | None = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict:
         status = "open" if self.open else ("met" if self.holds else "not_met")
@@ -55,6 +60,16 @@ class Condition:
         if self.routes:
             out["routes"] = [[c.to_json() for c in r] for r in self.routes]
         return out
+
+    @property
+    def mark_kind(self) -> str | None:
+        """The kind whose own mark the line takes instead of ✔: a figure of the law (≥), a count or
+        sum (Σ), a requirement of absence met (∅); None for a condition marked ✔, ✘ or ?."""
+        if self.open:
+            return None
+        if self.kind in ("parameter", "aggregate") or (self.kind == "absence" and self.holds):
+            return self.kind
+        return None
 
     @property
     def closeness(self) -> float:

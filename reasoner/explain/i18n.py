@@ -184,9 +184,17 @@ def _money_figure(sym: Symbol) -> bool:
 _PLACE = re.compile(r"\{(\d+)(?:\|(\w+))?\}")
 
 
-def describe(sym: Symbol, lang: str) -> str:
+def describe_not(sym: Symbol, lang: str) -> str:
+    """What a rule requires absent, said as the fact it is ([atom_not.<predicate>]: 行为 A1 未经行政
+    处罚处理); 'absent: ' and the atom's words for a predicate without one."""
+    if sym.name in table().get("atom_not", {}):
+        return describe(sym, lang, "atom_not")
+    return f"{msg('absent', lang)}{colon(lang)}{describe(sym, lang)}"
+
+
+def describe(sym: Symbol, lang: str, section: str = "atom") -> str:
     """An atom in words, from its [atom.<predicate>] template; the bare atom if none."""
-    entry = table()["atom"].get(sym.name)
+    entry = table()[section].get(sym.name)
     if entry is None:
         return str(sym)
     args = sym.arguments
@@ -211,6 +219,24 @@ def describe(sym: Symbol, lang: str) -> str:
                     lang,
                 )
             return term(a.name, lang)
+        if kind in ("prov", "label", "pack") and a.type == SymbolType.String:
+            return law_name(a.string, kind, lang)
         return shown(a)  # a person's part in a joint act names the person: A1 · P2
 
     return _PLACE.sub(sub, entry[lang])
+
+
+def law_name(ident: str, kind: str, lang: str) -> str:
+    """A provision or document named as a reader knows it, never by its id: ``prov`` its citation,
+    ``label`` its label (its citation where it has none), ``pack`` the document's short name."""
+    from reasoner.law.catalogue import catalogue
+    from reasoner.law.citations import cite
+    from reasoner.law.packs import by_id
+
+    if kind == "pack":
+        pack = by_id().get(ident)
+        return pack.short(lang) if pack else ident
+    prov = catalogue().get(ident)
+    if kind == "label" and prov is not None:
+        return prov.label(lang)
+    return prov.citation(lang) if prov is not None else cite(ident, lang)

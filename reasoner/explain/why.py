@@ -14,10 +14,11 @@ from decimal import Decimal
 from clingo import Function, String, Symbol, SymbolType, ast
 
 from reasoner.case.values import fen
-from reasoner.explain.arithmetic import COUNTED, MONEY_PREDICATES, bind, comparison_text, counted_source
-from reasoner.explain.i18n import colon, describe, fmt_date, fmt_num, fmt_yuan, msg, paren, shown
+from reasoner.explain.arithmetic import COUNTED, MONEY_PREDICATES, bind, counted_source
+from reasoner.explain.i18n import colon, describe, describe_not, fmt_num, fmt_yuan, msg, natural_key, paren, shown
 from reasoner.explain.texts import bound_text, finding_text, param_text, statement_text
 from reasoner.explain.tree import Node
+from reasoner.explain.wording import aggregate_words, comparison_words
 from reasoner.law.catalogue import catalogue
 from reasoner.law.parameters import by_symbol
 from reasoner.law.program import program
@@ -80,7 +81,8 @@ class Explainer:
             return Node(
                 "unknown", f"{msg('unknown_fact', self.lang)}{colon(self.lang)}{info.path}", str(sym), path=info.path
             )
-        routes = self.r.fired.get(sym, [])
+        # alternative routes in a reader's order: the route through G2 before the one through G10
+        routes = sorted(self.r.fired.get(sym, []), key=lambda kb: (kb[0], natural_key(str(kb[1]))))
         node = self._conclusion(sym)
         if not routes:
             return node
@@ -151,11 +153,11 @@ class Explainer:
                 node.text = self._counted_text(node)
         else:
             node.any_of = True
-            for rule, children in built:
+            for i, (rule, children) in enumerate(built):
                 node.children.append(
                     Node(
                         "route",
-                        msg("route", self.lang),
+                        f"{msg('route', self.lang)} {i + 1}",
                         "",
                         children=children,
                         rule=rule,
@@ -244,6 +246,8 @@ class Explainer:
         if info.bound is not None:
             bounds = bound_text(info.bound, self.lang)
             text += paren(f"{msg('bounded', self.lang)}{colon(self.lang)}{bounds}", self.lang)
+        if info.evidence:  # the evidence the case file names for the fact, beside it
+            text += paren(f"{msg('evidence_named', self.lang)}{colon(self.lang)}{info.evidence}", self.lang)
         return text
 
     def _exact_text(self, sym: Symbol, exact: object) -> str:
@@ -281,33 +285,27 @@ class Explainer:
         return where, children
 
     def _comparison(self, info: RuleInfo, item: Symbol, env: dict, exact: dict, money: dict[str, str]) -> Node:
-        j = item.arguments[0].number
-        c = info.comparisons[j]
-        values = {
-            v: s.number
-            for v, s in zip(c.variables, item.arguments[1].arguments, strict=False)
-            if s.type == SymbolType.Number
+        """A comparison of the rule in words, with the figures it was made with (exact where capped)."""
+        c = info.comparisons[item.arguments[0].number]
+        values: dict[str, int | Symbol] = dict(zip(c.variables, item.arguments[1].arguments, strict=False))
+        values |= {
+            k: v for k, v in exact.items() if isinstance(values.get(k), Symbol) and values[k].type == SymbolType.Number
         }
-        full = {**values, **{k: v for k, v in exact.items() if k in values}}
-        try:
-            _, text = comparison_text(c.left, c.op, c.right, full, money, self.lang)
-        except (KeyError, ValueError, AttributeError):
-            text = c.text
-        return Node("comparison", f"{text}　[{c.text}]", c.text, value=None)
+        head = info.head_id or info.head_predicate
+        _, text = comparison_words(c.text, c.left, c.op, c.right, values, money, self.lang, head)
+        return Node("comparison", text, c.text, value=None)
 
     def _aggregate(self, k: int, info: RuleInfo, item: Symbol) -> Node:
         j, value, globals_ = item.arguments
         agg = info.aggregates[j.number]
-        elements = self.r.aggregates.get((k, j.number, globals_), [])
+        elements = sorted(self.r.aggregates.get((k, j.number, globals_), []), key=lambda e: natural_key(str(e[0])))
         children = []
         for _terms, conds in elements:
             for c in conds.arguments:
                 children.append(self.atom(c))
-        word = msg({"count": "count_of", "max": "max_of", "min": "min_of"}.get(agg.function, "sum_of"), self.lang)
-        shown_value = fmt_num(value.number) if value.type == SymbolType.Number else str(value)
-        if agg.function in ("max", "min") and value.type == SymbolType.Number and _is_day(value.number):
-            shown_value = fmt_date(value.number)  # the latest (earliest) of days: a day, not a number
-        text = f"{word} = {shown_value}　[{agg.text}]"
+        # the latest (earliest) of days is a day, not a number
+        day = agg.function in ("max", "min") and value.type == SymbolType.Number and _is_day(value.number)
+        text = aggregate_words(agg.text, value, day, self.lang, info.head_id or info.head_predicate)
         return Node(
             "aggregate",
             text,
@@ -326,7 +324,7 @@ class Explainer:
             subject = paren(shown(sym.arguments[1]), self.lang)
             text = f"{msg('not_established', self.lang)}{colon(self.lang)}{label}{subject}"
             return Node("absence", text, f"not {sym}", provision=prov.id if prov else None)
-        return Node("absence", f"{msg('absent', self.lang)}{colon(self.lang)}{describe(sym, self.lang)}", f"not {sym}")
+        return Node("absence", describe_not(sym, self.lang), f"not {sym}")
 
 
 def _fits(pattern: Symbol, sym: Symbol) -> bool:

@@ -15,12 +15,25 @@ from clingo import Function, Number, String, Symbol, SymbolType, ast
 
 from reasoner.explain.arithmetic import COUNTED, bind, comparison_text, counted_source, evaluate, unit_of
 from reasoner.explain.condition import Condition, assigned_in, open_comparisons, rank, reads_of, solver_bounds
-from reasoner.explain.i18n import colon, describe, fmt_num, fmt_yuan, msg, paren, shown
+from reasoner.explain.i18n import (
+    colon,
+    describe,
+    describe_not,
+    fmt_num,
+    fmt_yuan,
+    msg,
+    natural_key,
+    paren,
+    plain,
+    shown,
+)
 from reasoner.explain.matching import instantiate, unify
 from reasoner.explain.openness import Openness
 from reasoner.explain.texts import finding_text, param_text
 from reasoner.explain.tree import Node
+from reasoner.explain.unrecorded import recorded_fields
 from reasoner.explain.why import Explainer
+from reasoner.explain.wording import aggregate_words, comparison_words
 from reasoner.law.catalogue import catalogue
 from reasoner.law.packs import by_id
 from reasoner.law.parameters import by_symbol
@@ -41,11 +54,12 @@ class WhyNot(Openness):
         self.explainer = explainer or Explainer(result, lang)
         self.cat = catalogue()
         self._answer_atoms: dict[str, list[Symbol]] | None = None  # the open facts, by predicate
+        self._fields: set[tuple[str, str]] | None = None  # fields recorded (see _recorded_otherwise)
         self.by_pred: dict[tuple[str, int], list[Symbol]] = defaultdict(list)
         #: the same lists by the value of their first or second argument: a pattern with one bound
         #: is matched against its few atoms, not every atom of its predicate (cases of many acts)
         self.by_arg: dict[tuple[str, int, int, Symbol], list[Symbol]] = defaultdict(list)
-        for s in sorted(result.model):
+        for s in sorted(result.model, key=lambda s: natural_key(str(s))):  # routes through G2 before G10
             args = s.arguments
             self.by_pred[(s.name, len(args))].append(s)
             for i in range(min(2, len(args))):
@@ -108,6 +122,14 @@ class WhyNot(Openness):
             return routes[:MAX_ROUTES]
         given = self._may_be_given(pattern, env)
         cond = Condition("fact", False, self._pattern_text(pattern, env, given), open=given)
+        ground = instantiate(pattern, env)
+        if ground is not None and ground in self.r.facts.recorded_false:  # recorded as no, not missing
+            cond.text = f"{msg('recorded_false', self.lang)}{colon(self.lang)}{describe(ground, self.lang)}"
+        elif not given and ground is not None and ground.name not in self.law_data | {"pack_applies"}:
+            if self._fields is None:
+                self._fields = recorded_fields(self.r)
+            if (ground.name, plain(ground.arguments[0]) if ground.arguments else "") not in self._fields:
+                cond.never_recorded = cond.text.removeprefix(f"{msg('no_fact', self.lang)}{colon(self.lang)}")
         return [[cond, *tail] for tail in self._body(rule, rest, env, depth)]
 
     def _negated(self, pattern, env: dict) -> Condition:
@@ -140,7 +162,13 @@ class WhyNot(Openness):
                 routes=why,
                 open=unsettled,
             )
-        return Condition("absence", not present, f"{msg('absent', self.lang)}{colon(self.lang)}{text}", open=unsettled)
+        if ground is not None and ground.name == "holds":  # a conclusion that must not hold, and does not
+            said = f"{msg('not_established', self.lang)}{colon(self.lang)}{text}"
+        elif present:  # what the rule requires absent is there: the route is excluded
+            said = text + msg("present_excludes", self.lang)
+        else:
+            said = describe_not(ground, self.lang) if ground is not None else text
+        return Condition("absence", not present, said, open=unsettled)
 
     def _comparison(self, rule, atom, rest: list, env: dict, depth: int) -> list[list[Condition]]:
         """A comparison with the bound figures: an assignment binds its variable; a threshold not
@@ -155,13 +183,13 @@ class WhyNot(Openness):
                 return self._body(rule, rest, env, depth)
             return self._body(rule, rest, {**env, atom.term.name: Number(value)}, depth)
         units = self._money(rule, env)
-        try:
-            ok, text = comparison_text(atom.term, op, guard.term, nums, units, self.lang)
-            lv, rv = evaluate(atom.term, nums), evaluate(guard.term, nums)
-        except (KeyError, ValueError, AttributeError):
+        head = rule.head_id or rule.head_predicate
+        ok, text = comparison_words(str(atom), atom.term, op, guard.term, env, units, self.lang, head)
+        if ok is None:
             return self._body(rule, rest, env, depth)  # figures missing: a failing fact says why
+        lv, rv = evaluate(atom.term, nums), evaluate(guard.term, nums)
         cond = Condition(
-            "comparison", ok, f"{text}　[{atom}]", reads=reads_of(atom), formula=(atom.term, op, guard.term, nums)
+            "comparison", ok, text, reads=reads_of(atom), formula=(atom.term, op, guard.term, nums), raw=str(atom)
         )
         # the unit of either side: a sum of nothing (0) compared with a sum of money is money too
         unit = unit_of(atom.term, units) or unit_of(guard.term, units)
@@ -190,8 +218,9 @@ class WhyNot(Openness):
             value = sum(t[0].number for t in tuples if t and t[0].type == SymbolType.Number)
         else:
             return self._body(rule, rest, env, depth)
-        word = msg("count_of" if function == 0 else "sum_of", self.lang)
-        cond = Condition("aggregate", True, f"{word} = {fmt_num(value)}　[{atom}]")
+        head = rule.head_id or rule.head_predicate
+        text = aggregate_words(str(atom), Number(value), False, self.lang, head)
+        cond = Condition("aggregate", True, text, raw=str(atom))
         guard = atom.left_guard or atom.right_guard
         env2 = env
         if guard is not None and guard.term.ast_type == ast.ASTType.Variable and guard.term.name not in env:
@@ -291,7 +320,8 @@ class WhyNot(Openness):
     def _fact(self, sym: Symbol, pattern) -> Condition:
         """A fact of the answer that a route reads; open when facts not known could undo it, with
         the bounds of a figure known only within them (for the comparisons that read it)."""
-        cond = Condition("fact", True, self._text(sym), open=self._unsettled(sym), reads=reads_of(pattern))
+        kind = "parameter" if sym in by_symbol() else "fact"  # a figure of the law is not a condition met
+        cond = Condition(kind, True, self._text(sym), open=self._unsettled(sym), reads=reads_of(pattern))
         info = self.r.facts.atoms.get(sym)
         last = pattern.arguments[-1] if pattern.ast_type == ast.ASTType.Function and pattern.arguments else None
         if cond.open and info is not None and info.bound is not None and last is not None:
@@ -312,6 +342,9 @@ class WhyNot(Openness):
                 if against is not None:
                     return finding_text(label, against, self.lang)
             return f"{msg('finding', self.lang)}{colon(self.lang)}{label} — {msg('missing_finding', self.lang)}"
+        pid = instantiate(pattern.arguments[0], env) if pattern.name == "holds" and pattern.arguments else None
+        if pid is not None and pid.type == SymbolType.String:  # an element no subject meets
+            return msg("holds_for_none", self.lang).format(label=self._label(pid.string))
         args = []
         for a in pattern.arguments:
             g = instantiate(a, env)

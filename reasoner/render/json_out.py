@@ -22,14 +22,19 @@ def to_json(report: Report, extra: dict | None = None) -> str:
     return dumps({**report.to_json(), **(extra or {})})
 
 
-def why_not_json(report: Report, provision: str, lang: str, chosen: list[Conclusion]) -> str:
-    """The conclusions asked about, each with every route of why not."""
+def why_not_json(
+    report: Report, provision: str, lang: str, chosen: list[Conclusion], no_act_of_kind: dict | None = None
+) -> str:
+    """The conclusions asked about, each with every route of why not; where the case has no act of
+    the offence's kind, that (``no_act_of_kind``: the kind and the sentence) and no conclusions."""
     out = {
         "case": report.case_id,
         "provision": provision,
         "lang": lang,
         "conclusions": [c.to_json({}) for c in chosen],
     }
+    if no_act_of_kind is not None:
+        out["no_act_of_kind"] = no_act_of_kind
     return dumps(out)
 
 

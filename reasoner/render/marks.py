@@ -1,4 +1,5 @@
-"""The mark of each kind of explanation line, the same in the terminal and in the memo."""
+"""The mark of each kind of explanation line, the same in the terminal and in the memo: one mark,
+one meaning (the memo's legend lists them); ✔ ✘ ? are kept for conditions met, not met, open."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ MARKS = {
     "aggregate": "Σ",
     "finding": "⚖",
     "absence": "∅",
-    "law": "§",
+    "law": "▣",
     "route": "◇",
+    "alike": "≡",
 }

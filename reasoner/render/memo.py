@@ -37,16 +37,20 @@ def memo(
     source: bytes | None = None,
     as_of: str | None = None,
     standards: dt.date | None = None,
+    debug: bool = False,
+    expand: bool = False,
 ) -> Memo:
     """The memo's document model for a case read from ``file`` (whose bytes are hashed into the
     receipt); ``as_of`` (``--as-of``) overrides the case file's date of judgment; ``standards``
-    (``--standards``) fixes the documents applied to those in force on that day."""
+    (``--standards``) fixes the documents applied to those in force on that day; ``debug``
+    (``--debug``) adds each line's rule as written and where it is; ``expand`` (``--expand``) gives
+    every one of alike sibling subtrees in full."""
     if as_of is not None:
         case = judged_on(case, as_of)
     result = result or reason(case, "--as-of" if as_of is not None else "case.as_of", standards)
     report = build(case, file, lang, result)
     data = source if source is not None else Path(file).read_bytes()
-    return build_memo(case, report, result, data, depth, near_miss)
+    return build_memo(case, report, result, data, depth, near_miss, debug, expand)
 
 
 def markdown(

@@ -9,9 +9,10 @@ named in its receipt (no clock is read), so the same case gives the same memo.
 from __future__ import annotations
 
 from reasoner.case.model import Case
-from reasoner.explain.i18n import msg, paren
+from reasoner.explain.i18n import msg, paren, sep
 from reasoner.explain.notes import NOTE_PREDICATES, notes
 from reasoner.explain.report import Conclusion, Report
+from reasoner.explain.unrecorded import never_recorded
 from reasoner.explain.why import Explainer
 from reasoner.law.packs import by_id
 from reasoner.render.markdown import closest_failures, kind_label, paragraph_of
@@ -70,8 +71,20 @@ class _Builder:
     """The sections of one case's memo, built in order (the order in which subtrees are first met
     decides where each is given in full)."""
 
-    def __init__(self, case: Case, report: Report, result: Result, source: bytes, depth: int | None, near_miss: float):
+    def __init__(
+        self,
+        case: Case,
+        report: Report,
+        result: Result,
+        source: bytes,
+        depth: int | None,
+        near_miss: float,
+        debug: bool = False,
+        expand: bool = False,
+    ):
         self.case = case
+        self.debug = debug
+        self.expand = expand
         self.report = report
         self.result = result
         self.source = source
@@ -84,7 +97,7 @@ class _Builder:
         return msg(key, self.lang)
 
     def build(self, labels: dict[str, str]) -> tuple[Memo, Pass]:
-        trees = Trees(self.report, self.depth, labels)
+        trees = Trees(self.report, self.depth, labels, self.debug, self.expand)
         facts = FactsSection(self.case, self.result, self.ex, self.lang)
         offences = [c for c in self.report.conclusions if c.is_offence]
         memo = Memo(
@@ -95,7 +108,7 @@ class _Builder:
                 for c in offences
             ],
             facts=facts.records(),
-            unknown=facts.unknown(),
+            unknown=facts.unknown(self.report.conclusions),
             offences=self.offences(offences, trees),
             findings=self.findings(),
             passages=self.passages(),
@@ -127,6 +140,11 @@ class _Builder:
             refs.get("review_date"),
         )
 
+    def unasked(self, c: Conclusion) -> list[str]:
+        """For a conclusion that fails on the record only: what was never recorded nor asked about."""
+        facts = never_recorded(c.routes) if c.status != "holds" else []
+        return [msg("never_recorded", self.lang).format(facts=sep(self.lang).join(facts))] if facts else []
+
     def offences(self, offences: list[Conclusion], trees: Trees) -> list[Block]:
         out = []
         for n, c in enumerate(offences, 1):
@@ -148,7 +166,7 @@ class _Builder:
             subject=c.subject,
             verdict=verdict(c, lang),
             citation=c.citation,
-            rule_file=c.rule_file,
+            rule_file=c.rule_file if self.debug else "",  # the rule's file and line: --debug only
             text=c.text,
             label=None if key in trees.printed else trees.define(key),
             findings=list(c.findings) if c.discretionary else None,
@@ -157,7 +175,7 @@ class _Builder:
             not_assessed=c.certainty == "not_assessed",
             presumed=c.presumed,
             unverified=list(c.unverified),
-            notes=list(c.notes),
+            notes=list(c.notes) + self.unasked(c),
         )
         if c.explanation is not None:
             elements = [ch for ch in c.explanation.children if ch.kind == "provision"]
@@ -241,11 +259,18 @@ class _Builder:
 
 
 def build_memo(
-    case: Case, report: Report, result: Result, source: bytes, depth: int | None = None, near_miss: float = 0.8
+    case: Case,
+    report: Report,
+    result: Result,
+    source: bytes,
+    depth: int | None = None,
+    near_miss: float = 0.8,
+    debug: bool = False,
+    expand: bool = False,
 ) -> Memo:
     """The memo of a reasoned case.  Built twice: the first pass finds which subtrees are given in
     full and which are met again, the second labels those that are referred to."""
-    builder = _Builder(case, report, result, source, depth, near_miss)
+    builder = _Builder(case, report, result, source, depth, near_miss, debug, expand)
     _, seen = builder.build({})
     memo, _ = builder.build(seen.labels())
     return memo

@@ -235,7 +235,8 @@ class DocxMemo:
         label = [Run(f" 〔{c.label}〕", "label")] if c.label else []
         verdict = [Run(" — "), *mark_runs(c.verdict), *label]
         self.heading(f"{c.number} {c.name}", c.level, verdict, c.label.lower() if c.label else None)
-        self.para([Run(c.citation, "cite"), Run(" · "), Run(c.id, "code"), Run(" · "), Run(c.rule_file, "code")])
+        rule = [Run(" · "), Run(c.rule_file, "code")] if c.rule_file else []  # --debug only
+        self.para([Run(c.citation, "cite"), Run(" · "), Run(c.id, "code"), *rule])
         self.para([Run(c.text)], "Statute Quote")
         if c.findings is not None:
             self.para(self.label("discretionary_note", "⚖ ") + joined(c.findings, lang))

@@ -1,5 +1,6 @@
 """The memo's facts: the atoms the case became, by record, each with its case-file field (its
-source) and the words of the record the rules do not read, and the facts recorded as not known."""
+source) and the words of the record the rules do not read, and every fact the case leaves open
+(not known, or known only within bounds) with the conclusions that hang on it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import re
 import clingo
 
 from reasoner.case.model import Case
-from reasoner.explain.i18n import describe, msg, paren, table
+from reasoner.explain.i18n import describe, msg, natural_key, paren, table
+from reasoner.explain.report import Conclusion
 from reasoner.explain.why import Explainer
 from reasoner.render.memo_model import FactRow, Note, Record
 from reasoner.solve.atoms.facts import COUNT_CEILING, FEN_CEILING
@@ -52,14 +54,32 @@ class FactsSection:
             groups.setdefault(key, []).append(FactRow(self.ex.atom(sym).text, info.path))
         return [Record(self._record(key), self._texts(key), rows) for key, rows in groups.items()]
 
-    def unknown(self) -> list[FactRow]:
-        """The facts recorded as not known: a figure known within bounds is listed with the records,
-        with them; the rest open is not known at all."""
+    def unknown(self, conclusions: list[Conclusion] | None = None) -> list[FactRow]:
+        """Every fact the case leaves open, in one list: those recorded as not known and those known
+        only within bounds (a day "some time in 2020", a figure "at most 30,000"), each with the
+        conclusions that hang on it (their ``depends_on_unknown``)."""
         facts = self.result.facts
-        bounded = {info.path for info in facts.atoms.values() if info.bound is not None}
-        unknown = self._unknown({s: info for s, info in facts.unknown.items() if info.path not in bounded})
-        unknown += [(self._unknown_date(p, e), path) for p, e, path in facts.unknown_dates]
-        return [FactRow(text, path) for text, path in unknown]
+        bounded: dict[str, str] = {}
+        for sym, info in facts.atoms.items():
+            if info.bound is not None:
+                bounded.setdefault(info.path, self.ex.atom(sym).text)
+        rows = self._unknown({s: info for s, info in facts.unknown.items() if info.path not in bounded})
+        rows += [(self._unknown_date(p, e), path) for p, e, path in facts.unknown_dates]
+        rows += [(text, path) for path, text in bounded.items()]
+        rows.sort(key=lambda r: natural_key(r[1]))
+        return [FactRow(self._hanging(text, path, conclusions or []), path) for text, path in rows]
+
+    def _hanging(self, text: str, path: str, conclusions: list[Conclusion]) -> str:
+        """The fact's words and the conclusions that hang on it: 「……；取决于此：X（A1）、Y（A1）」."""
+        names = list(
+            dict.fromkeys(
+                c.label + paren(c.shown_subject, self.lang) for c in conclusions if path in c.depends_on_unknown
+            )
+        )
+        if not names:
+            return text
+        hanging = self.m("report_hangs_join").join(names)
+        return f"{text}{self.m('report_hangs_sep')}{self.m('report_hangs')}{self.m('colon')}{hanging}"
 
     def _unknown(self, atoms: dict) -> list[tuple[str, str]]:
         """Facts recorded as not known, once per case field.  Their atoms stand in for what might be

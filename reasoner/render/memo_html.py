@@ -184,8 +184,8 @@ class HtmlMemo:
         verdict = runs(mark_runs(c.verdict))
         out += [f'<article class="conclusion level{c.level}">', f"<h{c.level}{ident}>{e(c.number)} {e(c.name)} — "]
         out[-1] += f'<span class="verdict">{verdict}</span>{label}</h{c.level}>'
-        out.append(f'<p class="cite"><span class="cite">{e(c.citation)}</span> · <code>{e(c.id)}</code> · ')
-        out[-1] += f"<code>{e(c.rule_file)}</code></p>"
+        out.append(f'<p class="cite"><span class="cite">{e(c.citation)}</span> · <code>{e(c.id)}</code>')
+        out[-1] += (f" · <code>{e(c.rule_file)}</code>" if c.rule_file else "") + "</p>"  # --debug only
         out.append(f'<blockquote class="statute">{e(c.text)}</blockquote>')
         if c.findings is not None:
             out.append(f'<p class="flag">{self.label("discretionary_note", "⚖ ")}{runs(joined(c.findings, lang))}</p>')

@@ -111,7 +111,8 @@ class MarkdownMemo:
     def conclusion(self, c: Conclusion) -> None:
         out, lang = self.out, self.lang
         out += [f"{'#' * c.level} {md(f'{c.number} {c.name}')} — {mark(c.verdict)}{anchor(c.label)}", ""]
-        out += [f"{md(c.citation)} · {code(c.id)} · {code(c.rule_file)}", ""]
+        rule = f" · {code(c.rule_file)}" if c.rule_file else ""  # --debug only
+        out += [f"{md(c.citation)} · {code(c.id)}{rule}", ""]
         out += [f"> {md(c.text)}", ""]
         if c.findings is not None:
             out += [self.label("discretionary_note", "⚖ ") + sep(lang).join(map(code, c.findings)), ""]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reasoner.explain.alike import collapse
 from reasoner.explain.condition import Condition, route_closeness
 from reasoner.explain.i18n import msg, paren
 from reasoner.explain.report import Report
@@ -41,8 +42,12 @@ class Pass:
 class Trees:
     """Turns explanation trees and why-not routes into tree lines."""
 
-    def __init__(self, report: Report, depth: int | None, labels: dict[str, str]):
+    def __init__(
+        self, report: Report, depth: int | None, labels: dict[str, str], debug: bool = False, expand: bool = False
+    ):
         self.lang = report.lang
+        self.debug = debug
+        self.expand = expand
         self.depth = depth
         self.labels = labels
         self.seen = Pass()
@@ -61,24 +66,25 @@ class Trees:
         return step
 
     # -- explanation trees ----------------------------------------------------------------------
-    @staticmethod
-    def line(n: Node, status: bool | None = None) -> Step:
+    def line(self, n: Node, status: bool | None = None) -> Step:
         style = "strong" if n.kind == "provision" else "asp" if n.kind in ("comparison", "aggregate") else "plain"
+        raw = self.debug and n.kind in ("comparison", "aggregate")
         return Step(
             kind=n.kind,
-            text=n.text,
+            text=f"{n.text}　[{n.atom}]" if raw else n.text,  # the rule's expression: --debug only
             status=status,
             mark=MARKS.get(n.kind, "•"),
             style=style,
             citation=(n.citation or None) if n.kind == "provision" else None,
             path=n.path or None,
-            rule=n.rule if n.rule and n.kind in ("provision", "derived", "route", "law") else None,
+            rule=n.rule if self.debug and n.rule and n.kind in ("provision", "derived", "route", "law") else None,
             any_of=n.any_of,
             discretionary=n.kind == "finding",
         )
 
     def nodes(self, children: list[Node], level: int) -> list[Step]:
-        return [self.node(c, level) for c in children]
+        """Child lines; alike siblings once, with a line naming them all (each one with --expand)."""
+        return [self.node(c, level) for c in (children if self.expand else collapse(children, self.lang))]
 
     def node(self, n: Node, level: int, status: bool | None = None) -> Step:
         step = self.line(n, status)
@@ -117,7 +123,11 @@ class Trees:
 
     def condition(self, c: Condition, level: int) -> Step:
         if c.kind != "element":
-            step = Step(kind=c.kind, text=c.text, status=c.holds, open=c.open, style="asp")
+            text = f"{c.text}　[{c.raw}]" if self.debug and c.raw else c.text  # --debug only
+            neutral = c.mark_kind  # a figure of the law, a count, an absence required and met: not a ✔
+            status = None if neutral else c.holds
+            mark = MARKS[neutral] if neutral else None
+            step = Step(kind=c.kind, text=text, status=status, open=c.open, style="asp", mark=mark)
             if c.routes:  # what defeats a route: the facts of the conclusion that holds
                 step.children = self.routes(c.routes, level + 1)
             return step

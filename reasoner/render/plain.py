@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from reasoner.explain.figures_needed import figures_needed
 from reasoner.explain.i18n import msg, paren
 from reasoner.explain.interview import Change
 from reasoner.explain.report import Conclusion
@@ -17,6 +18,10 @@ def takes_lines(rows: list[tuple[Conclusion, Takes]], questions: list[Question],
         out.append(f"{msg(c.certainty, lang)}  {c.label}{paren(c.shown_subject, lang)}  {c.id}")
         if c.certainty == "established":
             out.append(f"  {msg('takes_already', lang)}")
+        elif not t.sets and (needed := figures_needed(c, lang)):
+            # excluded by a recorded figure: the figure the law asks for, and the provision
+            out.append(f"  {msg('takes_figures', lang)}")
+            out += [f"    {n.text(lang)}" for n in needed]
         elif not t.sets:
             out.append(f"  {msg('takes_none', lang)}")
         else:

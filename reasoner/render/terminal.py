@@ -7,10 +7,12 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
+from reasoner.explain.alike import collapse
 from reasoner.explain.condition import Condition
 from reasoner.explain.i18n import colon, msg, paren, sep
 from reasoner.explain.report import Conclusion, Report
 from reasoner.explain.tree import Node
+from reasoner.explain.unrecorded import never_recorded
 from reasoner.law.catalogue import Provision
 from reasoner.render.cells import markup as escape
 from reasoner.render.cells import visible
@@ -20,7 +22,7 @@ from reasoner.render.standards import judgment_text, standards_line, standards_t
 from reasoner.render.typeset import Typeset, hang, side_by_side
 
 
-def _node_line(n: Node, lang: str) -> str:
+def _node_line(n: Node, lang: str, debug: bool = False) -> str:
     text = escape(n.text)
     if n.kind == "provision" and n.citation:
         text = f"[bold]{text}[/bold] [dim]{escape(n.citation)}[/dim]"
@@ -32,41 +34,52 @@ def _node_line(n: Node, lang: str) -> str:
         text = f"[cyan]{text}[/cyan]"
     if n.path:
         text += f" [dim]{escape(paren(msg('case_path', lang) + ' ' + n.path, lang))}[/dim]"
-    if n.rule and n.kind in ("provision", "derived", "route", "law"):
-        text += f" [dim]{escape(n.rule)}[/dim]"
+    if debug:  # the rule as written and where: for the rule author, never in the default printout
+        text += f" [dim]{escape(debug_text(n.atom, n.rule))}[/dim]"
     if n.any_of:
         text += f" [dim]— {escape(msg('any_of', lang))}[/dim]"
     return f"{MARKS.get(n.kind, '•')} {text}"
 
 
-def _add(tree: Tree, n: Node, lang: str, seen: set[str]) -> None:
-    """Add a node; a provision or derived atom already printed is referred to, not repeated."""
+def debug_text(atom: str | None, rule: str | None) -> str:
+    """What --debug adds to a line: the atom or expression as the rules write it, and the rule's
+    file and line."""
+    return " ".join(x for x in (f"[{atom}]" if atom else "", rule or "") if x)
+
+
+def _add(tree: Tree, n: Node, lang: str, seen: set[str], debug: bool = False, expand: bool = False) -> None:
+    """Add a node; a provision or derived atom already printed is referred to, not repeated; alike
+    siblings are given once with a line naming them all (every one with ``expand``)."""
     repeat = n.kind in ("provision", "derived") and n.children and n.atom in seen
-    line = _node_line(n, lang)
+    line = _node_line(n, lang, debug)
     if repeat:
         tree.add(f"{line} [dim]{escape(msg('see_above', lang))}[/dim]")
         return
     if n.kind in ("provision", "derived") and n.children:
         seen.add(n.atom)
     branch = tree.add(line)
-    for c in n.children:
-        _add(branch, c, lang, seen)
+    for c in n.children if expand else collapse(n.children, lang):
+        _add(branch, c, lang, seen, debug, expand)
 
 
-def _add_condition(tree: Tree, c: Condition, lang: str) -> None:
+def _add_condition(tree: Tree, c: Condition, lang: str, debug: bool = False) -> None:
     mark = "[yellow]?[/yellow]" if c.open else ("[green]✔[/green]" if c.holds else "[red]✘[/red]")
+    if c.mark_kind:  # a figure of the law, a count, an absence required and met: not a ✔
+        mark = MARKS[c.mark_kind]
     text = escape(c.text)
     if c.kind == "element":
         text = f"{text}{escape(paren(c.subject or '', lang))} [dim]{escape(c.citation or '')}[/dim]"
+    if debug and c.raw:
+        text += f" [dim]{escape(debug_text(c.raw, None))}[/dim]"
     branch = tree.add(f"{mark} {text}")
-    _add_routes(branch, c.routes, lang)
+    _add_routes(branch, c.routes, lang, debug)
 
 
-def _add_routes(tree: Tree, routes: list[list[Condition]], lang: str) -> None:
+def _add_routes(tree: Tree, routes: list[list[Condition]], lang: str, debug: bool = False) -> None:
     for i, route in enumerate(routes):
         target = tree.add(f"◇ {escape(msg('route', lang))} {i + 1}") if len(routes) > 1 else tree
         for c in route:
-            _add_condition(target, c, lang)
+            _add_condition(target, c, lang, debug)
 
 
 def _status(c: Conclusion, lang: str) -> str:
@@ -92,7 +105,7 @@ def _flags(c: Conclusion, lang: str) -> str:
     return " ".join(out)
 
 
-def conclusion_tree(c: Conclusion, lang: str) -> Tree:
+def conclusion_tree(c: Conclusion, lang: str, debug: bool = False, expand: bool = False) -> Tree:
     """One conclusion: its status, source text, notes, and why (or which elements are missing)."""
     head = (
         f"{_status(c, lang)} [bold]{escape(c.label)}[/bold]{escape(paren(c.shown_subject, lang))} "
@@ -104,6 +117,9 @@ def conclusion_tree(c: Conclusion, lang: str) -> Tree:
         unknown = sep(lang).join(c.depends_on_unknown)
         word = "hangs_on" if c.certainty == "possible" else "depends_on_unknown"
         t.add(f"[yellow]? {escape(msg(word, lang) + colon(lang) + unknown)}[/yellow]")
+    unasked = never_recorded(c.routes) if c.status != "holds" else []
+    if unasked:  # fails on the record only: what was never recorded nor asked about
+        t.add(f"[yellow]? {escape(msg('never_recorded', lang).format(facts=sep(lang).join(unasked)))}[/yellow]")
     line = standards_line(c, lang) if c.is_offence else None
     if line:
         t.add(f"[dim]⚑ {escape(line)}[/dim]")
@@ -115,9 +131,10 @@ def conclusion_tree(c: Conclusion, lang: str) -> Tree:
         t.add(f"[blue]ℹ {escape(note)}[/blue]")
     seen: set[str] = set()
     if c.explanation is not None:
-        for child in c.explanation.children:
-            _add(t, child, lang, seen)
-    _add_routes(t, c.routes, lang)
+        kids = c.explanation.children
+        for child in kids if expand else collapse(kids, lang):
+            _add(t, child, lang, seen, debug, expand)
+    _add_routes(t, c.routes, lang, debug)
     return t
 
 
@@ -137,7 +154,13 @@ def _header(report: Report, width: int) -> Text:
 
 
 def print_report(
-    report: Report, console: Console, ids: set[str] | None = None, show_all: bool = False, near_miss: float = 0.8
+    report: Report,
+    console: Console,
+    ids: set[str] | None = None,
+    show_all: bool = False,
+    near_miss: float = 0.8,
+    debug: bool = False,
+    expand: bool = False,
 ) -> None:
     """Summary table of every conclusion, then the explanation of the offences (or of ``ids``)."""
     lang = report.lang
@@ -172,11 +195,13 @@ def print_report(
         return
     console.rule(msg("explanations", lang))
     for c in chosen:
-        console.print(conclusion_tree(c, lang))
+        console.print(conclusion_tree(c, lang, debug, expand))
         console.print()
 
 
-def print_why_not(report: Report, chosen: list[Conclusion], provision: str, console: Console) -> None:
+def print_why_not(
+    report: Report, chosen: list[Conclusion], provision: str, console: Console, debug: bool = False
+) -> None:
     """The why-not printout: for each subject, the conclusion and its ranked routes."""
     lang = report.lang
     if not chosen:
@@ -189,7 +214,7 @@ def print_why_not(report: Report, chosen: list[Conclusion], provision: str, cons
                 f"{escape(msg('holds_see_check', lang))}"
             )
             continue
-        console.print(conclusion_tree(c, lang))
+        console.print(conclusion_tree(c, lang, debug))
         console.print()
 
 

@@ -70,7 +70,7 @@ def assisted_party(w: Writer, x: AssistedParty, xp: str) -> None:
 def _knowledge(w: Writer, kp: str, e: Symbol, k: Knowledge) -> None:
     """Knowledge proven, the indicators it is presumed from, and the counter-evidence offered."""
     if k.proven is True:
-        w.fact("knowledge_proven", [e], f"{kp}.proven", k.evidence)
+        w.fact("knowledge_proven", [e], f"{kp}.proven", k.evidence, evidence=k.evidence)
     else:
         w.flag("knowledge_proven", [e], k.proven, f"{kp}.proven")
     for j, ind in enumerate(k.indicators):
@@ -78,7 +78,13 @@ def _knowledge(w: Writer, kp: str, e: Symbol, k: Knowledge) -> None:
         if isinstance(ind, str):
             w.fact("knowledge_indicator", [e, ind], ip, ind)
         elif ind.present is True:
-            w.fact("knowledge_indicator", [e, ind.indicator], f"{ip}.present", ind.evidence or ind.indicator)
+            w.fact(
+                "knowledge_indicator",
+                [e, ind.indicator],
+                f"{ip}.present",
+                ind.evidence or ind.indicator,
+                evidence=ind.evidence,
+            )
         else:
             w.flag("knowledge_indicator", [e, ind.indicator], ind.present, f"{ip}.present")
     for j, ce in enumerate(k.counter_evidence):

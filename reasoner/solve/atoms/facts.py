@@ -55,6 +55,7 @@ class FactInfo:
     #: a bounded figure: (at least, at most, unit) as written; the atom carries the lower bound
     bound: tuple[object, object, str] | None = None
     source: StatementTotals | Flow | None = None  # where a figure was summed from, shown with it
+    evidence: str | None = None  # the evidence the case file names for the fact, shown beside it
 
 
 def shown_value(value: object, absent: str = "[]") -> str:
@@ -111,6 +112,9 @@ class Facts:
     #: listed here, as (predicate, entity id, case path), for the conclusions that may depend on them
     unknown_dates: list[tuple[str, str, str]] = field(default_factory=list)
     findings: dict[Symbol, Finding] = field(default_factory=dict)
+    #: yes/no facts the case file records as false (no atom: the rules read them as absent), with
+    #: their field: a why-not says "recorded as no", not "missing", for them
+    recorded_false: dict[Symbol, str] = field(default_factory=dict)
     #: the open questions, in case-file order (booleans, choices and figures not known exactly)
     questions: list[Question] = field(default_factory=list)
     #: atoms of ``atoms`` that hold only in the recorded reading (a bounded figure at its lower
@@ -126,8 +130,9 @@ class Facts:
         value: object = None,
         saturated: bool = False,
         source: StatementTotals | Flow | None = None,
+        evidence: str | None = None,
     ) -> None:
-        self.atoms.setdefault(sym, FactInfo(path, value, saturated, source=source))
+        self.atoms.setdefault(sym, FactInfo(path, value, saturated, source=source, evidence=evidence))
 
     def ask(self, path: str, kind: str, answers: list[Answer], **figure: object) -> None:
         """Record an open question; its atoms are marked not known (unless already facts).

@@ -55,14 +55,16 @@ class Writer:
         s = String(ident)
         return Function("", [self.scope, s]) if self.scope is not None else s
 
-    def fact(self, name: str, args: list, path: str, value: object = None) -> None:
-        """A fact the case records, with its field and its value as written."""
-        self.out.add(atom(name, *args), path, value)
+    def fact(self, name: str, args: list, path: str, value: object = None, evidence: str | None = None) -> None:
+        """A fact the case records, with its field, its value as written and the evidence named for it."""
+        self.out.add(atom(name, *args), path, value, evidence=evidence)
 
     def flag(self, name: str, args: list, v: MaybeBool | None, path: str, negated: bool = False) -> None:
         """A boolean fact: true adds the atom, unknown records it as open, false/absent adds nothing."""
         if v is True:
             self.fact(name, args, path, True)
+        elif v is False:
+            self.out.recorded_false.setdefault(atom(name, *args), path)
         elif v == UNKNOWN:
             self.bool_question(atom(name, *args), path, negated)
 
