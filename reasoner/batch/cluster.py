@@ -123,6 +123,16 @@ def task(items: list[Item], lang: str, detail: str, expect: dict[str, str], day:
         return screen_chunk_safe(items, lang, detail, day)
 
 
+#: Dask settings for the processes of a local cluster, which share the cores with the client and
+#: the scheduler: no statistical profiler (it samples the stack of the thread screening a chunk
+#: every 10 ms, taking the GIL from it) and the event loop's watchdog tick once a second rather than
+#: 50 times.  Workers started by hand take the same from the environment (docs/cluster.md).
+QUIET_WORKERS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+}
+
+
 def connect(spec: str):
     """A client for ``--scheduler``: a local cluster of N processes, or the scheduler at an address."""
     try:
@@ -137,13 +147,16 @@ def connect(spec: str):
         quiet = threading.current_thread() is threading.main_thread()
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if quiet else None
         try:
-            cluster = distributed.LocalCluster(
-                n_workers=int(arg),
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=":0",  # no fixed port: another cluster may hold 8787
-                silence_logs=logging.ERROR,
-            )
+            import dask
+
+            with dask.config.set(QUIET_WORKERS):  # handed by each nanny to its worker process
+                cluster = distributed.LocalCluster(
+                    n_workers=int(arg),
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=":0",  # no fixed port: another cluster may hold 8787
+                    silence_logs=logging.ERROR,
+                )
         finally:
             if quiet:
                 signal.signal(signal.SIGINT, previous)

@@ -12,11 +12,13 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from reasoner.batch.flags import FlagsExplainer as Flags
 from reasoner.batch.inputs import Item, load_item
 from reasoner.batch.together import base_globals, reason_together
 from reasoner.case.errors import InputError
 from reasoner.explain.conclusions import build
 from reasoner.explain.report import Report
+from reasoner.explain.why import Explainer
 from reasoner.law.catalogue import OFFENCES, catalogue
 from reasoner.law.program import program
 from reasoner.solve.atoms.setting import judged_today, today
@@ -104,7 +106,8 @@ def screen_chunk(items: list[Item], lang: str, detail: str) -> list[Row]:
     results = reason_together([c for _, c in good])
     by_index = {}
     for (it, case), result in zip(good, results, strict=True):
-        by_index[it.index] = build(case, it.source, lang, result, why_not=detail == "full")
+        full = detail == "full"
+        by_index[it.index] = build(case, it.source, lang, result, why_not=full, explainer=Explainer if full else Flags)
     names = offences()
     rows = []
     for it, (case, errors) in zip(items, loaded, strict=True):

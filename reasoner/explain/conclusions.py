@@ -119,6 +119,7 @@ def build(
     examine: str | None = None,
     why_not: bool = True,
     standards: dt.date | None = None,
+    explainer: type[Explainer] = Explainer,
 ) -> Report:
     """Reason about a case and assemble its conclusions in one language.  ``as_of`` (YYYY-MM-DD,
     from ``--as-of``) overrides the case file's date of judgment; ``examine`` is a provision to
@@ -126,18 +127,19 @@ def build(
     standards to those in force on a day (``--standards``).
 
     ``why_not=False`` leaves out the routes of conclusions that do not hold (and so near misses):
-    batch screening's summary rows do not show them, and they are most of the cost."""
+    batch screening's summary rows do not show them, and they are most of the cost.  ``explainer``:
+    what builds the trees (batch summary rows use one that leaves out their words)."""
     if as_of is not None:
         case = judged_on(case, as_of)
     result = result or reason(case, "--as-of" if as_of is not None else "case.as_of", standards)
     links = _Links(case)
     entity_order = {ident: i for i, ident in enumerate(links.party_of)}  # the records, before any cumulation
-    ex = Explainer(result, lang)
+    ex = explainer(result, lang)
     cumulations = _name_cumulations(result, links, case)
     worlds = Worlds(result)
     subjects = _subjects(result, worlds)
     why = WhyNot(result, lang, ex) if why_not else None
-    consequences = _by_subject(sorted(s for s in result.model if s.name in NOTE_PREDICATES))
+    consequences = _by_subject(sorted(result.named(*NOTE_PREDICATES)))
     if why is not None and examine in catalogue() and not any(pid == examine for pid, _ in subjects):
         subjects.update(_closest_subjects(why, examine, subjects))
     scope = _Scope(result, lang, links, ex, why, consequences, worlds, StandardsIndex(result), cumulations)
@@ -167,8 +169,8 @@ def _subjects(result: Result, worlds: Worlds) -> dict[tuple[str, Symbol], Symbol
     solver's term, never by a printed name (two records may print alike)."""
     cat = catalogue()
     subjects: dict[tuple[str, Symbol], Symbol] = {}
-    for s in result.model:
-        if s.name in ("holds", "candidate") and s.arguments[0].type == SymbolType.String:
+    for s in result.named("holds", "candidate"):
+        if s.arguments[0].type == SymbolType.String:
             pid = s.arguments[0].string
             if pid in cat and worlds.shown(s.arguments[1]):
                 subjects[(pid, s.arguments[1])] = s.arguments[1]
@@ -270,7 +272,7 @@ def _conclusion(scope: _Scope, pid: str, subj: Symbol) -> Conclusion:
         depends_on_unknown=unknown,
         explanation=tree,
         routes=routes,
-        notes=notes(scope.consequences.get(subj, []), pid, subj, lang),
+        notes=notes(scope.consequences.get(subj, []), pid, subj, lang) if scope.explainer.worded else [],
         certainty=certainty,
         subject_term=subj,
         status_atom=atom,
@@ -341,8 +343,8 @@ def _name_cumulations(result: Result, links: _Links, case: Case) -> dict[Symbol,
     actor: the party of each cumulation, by its term."""
     order = {a.id: i for i, a in enumerate(case.acts)}
     members: dict[Symbol, list[str]] = defaultdict(list)
-    for s in result.model:
-        if s.name == "cum_member_of" and len(s.arguments) == 2:
+    for s in result.named("cum_member_of"):
+        if len(s.arguments) == 2:
             members[s.arguments[0]].append(plain(s.arguments[1]))
     owners = {}
     for c, acts in members.items():

@@ -25,8 +25,8 @@ class Worlds:
         self.base: dict[Symbol, Symbol] = {}  # applied instance -> the case's own subject
         self.applied: dict[Symbol, Symbol] = {}  # the case's own subject -> its applied instance
         if self.two:
-            for s in result.model:
-                if s.name == "applied" and len(s.arguments) == 2:
+            for s in result.named("applied"):
+                if len(s.arguments) == 2:
                     self.base[s.arguments[1]] = s.arguments[0]
                     self.applied[s.arguments[0]] = s.arguments[1]
 
@@ -66,7 +66,7 @@ class StandardsIndex:
         standard = {p.id for p in standard_packs()}
         self.day: dict[Symbol, int] = {}
         self.packs: dict[Symbol, list[str]] = defaultdict(list)
-        for s in result.model:
+        for s in result.named("standards_on", "pack_applies"):
             if s.name == "standards_on" and len(s.arguments) == 2:
                 self.day.setdefault(s.arguments[0], s.arguments[1].number)
             elif s.name == "pack_applies" and len(s.arguments) == 2 and s.arguments[0].type == SymbolType.String:

@@ -48,6 +48,9 @@ _CUMULATED = MONEY_PREDICATES | {"quantity", "leaked", "publish_count"}
 class Explainer:
     """Builds trees for one result in one language."""
 
+    #: whether the nodes carry their words (and the conclusions their notes)
+    worded = True
+
     def __init__(self, result: Result, lang: str):
         self.r = result
         self.lang = lang

@@ -76,6 +76,26 @@ class Completions:
         cautious = _consequences(self.ctl, "cautious", list(assumptions))
         return brave, cautious or frozenset()
 
+    def literal_consequences(
+        self, assumptions: list[Assumption], literals: list[int]
+    ) -> tuple[frozenset[int], frozenset[int]] | None:
+        """(brave, cautious) among the given solver literals over the completions that agree with
+        the assumptions; None when no completion does.  Reads only those literals of each model,
+        not every shown atom (a batch's program holds many cases)."""
+        self._set_open(True)
+        out = []
+        for mode in ("brave", "cautious"):
+            self.ctl.configuration.solve.enum_mode = mode
+            self.ctl.configuration.solve.models = 0
+            last: list[int] | None = None
+            with self.ctl.solve(yield_=True, assumptions=list(assumptions)) as handle:
+                for m in handle:
+                    last = [lit for lit in literals if m.is_true(lit)]
+            if last is None:
+                return None
+            out.append(frozenset(last))
+        return out[0], out[1]
+
     def completion(self, assumptions: list[Assumption]) -> dict[int, int] | None:
         """One completion agreeing with the assumptions, as {question: answer}; None if there is none."""
         self._set_open(True)

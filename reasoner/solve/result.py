@@ -31,6 +31,18 @@ class Result:
     #: for each (question, answer) examined, the (brave, cautious) consequences once it is given
     effects: dict[tuple[int, int], tuple[frozenset[Symbol], frozenset[Symbol]]] = field(default_factory=dict)
     completions: Completions | None = None
+    #: the shown atoms by predicate name, where the reader had their names (:meth:`named`)
+    by_name: dict[str, list[Symbol]] | None = None
+
+    def named(self, *names: str) -> list[Symbol]:
+        """The atoms of the recorded reading with one of these predicate names, in no set order:
+        from the index where there is one, so that a loop over a few predicates does not ask
+        clingo for the name of every atom."""
+        if self.by_name is None:
+            self.by_name = defaultdict(list)
+            for s in self.model:
+                self.by_name[s.name].append(s)
+        return [s for n in names for s in self.by_name.get(n, ())]
 
     def holds(self, pid: str, subject: Symbol) -> bool:
         """Whether a conclusion holds in the recorded reading; for a case weighed in two worlds of
@@ -88,8 +100,11 @@ class Result:
         in a completion not visited (what-it-takes gives the exact sets)."""
         found = set(self.hangs_on(atom))
         comp = self.completions
-        lit = None if comp is None else comp.atom_literal(atom)
-        if comp is None or lit is None or not [q for q in candidates if q not in found]:
+        # the solver is asked only when some candidate is left (a batch's completions are built then)
+        if comp is None or not [q for q in candidates if q not in found]:
+            return sorted(found)
+        lit = comp.atom_literal(atom)
+        if lit is None:
             return sorted(found)
         questions = self.facts.questions
 
@@ -127,26 +142,61 @@ def status_in(cons: tuple[frozenset[Symbol], frozenset[Symbol]], atom: Symbol) -
     return ESTABLISHED if atom in cautious else POSSIBLE if atom in brave else EXCLUDED
 
 
-def result_from_model(facts: Facts, model: list[Symbol]) -> Result:
-    """A Result from the atoms of one answer: shown atoms, fired rules and aggregate elements.
+#: What one pass over some atoms of an answer found: shown atoms, fired rules, aggregate elements.
+Reading = tuple[
+    list[Symbol], list[str], dict[Symbol, list[tuple[int, Symbol]]], dict[tuple, list[tuple[Symbol, Symbol]]]
+]
 
-    Shared by :func:`reasoner.solve.engine.reason` and batch screening (which splits one answer of many
-    cases)."""
+
+def read_atoms(model: list[Symbol], names: list[str] | None = None) -> Reading:
+    """Shown atoms, fired rules and aggregate elements among some atoms of an answer, unsorted.
+
+    ``names``: the atoms' names where the caller has them already (from their printed form): this
+    loop runs over every atom of a batch, and asking clingo for each name is a call per atom."""
     shown = []
+    shown_names = []
     fired: dict[Symbol, list[tuple[int, Symbol]]] = defaultdict(list)
     aggs: dict[tuple, list[tuple[Symbol, Symbol]]] = defaultdict(list)
-    for s in model:
-        name = s.name  # one call into clingo per atom: this loop runs over every atom of a batch
+    for s, name in zip(model, names if names is not None else (s.name for s in model), strict=True):
         if not name.startswith("__"):
             shown.append(s)
+            shown_names.append(name)
         elif name == FIRED:
             k, head, body = s.arguments
             fired[head].append((k.number, body))
         elif name == AGGEL:
             k, j, g, terms, conds = s.arguments
             aggs[(k.number, j.number, g)].append((terms, conds))
+    return shown, shown_names, fired, aggs
+
+
+def result_from_reads(facts: Facts, reads: list[Reading]) -> Result:
+    """A Result from the readings of the parts of one answer (a case's own atoms, those it shares)."""
+    shown: list[Symbol] = []
+    by_name: dict[str, list[Symbol]] = defaultdict(list)
+    fired: dict[Symbol, list[tuple[int, Symbol]]] = defaultdict(list)
+    aggs: dict[tuple, list[tuple[Symbol, Symbol]]] = defaultdict(list)
+    for part_shown, part_names, part_fired, part_aggs in reads:
+        shown += part_shown
+        for sym, name in zip(part_shown, part_names, strict=True):
+            by_name[name].append(sym)
+        for key, v in part_fired.items():
+            fired[key] += v
+        for key, v in part_aggs.items():
+            aggs[key] += v
     for v in fired.values():
         v.sort()
     for v in aggs.values():
         v.sort()
-    return Result(facts, frozenset(shown), dict(fired), dict(aggs))
+    model = frozenset(shown)
+    if len(model) != len(shown):  # an atom read twice: the index would list it twice
+        return Result(facts, model, dict(fired), dict(aggs))
+    return Result(facts, model, dict(fired), dict(aggs), by_name=by_name)
+
+
+def result_from_model(facts: Facts, model: list[Symbol]) -> Result:
+    """A Result from the atoms of one answer: shown atoms, fired rules and aggregate elements.
+
+    Shared by :func:`reasoner.solve.engine.reason` and batch screening (which splits one answer of many
+    cases)."""
+    return result_from_reads(facts, [read_atoms(model)])

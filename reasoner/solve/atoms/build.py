@@ -22,8 +22,6 @@ def case_facts(case: Case, scope: Symbol | None = None, setting: Setting | None 
     In two worlds every record has an instance in each, and every open question is one question
     for both."""
     setting = setting or setting_for(case)
-    if scope is not None and setting.two_worlds:
-        raise ValueError("a case weighed in two worlds of standards is reasoned alone, not in a batch scope")
     out = Facts(setting=setting)
     days = known_days(case, setting.judgment)
     for world in setting.worlds:

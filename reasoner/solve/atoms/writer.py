@@ -36,8 +36,9 @@ class Writer:
         setting: Setting | None = None,
         world: str = "judgment",
     ):
-        #: what keeps entities apart: a batch case's scope, or the world of standards (never both)
-        self.scope = scope if scope is not None or setting is None or not setting.two_worlds else Function(world)
+        #: what keeps entities apart: a batch case's scope, and the world of standards in two worlds
+        self.scope = scope
+        self.world_scope = Function(world) if setting is not None and setting.two_worlds else None
         #: every day the case records (and every bound of one): the breakpoints of uncertain days
         self.known_days = known_days
         self.out = out if out is not None else Facts()
@@ -51,9 +52,12 @@ class Writer:
         self.portions: list = []
 
     def ent(self, ident: str) -> Symbol:
-        """An entity id; with a scope (a batch case, or a world of standards), a (scope, id) pair."""
+        """An entity id; with a scope (a batch case), a (scope, id) pair; in two worlds of standards,
+        a (world, entity) pair, so that stripping the batch scope gives the entity of the case alone."""
         s = String(ident)
-        return Function("", [self.scope, s]) if self.scope is not None else s
+        if self.scope is not None:
+            s = Function("", [self.scope, s])
+        return Function("", [self.world_scope, s]) if self.world_scope is not None else s
 
     def fact(self, name: str, args: list, path: str, value: object = None, evidence: str | None = None) -> None:
         """A fact the case records, with its field, its value as written and the evidence named for it."""
