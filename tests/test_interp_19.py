@@ -56,8 +56,10 @@ def test_as_of_on_the_command_line_overrides_the_case_file():
     assert '"date_of_judgment": "2020-05-20"' in later and '"status": "holds"' in later
     # judged before the Interpretation: outside every standard encoded, not assessed (never excluded)
     assert '"date_of_judgment": "2019-10-31"' in earlier and '"status": "not_assessed"' in earlier
-    bad = subprocess.run([*cmd, "--as-of", "2018-01-01"], capture_output=True, text=True, cwd=ROOT)
+    bad = subprocess.run([*cmd, "--as-of", "2018-01-01", "--lang", "en"], capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and "after the date of judgment" in bad.stderr
+    bad = subprocess.run([*cmd, "--as-of", "2018-01-01"], capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2 and "晚于审判日期" in bad.stderr  # Chinese by default
 
 
 def test_case_file_as_of_must_be_a_date():

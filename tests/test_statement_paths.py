@@ -104,7 +104,7 @@ def test_a_jsonl_case_cannot_put_another_folders_csv_into_its_row(tmp_path):
     src.write_text(json.dumps(case, ensure_ascii=False) + "\n", encoding="utf-8")
     out = tmp_path / "rows.jsonl"
     done = CliRunner().invoke(main, ["batch", str(src), "-o", str(out), "--jobs", "1"])
-    assert done.exit_code == 0, done.output
+    assert done.exit_code == 3, done.output  # complete output, a row that is an error
     text = out.read_text("utf-8")
     assert "SECRET" not in text and "leads out of the folder" in text
 
