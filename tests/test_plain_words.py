@@ -43,8 +43,13 @@ def _printouts(name: str, lang: str, debug: bool = False) -> str:
     console = Console(file=buf, width=400, highlight=False)
     report = build(case, f"examples/{name}", lang, _result(name))
     print_report(report, console, show_all=True, debug=debug)
+    whole = report
     for pid in OFFENCES:
-        report = build(case, f"examples/{name}", lang, _result(name), examine=pid)
+        # examine= adds the closest subjects only for an offence the case does not already examine
+        if not any(c.id == pid for c in whole.conclusions):
+            report = build(case, f"examples/{name}", lang, _result(name), examine=pid)
+        else:
+            report = whole
         print_why_not(report, [c for c in report.conclusions if c.id == pid], pid, console, debug)
     return buf.getvalue()
 
