@@ -137,3 +137,15 @@ def test_the_chinese_documents_examples_are_valid_case_files(doc: str):
     assert cases
     for block in cases:
         load_text(block, f"{doc}.yaml")
+
+
+def test_the_readme_shows_the_explanation_the_golden_printout_pins():
+    """README.md's example output is the explanation of tests/golden/287-2-judged-2020.zh.txt, line
+    for line (trailing spaces aside), so that the front door never shows an older printout."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").split("\n")
+    start = readme.index("## Example output")
+    begin = readme.index("```text", start) + 1
+    shown = readme[begin : readme.index("```", begin)]
+    golden = (ROOT / "tests/golden/287-2-judged-2020.zh.txt").read_text(encoding="utf-8").rstrip("\n").split("\n")
+    at = next(i for i, line in enumerate(golden) if line.startswith(shown[0]))
+    assert shown == [line.rstrip() for line in golden[at:]]
