@@ -5,10 +5,9 @@ reasoner/check/2); the rules never see them: a case's atoms are the same with th
 
 from __future__ import annotations
 
-import re
-
 import io
 import json
+import re
 
 import docx
 import pytest
