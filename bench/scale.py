@@ -32,7 +32,9 @@ TARGET = 0.10
 
 def timed(cmd: list[str]) -> float:
     t = time.perf_counter()
-    subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if done.returncode not in (0, 3):  # 3: the output complete, some rows errors (generated bad cases)
+        raise subprocess.CalledProcessError(done.returncode, cmd)
     return time.perf_counter() - t
 
 

@@ -141,7 +141,7 @@ def test_a_format_1_file_keeps_its_meaning():
 def test_upgrade_rewrites_format_1_and_lists_the_changes(tmp_path):
     src = tmp_path / "case.yaml"
     shutil.copy(FORMAT1 / "287-2-unblocking-studio.yaml", src)
-    cmd = [sys.executable, "-m", "reasoner.cli", "upgrade", str(src)]
+    cmd = [sys.executable, "-m", "reasoner.cli", "upgrade", str(src), "--lang", "en"]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     assert "format: 1 -> 2" in out and "declared under assisted_parties" in out
     assert "removed the finding that cl.287-2.1.help holds" in out
@@ -151,6 +151,8 @@ def test_upgrade_rewrites_format_1_and_lists_the_changes(tmp_path):
     load(src)  # valid in the new format
     again = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     assert "already in the current format" in again
+    zh = subprocess.run(cmd[:-2], capture_output=True, text=True, check=True).stdout  # Chinese by default
+    assert "已是当前格式，未作改动" in zh
     # the input is never lost: the file as it was is kept beside it, byte for byte
     assert (tmp_path / "case.format-1.yaml").read_bytes() == (FORMAT1 / "287-2-unblocking-studio.yaml").read_bytes()
 
@@ -160,7 +162,9 @@ def test_an_upgrade_in_place_never_overwrites_an_earlier_backup(tmp_path):
     shutil.copy(FORMAT1 / "287-2-unblocking-studio.yaml", src)
     (tmp_path / "case.format-1.yaml").write_text("keep me", encoding="utf-8")
     cmd = [sys.executable, "-m", "reasoner.cli", "upgrade", str(src)]
-    run = subprocess.run(cmd, capture_output=True, text=True)
+    run = subprocess.run([*cmd, "--lang", "en"], capture_output=True, text=True)
     assert run.returncode == 1 and "case.format-1.yaml already exists" in run.stderr
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    assert run.returncode == 1 and "case.format-1.yaml 已经存在" in run.stderr
     assert (tmp_path / "case.format-1.yaml").read_text(encoding="utf-8") == "keep me"
     assert src.read_bytes() == (FORMAT1 / "287-2-unblocking-studio.yaml").read_bytes()

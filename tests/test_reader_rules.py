@@ -53,13 +53,15 @@ def test_upgrade_refuses_what_check_refuses_in_one_line(tmp_path):
     ]:
         p = tmp_path / name
         p.write_bytes(text.encode("gbk" if name == "gbk.yaml" else "utf-8"))
-        out = CliRunner().invoke(main, ["upgrade", str(p)])
+        out = CliRunner().invoke(main, ["upgrade", str(p), "--lang", "en"])
         assert out.exit_code == 2 and fragment in out.output and "Traceback" not in out.output, out.output
 
 
 def test_upgrade_of_a_malformed_format_1_file_is_an_error_not_a_traceback(tmp_path):
     p = tmp_path / "c.yaml"
     p.write_text("case: {id: x}\nacts:\n  - id: A1\n    assisted:\n      - {description: no id}\n", encoding="utf-8")
-    out = CliRunner().invoke(main, ["upgrade", str(p)])
+    out = CliRunner().invoke(main, ["upgrade", str(p), "--lang", "en"])
     assert out.exit_code == 2 and "cannot upgrade the file" in out.output, out.output
+    out = CliRunner().invoke(main, ["upgrade", str(p)])
+    assert out.exit_code == 2 and "无法升级该文件" in out.output, out.output
     assert out.exception is None or isinstance(out.exception, SystemExit)

@@ -13,6 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from reasoner.case.errors import Msg, keyed
 from reasoner.case.model import FORMAT
 
 #: Findings format 1 needed and format 2 does not: help of another kind is help without a finding
@@ -20,7 +21,15 @@ from reasoner.case.model import FORMAT
 OBSOLETE_FINDINGS = frozenset({"cl.287-2.1.help"})
 
 
-def upgrade_text(text: str) -> tuple[str, list[str]]:
+class UpgradeError(ValueError):
+    """A file that cannot be upgraded as asked (its backup already there): the message keyed."""
+
+    def __init__(self, msg: Msg):
+        super().__init__(msg.text)
+        self.msg = msg
+
+
+def upgrade_text(text: str) -> tuple[str, list[Msg]]:
     """The file's text in the current format, and the changes made (empty: already current)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -35,7 +44,7 @@ def upgrade_text(text: str) -> tuple[str, list[str]]:
     version = doc.get("format", 1)
     if version == FORMAT:
         return text, []
-    changes: list[str] = []
+    changes: list[Msg] = []
     declared = CommentedSeq()
     for i, act in enumerate(doc.get("acts") or []):
         assisted = act.get("assisted") if isinstance(act, dict) else None
@@ -45,7 +54,14 @@ def upgrade_text(text: str) -> tuple[str, list[str]]:
             if isinstance(party, dict):
                 declared.append(party)
                 assisted[j] = party["id"]
-                changes.append(f"acts[{i}].assisted[{j}]: party {party['id']!r} declared under assisted_parties")
+                changes.append(
+                    keyed(
+                        "upgrade_declared",
+                        f"acts[{i}].assisted[{j}]: party {party['id']!r} declared under assisted_parties",
+                        path=f"acts[{i}].assisted[{j}]",
+                        party=repr(party["id"]),
+                    )
+                )
         if any(isinstance(x, str) for x in assisted):
             flow = CommentedSeq(assisted)
             flow.fa.set_flow_style()
@@ -56,9 +72,18 @@ def upgrade_text(text: str) -> tuple[str, list[str]]:
             f = findings[k]
             if isinstance(f, dict) and f.get("provision") in OBSOLETE_FINDINGS and f.get("holds") is True:
                 del findings[k]
-                changes.append(
+                text = (
                     f"findings[{k}]: removed the finding that {f.get('provision')} holds for {f.get('subject')!r}: "
                     "help of another kind is help without a finding in format 2"
+                )
+                changes.append(
+                    keyed(
+                        "upgrade_finding_removed",
+                        text,
+                        path=f"findings[{k}]",
+                        provision=f.get("provision"),
+                        subject=repr(f.get("subject")),
+                    )
                 )
     if isinstance(findings, list) and not findings:
         del doc["findings"]
@@ -78,7 +103,7 @@ def upgrade_text(text: str) -> tuple[str, list[str]]:
     for key in keys:
         if key in doc.ca.items:
             new.ca.items[key] = doc.ca.items[key]
-    changes.insert(0, f"format: {version} -> {FORMAT}")
+    changes.insert(0, keyed("upgrade_format", f"format: {version} -> {FORMAT}", old=version, new=FORMAT))
     buf = io.StringIO()
     rt.dump(new, buf)
     return buf.getvalue(), changes
@@ -98,12 +123,17 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def old_version(changes: list[Msg]) -> object:
+    """The format the file was in: the first change names it."""
+    return dict(changes[0].params)["old"]
+
+
 def backup_path(src: Path, version: object) -> Path:
     """Where an in-place upgrade keeps the file as it was: ``case.format-1.yaml`` beside ``case.yaml``."""
     return src.with_name(f"{src.stem}.format-{version}{src.suffix}")
 
 
-def upgrade_file(src: Path, out: Path | None = None, raw: bytes | None = None) -> list[str]:
+def upgrade_file(src: Path, out: Path | None = None, raw: bytes | None = None) -> list[Msg]:
     """Upgrade a case file into ``out``, or in place keeping the original beside it; the changes made.
 
     An upgrade in place never loses the input: the file as it was is first written whole to
@@ -119,14 +149,15 @@ def upgrade_file(src: Path, out: Path | None = None, raw: bytes | None = None) -
     except (KeyError, TypeError, AttributeError, ValueError) as e:  # not shaped as a case of its format
         from reasoner.case.errors import CaseFileError, InputError
 
-        raise CaseFileError([InputError(str(src), "", None, f"cannot upgrade the file: {e!r}")]) from None
+        why = keyed("upgrade_shape", f"cannot upgrade the file: {e!r}", reason=repr(e))
+        raise CaseFileError([InputError.of(str(src), "", None, why)]) from None
     if not changes and out is None:
         return changes
     if out is None and changes:
-        old_version = changes[0].split(":", 1)[1].split("->")[0].strip()
-        backup = backup_path(src, old_version)
+        backup = backup_path(src, old_version(changes))
         if backup.exists():
-            raise ValueError(f"{backup} already exists; move it away, or upgrade with --output")
+            text = f"{backup} already exists; move it away, or upgrade with --output"
+            raise UpgradeError(keyed("upgrade_backup_exists", text, backup=str(backup)))
         write_atomically(backup, raw)
     if crlf:
         text = text.replace("\r\n", "\n").replace("\n", "\r\n")
