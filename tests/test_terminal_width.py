@@ -129,3 +129,18 @@ def test_no_line_ends_with_an_opening_mark_or_a_separator():
         lines = _lines(text, width)
         assert all(not line.rstrip().endswith(("（", "·")) and not line.lstrip().startswith("·") for line in lines)
         assert not any(re.search(r"第二百?$|法释〔?$", line.rstrip()) for line in lines), (width, lines)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_rules_speak_chinese_and_the_batch_summary_fits(width: int, tmp_path):
+    """`rules` names its columns in the user's language (no 'confidence' or 'rule' in Chinese), and
+    the summary of `batch` keeps each offence's label whole: stacked where the table does not fit."""
+    env = {"COLUMNS": str(width)}
+    rules = CliRunner().invoke(main, ["rules"], env=env).output
+    assert "文本可信度" in rules and "规则位置" in rules
+    assert not re.search(r"\bconfidence\b|\brule\b", rules)
+    out = tmp_path / "rows.jsonl"
+    done = CliRunner().invoke(main, ["batch", str(EXAMPLES), "-o", str(out), "--jobs", "1"], env=env)
+    assert done.exit_code == 0, done.output
+    assert "帮助信息网络犯罪活动罪" in _squeezed(done.output) and "非法利用信息网络罪" in _squeezed(done.output)
+    assert " …" not in done.output and not _faults(done.output, width), _faults(done.output, width)[:5]

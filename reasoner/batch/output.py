@@ -17,6 +17,8 @@ from reasoner.batch.rows import OUTCOMES, Row
 from reasoner.explain.i18n import msg
 from reasoner.law.catalogue import catalogue
 from reasoner.render.cells import neutralise
+from reasoner.render.layout import INDENT, fits
+from reasoner.render.typeset import hang
 
 
 def jsonl_line(row: Row) -> str:
@@ -99,7 +101,14 @@ def print_tally(tally: Tally, console: Console, lang: str) -> None:
         col.justify = "right"
     for name in tally.names:
         t.add_row(escape(name), *(f"{tally.count(name, o):,}" for o in OUTCOMES), escape(cat[name].label(lang)))
-    console.print(t)
+    if fits(console, t):
+        console.print(t)
+    else:  # too narrow for the table: each offence whole on its line, its counts beneath it
+        console.print(escape(title))
+        for name in tally.names:
+            console.print(hang(console, f"{escape(name)}  {escape(cat[name].label(lang))}", 2))
+            counts = " · ".join(f"{msg(f'outcome_{o}', lang)} {tally.count(name, o):,}" for o in OUTCOMES)
+            console.print(hang(console, escape(counts), 2 + INDENT))
     for line in failed_lines(tally, lang):
         console.print(escape(line), soft_wrap=True)
 

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from reasoner.explain.i18n import paren
+from reasoner.explain.i18n import msg, paren
 from reasoner.law.catalogue import Provision
 from reasoner.render.typeset import Typeset, hang, side_by_side
 
@@ -57,7 +57,8 @@ def print_provisions(console: Console, rows: list[Provision], lang: str) -> None
         sure = p.confidence + ("" if p.verbatim else " ⚠")
         label = p.label(lang) + (" ⚖" if p.finding else "")
         cells.append((p.id, p.citation(lang), label, p.text, sure, f"{p.file}:{p.line}"))
-    table = Table("id", "citation", "label", "text", "confidence", "rule", show_lines=False)
+    heads = [msg(k, lang) for k in ("id", "col_citation", "label", "col_text", "col_confidence", "col_rule")]
+    table = Table(*heads, show_lines=False)
     for c in cells:
         table.add_row(*(Typeset(x) for x in c))
     if fits(console, table):
@@ -68,6 +69,7 @@ def print_provisions(console: Console, rows: list[Provision], lang: str) -> None
         console.print(side_by_side([Text(pid, style="bold"), Text(citation)], [Text("  ")], console.width))
         console.print(hang(console, Text(label), INDENT))
         console.print(hang(console, Text(f"「{text}」", style="dim"), INDENT))
-        tail = side_by_side([Text(f"confidence {sure}"), Text(f"rule {rule}")], [sep], console.width - INDENT)
+        said = [Text(f"{heads[4]} {sure}"), Text(f"{heads[5]} {rule}")]
+        tail = side_by_side(said, [sep], console.width - INDENT)
         console.print(hang(console, tail, INDENT))
     console.print()
