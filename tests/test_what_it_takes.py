@@ -262,9 +262,26 @@ def test_the_search_is_complete_when_exactly_max_sets_exist():
 @pytest.mark.parametrize("command", ["what-it-takes", "why-not"])
 def test_an_unknown_party_is_an_error(command):
     path = str(EXAMPLES / "287-2-card-seller-incomplete.yaml")
-    out = CliRunner().invoke(main, [command, path, "cl.287-2", "--party", "P9"])
+    out = CliRunner().invoke(main, [command, path, "cl.287-2", "--party", "P9", "--lang", "en"])
     assert out.exit_code == 2
     assert "has no party 'P9' (its parties: P1)" in out.output
+    out = CliRunner().invoke(main, [command, path, "cl.287-2", "--party", "P9"])  # Chinese by default
+    assert out.exit_code == 2 and "中没有当事人 'P9'（其当事人：P1）" in out.output
+
+
+@pytest.mark.parametrize(
+    ("args", "zh", "en"),
+    [
+        (["why-not", "287-2-card-seller.yaml", "cl.999"], "不是已编码的条款", "is not an encoded provision"),
+        (["check", "287-2-card-seller.yaml", "--standards", "20x1"], "应为日期 YYYY-MM-DD、规则包", "a pack ("),
+    ],
+)
+def test_a_bad_query_is_an_error_in_the_users_language(args, zh, en):
+    args = [args[0], str(EXAMPLES / args[1]), *args[2:]]
+    out = CliRunner().invoke(main, args)
+    assert out.exit_code == 2 and zh in out.output, out.output
+    out = CliRunner().invoke(main, [*args, "--lang", "en"])
+    assert out.exit_code == 2 and en in out.output, out.output
 
 
 def test_a_pending_finding_that_can_only_defeat_is_asked_as_false_or_none(tmp_path):

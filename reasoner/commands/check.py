@@ -67,7 +67,7 @@ def check(
     if standards is not None and compare_standards:
         say("--compare-standards weighs the standards of the 2001 rule: leave out --standards", err=True)
         sys.exit(2)
-    report = build_report(case, case_file, lang, as_of, standards=standards_day(standards))
+    report = build_report(case, case_file, lang, as_of, standards=standards_day(standards, lang))
     comparison = _comparison(case, as_of, lang) if compare_standards else None
     if fmt == "json":
         if ids:
@@ -121,7 +121,7 @@ def why_not(
     """Why PROVISION does not hold in CASE_FILE: every route the law offers, closest first, each with
     all of its failing conditions and, for a threshold, the figure, the gap and the share reached."""
     case = load_case(case_file, root, lang)
-    check_query(case, case_file, provision, party)
+    check_query(case, case_file, provision, party, lang)
     from reasoner.explain.act_kinds import kind_missing, kind_missing_text
 
     result = reasoned(case, as_of, lang)
@@ -197,7 +197,7 @@ def report(
     from reasoner.render.memo import memo, render
 
     try:
-        day = standards_day(standards)
+        day = standards_day(standards, lang)
         model = memo(case, case_file, lang, depth, near_miss, as_of=as_of, standards=day, debug=debug, expand=expand)
     except CaseFileError as e:
         fail(e, lang)

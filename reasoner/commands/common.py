@@ -108,16 +108,20 @@ def fail_write(e, lang: str) -> NoReturn:
     sys.exit(e.exit_code)
 
 
-def standards_day(text: str | None) -> dt.date | None:
-    """--standards as a day, or exit 2 with what it accepts."""
+def standards_day(text: str | None, lang: str = "zh") -> dt.date | None:
+    """--standards as a day, or exit 2 with what it accepts (in the user's language)."""
     if text is None:
         return None
+    from reasoner.case.errors import keyed
+    from reasoner.explain.i18n import message
+    from reasoner.law.packs import standard_packs
     from reasoner.law.packs import standards_day as day_of
 
     try:
         return day_of(text)
     except ValueError as e:
-        say(f"--standards: {e}", err=True)
+        choices = ", ".join(p.id for p in standard_packs())
+        say(message(keyed("standards_bad", f"--standards: {e}", choices=choices, found=repr(text)), lang), err=True)
         sys.exit(2)
 
 
@@ -159,16 +163,21 @@ def load_case(path: str, root: str | None = None, lang: str = "en") -> Case:
         sys.exit(2)
 
 
-def check_query(case: Case, case_file: str, provision: str, party: str | None) -> None:
+def check_query(case: Case, case_file: str, provision: str, party: str | None, lang: str = "zh") -> None:
     """A provision and party asked about must exist: a typo is an error, not an empty answer."""
+    from reasoner.case.errors import keyed
+    from reasoner.explain.i18n import message
     from reasoner.law.catalogue import catalogue
 
     if provision not in catalogue():
-        say(f"{provision!r} is not an encoded provision; `reasoner rules` lists them.", err=True)
+        text = f"{provision!r} is not an encoded provision; `reasoner rules` lists them."
+        say(message(keyed("provision_unknown", text, provision=repr(provision)), lang), err=True)
         sys.exit(2)
     ids = [p.id for p in case.parties]
     if party is not None and party not in ids:
-        say(f"--party: {case_file} has no party {party!r} (its parties: {', '.join(ids)})", err=True)
+        text = f"--party: {case_file} has no party {party!r} (its parties: {', '.join(ids)})"
+        said = keyed("party_unknown", text, file=case_file, party=repr(party), parties=", ".join(ids))
+        say(message(said, lang), err=True)
         sys.exit(2)
 
 

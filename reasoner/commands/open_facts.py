@@ -42,7 +42,7 @@ def what_it_takes_cmd(
     """The smallest sets of facts, among those CASE_FILE leaves open, that would establish PROVISION
     (each set minimal; for a figure, the value needed)."""
     case = load_case(case_file, root, lang)
-    check_query(case, case_file, provision, party)
+    check_query(case, case_file, provision, party, lang)
     from reasoner.explain.conclusions import build
     from reasoner.explain.i18n import msg
     from reasoner.explain.what_it_takes import Takes, what_it_takes
