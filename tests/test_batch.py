@@ -164,7 +164,8 @@ def test_cli_csv_and_summary(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in data), "utf-8")
     out = tmp_path / "out.csv"
-    res = CliRunner().invoke(main, ["batch", str(src), "-o", str(out), "--jobs", "1", "--lang", "en"])
+    args = ["batch", str(src), "-o", str(out), "--jobs", "1", "--lang", "en"]
+    res = CliRunner().invoke(main, args, env={"COLUMNS": "200"})  # wide: the summary is a table
     assert res.exit_code == 3, res.output  # the output is complete, and one row is an error (line 9)
     assert res.output.endswith(f"Cases with errors (1; each row gives its errors):\n  {src}:9\n")
     rows = list(csv.DictReader(out.open(encoding="utf-8")))

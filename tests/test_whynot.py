@@ -83,7 +83,10 @@ def test_why_not_command(tmp_path):
     assert data["conclusions"][0]["status"] == "not_established"
     assert data["conclusions"][0]["why_not"]
     bad = subprocess.run(
-        [*run, "examples/287-2-unverifiable-below.yaml", "interp.99"], capture_output=True, text=True, cwd=ROOT
+        [*run, "examples/287-2-unverifiable-below.yaml", "interp.99", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert bad.returncode == 2 and "not an encoded provision" in bad.stderr
 
