@@ -194,14 +194,10 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         target = Path(os.path.realpath(target))
     check_target(target)
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        tmp = synced_temp(target, data)
     except OSError as e:
         raise _problem(path, e) from None
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
         os.chmod(tmp, stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask())
         os.replace(tmp, target)
         _sync_folder(target.parent)
@@ -211,6 +207,21 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     except BaseException:
         _remove(tmp)
         raise
+
+
+def synced_temp(target: Path, data: bytes) -> str:
+    """A temporary file beside ``target`` holding ``data``, flushed to the disk: the first half of
+    writing a file whole (the caller renames or links it to its name).  Removed if writing fails."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+    except BaseException:
+        _remove(tmp)
+        raise
+    return tmp
 
 
 def _sync_folder(folder: Path) -> None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from pathlib import Path
 
 from reasoner.case.errors import Msg, keyed
+from reasoner.case.files import synced_temp
 from reasoner.case.model import FORMAT
 
 #: Findings format 1 needed and format 2 does not: help of another kind is help without a finding
@@ -111,12 +111,8 @@ def upgrade_text(text: str) -> tuple[str, list[Msg]]:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write a file whole or not at all: a temporary file beside it, flushed, then renamed over it."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = synced_temp(path, data)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

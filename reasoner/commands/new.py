@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -33,13 +32,11 @@ def template(kind: str, lang: str) -> str:
 def write_new(path: str, data: bytes) -> None:
     """Write a file that must not exist: a temporary file beside it, linked to its name (which
     fails if a file is there, with no moment when another's file could be written over)."""
+    from reasoner.case.files import synced_temp
+
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    tmp = synced_temp(target, data)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
         os.link(tmp, target)
     finally:
         os.unlink(tmp)
