@@ -212,7 +212,13 @@ def write_atomic(path: str | Path, data: bytes) -> None:
 def synced_temp(target: Path, data: bytes) -> str:
     """A temporary file beside ``target`` holding ``data``, flushed to the disk: the first half of
     writing a file whole (the caller renames or links it to its name).  Removed if writing fails."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    return _synced_file(data, dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+
+
+def _synced_file(data: bytes, **where: object) -> str:
+    """A new file made by ``tempfile.mkstemp(**where)`` holding ``data``, flushed to the disk; its
+    path.  Removed if writing fails."""
+    fd, tmp = tempfile.mkstemp(**where)  # type: ignore[call-overload]
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -265,15 +271,6 @@ def save_aside(name: str, data: bytes) -> str | None:
     could not be written to its target is kept.  The path, or None if that fails too."""
     stem, suffix = os.path.splitext(os.path.basename(name))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f"{stem}.answers-", suffix=suffix or ".txt")
+        return _synced_file(data, prefix=f"{stem}.answers-", suffix=suffix or ".txt")
     except OSError:
         return None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-    except OSError:
-        _remove(tmp)
-        return None
-    return tmp
