@@ -231,6 +231,34 @@ def test_each_task_checks_its_worker_again(tmp_path):
         cluster.task(items, "zh", "summary", other)
 
 
+def _head_waits(part: list[int], folder: str) -> list[tuple[int, str]]:
+    """A stand-in task: each chunk notes that it started; the first waits until a chunk beyond the
+    first window of tasks has started (or 20 s), and says which."""
+    import time
+
+    k = part[0]
+    Path(folder, f"started-{k}").touch()
+    if k != 0:
+        return [(k, "")]
+    end = time.monotonic() + 20
+    while time.monotonic() < end:
+        if any(Path(folder, f"started-{j}").exists() for j in range(8, 12)):
+            return [(0, "the workers moved on")]
+        time.sleep(0.05)
+    return [(0, "the workers waited for the first chunk")]
+
+
+def test_a_slow_first_chunk_does_not_idle_the_workers(client, tmp_path, monkeypatch):
+    """A slow chunk at the head of the input (a case whose open facts take seconds) must not stop
+    the other worker: tasks beyond the first window start while it runs, and the rows still come
+    in input order."""
+    monkeypatch.setattr(cluster, "task", _head_waits)
+    window = max(8, 4 * 2)  # cluster._in_order's window for two threads
+    got = list(cluster._in_order(client, list(range(window + 4)), (str(tmp_path),), 1, 2, 0, None))
+    assert got[0] == (0, "the workers moved on")
+    assert [k for k, _ in got] == list(range(window + 4))
+
+
 def test_cli_partitions_to_a_folder_and_resume(client, tmp_path):
     """A glob of partitions on the cluster to -o DIR/: each file equals the in-process batch of that
     partition; --resume redoes only the partition that is missing; the summary counts every line."""

@@ -13,8 +13,9 @@ the digest a report names its rules by) are the client's — every worker when t
 
 A task whose worker dies is run again by Dask (the scheduler keeps each chunk's input until its task
 is done, so it can be given to another worker; ``retries=`` covers a task that raises).  Rows are
-handed over in input order; a window of tasks is in flight at a time, so that the scheduler holds
-a bounded part of a large input.
+handed over in input order; a window of tasks runs at a time, refilled as soon as any task finishes,
+and the rows of finished tasks that wait for an earlier one are bounded too, so that the client and
+the scheduler hold a bounded part of a large input.
 
 Dask (``pip install 'reasoner[dask]'``) is imported only here, and only for ``--scheduler``.
 """
@@ -229,8 +230,13 @@ def screen(
 
 
 def _in_order(client, items, args: tuple, chunk, threads, retries, progress) -> Iterator[Row]:
-    """Tasks of ``chunk`` cases, a window of them in flight; their rows handed over in input order.
-    ``args``: what goes with each chunk to :func:`task` (language, detail, identity, day)."""
+    """Tasks of ``chunk`` cases, their rows handed over in input order.  ``args``: what goes with
+    each chunk to :func:`task` (language, detail, identity, day).
+
+    Up to ``window`` tasks run at a time, and a new one is submitted as soon as any finishes, not
+    only when the first in input order does: a slow chunk at the head (a case whose open facts take
+    seconds to ground) must not leave the workers idle.  The rows of finished chunks wait for those
+    before them, at most ``held`` chunks of them, so the client holds a bounded part of a large input."""
     from distributed import wait
 
     if items:
@@ -238,33 +244,40 @@ def _in_order(client, items, args: tuple, chunk, threads, retries, progress) -> 
     chunks = iter(range(0, len(items), chunk))
     run = uuid.uuid4().hex[:8]
     window = max(8, 4 * threads)
-    pending: deque = deque()  # (future, number of cases), in input order
+    held = 4 * window
+    pending: deque = deque()  # futures not yet handed over, in input order
+    running: dict = {}  # futures not yet finished: the number of cases of each
 
     def fill() -> None:
-        while len(pending) < window:
+        while len(running) < window and len(pending) < window + held:
             k = next(chunks, None)
             if k is None:
                 return
             part = items[k : k + chunk]
             key = f"{PREFIX}-{run}-{k // chunk}"
-            pending.append((client.submit(task, part, *args, key=key, retries=retries), len(part)))
+            future = client.submit(task, part, *args, key=key, retries=retries)
+            pending.append(future)
+            running[future] = len(part)
+
+    def finished(f) -> None:
+        n = running.pop(f)
+        if f.status == "error":
+            raise _failed(f)
+        if progress:
+            progress(n)
 
     fill()
-    counted: set[str] = set()
     while pending:
-        done, _ = wait([f for f, _ in pending], return_when="FIRST_COMPLETED")
-        for f, n in pending:
-            if f not in done:
-                continue
-            if f.status == "error":
-                raise _failed(f)
-            if progress and f.key not in counted:
-                counted.add(f.key)
-                progress(n)
-        while pending and pending[0][0].done():
-            f, _ = pending.popleft()
+        if running:
+            done, _ = wait(list(running), return_when="FIRST_COMPLETED")
+            for f in done:
+                finished(f)
+            fill()
+        while pending and pending[0].done():
+            f = pending.popleft()
+            if f in running:  # finished since the wait
+                finished(f)
             rows = f.result()
-            counted.discard(f.key)
             fill()
             yield from rows
 
