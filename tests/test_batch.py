@@ -351,3 +351,26 @@ def test_every_case_file_entry_gets_a_row_also_a_dangling_link(tmp_path):
     assert err.file == str(tmp_path / "b.yaml") and "a link to" in err.message and "gone.yaml" in err.message
     assert rows[2].errors[0].message == "cannot read the file: not a regular file"
     assert rows[3].errors  # YAML text read as JSON: not valid JSON, but a row
+
+
+def test_cumulation_names_are_each_cases_own(tmp_path):
+    """Two cases whose cumulations have the same term (opened by an act A1) but other acts: each
+    row names its own ("A1+A2+A3", "A1+A5+A7"), and the table of names holds only the case reasoned
+    last, so that it does not grow with a batch of millions of cases."""
+    import yaml
+
+    from reasoner.explain.i18n import ALIASES
+
+    first = json.loads(json.dumps(yaml.safe_load((EXAMPLES / "287-2-cumulation.yaml").read_text("utf-8")), default=str))
+    data = json.loads(json.dumps(first))
+    renamed = {"A2": "A5", "A3": "A7"}
+    for act in data["acts"]:
+        act["id"] = renamed.get(act["id"], act["id"])
+    data["case"]["id"] = "renamed"
+    path = tmp_path / "two.jsonl"
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in (first, data)), "utf-8")
+    rows = list(screen(collect(path), jobs=1, detail="full"))
+    names = [{c["subject"] for c in r.payload["report"]["conclusions"] if "+" in c["subject"]} for r in rows]
+    assert "A1+A2+A3" in names[0] and not any("A5" in n for n in names[0])
+    assert "A1+A5+A7" in names[1] and not any("A2" in n for n in names[1])
+    assert set(ALIASES.values()) <= names[1] | {"A5+A7", "A7"}

@@ -17,7 +17,7 @@ from clingo import Function, String, Symbol, SymbolType
 from reasoner.case.edits import judged_on
 from reasoner.case.model import Case
 from reasoner.explain.condition import route_closeness
-from reasoner.explain.i18n import ALIASES, natural_key, person_of, plain, rules_digest
+from reasoner.explain.i18n import ALIASES, natural_key, person_of, plain, rules_digest, shown
 from reasoner.explain.notes import NOTE_PREDICATES, notes
 from reasoner.explain.report import Conclusion, Report, references
 from reasoner.explain.standards import StandardsIndex, Worlds, setting_standards, subject_standards
@@ -275,6 +275,7 @@ def _conclusion(scope: _Scope, pid: str, subj: Symbol) -> Conclusion:
         notes=notes(scope.consequences.get(subj, []), pid, subj, lang) if scope.explainer.worded else [],
         certainty=certainty,
         subject_term=subj,
+        shown=shown(subj),
         status_atom=atom,
         presumed=bool(tree and rests_on(tree, PRESUMPTION, scope.presumed_memo)),
         unverified=sorted(unverified(tree, _unverified_ids(), scope.unverified_memo)) if tree else [],
@@ -342,6 +343,7 @@ def _name_cumulations(result: Result, links: _Links, case: Case) -> dict[Symbol,
     """An Art 16 cumulation is shown by its acts in case-file order ("A1+A2+A3"), owned by their
     actor: the party of each cumulation, by its term."""
     order = {a.id: i for i, a in enumerate(case.acts)}
+    ALIASES.clear()  # only this case's names: an earlier case's cumulation may have the same term
     members: dict[Symbol, list[str]] = defaultdict(list)
     for s in result.named("cum_member_of"):
         if len(s.arguments) == 2:
