@@ -16,22 +16,39 @@ _ID = re.compile(r"[A-Za-z][A-Za-z_-]*\d+")
 _INDEX = re.compile(r"\[\d+\]")
 
 
-def _lines(n: Node, out: list[tuple[int, str, str, str]], depth: int = 0) -> list[tuple[int, str, str, str]]:
-    """The subtree as (depth, kind, text, field) lines; a route's own text (its number) left out."""
-    out.append((depth, n.kind, "" if n.kind == "route" else n.text, n.path or ""))
-    for c in n.children:
-        _lines(c, out, depth + 1)
-    return out
+#: What is known of subtrees already weighed, by node: its shape (a number, equal for subtrees
+#: alike once their ids are taken out) and its ids in the order they occur.  The trees of a case
+#: share their subtrees, and a printout weighs the children of every node it prints: without this,
+#: each subtree was walked again, whole, at every level above it (a case of 40 acts took 80 s to
+#: print).  Each entry keeps its node, so that an id Python reuses for a later node is never taken
+#: for the old one; the tables are emptied between printouts once they hold many nodes.
+_SHAPES: dict[int, tuple[Node, int]] = {}
+_IDS: dict[int, tuple[Node, tuple[str, ...]]] = {}
+_TABLE: dict[tuple, int] = {}
+_MAX_NODES = 200_000
 
 
-def _shape(n: Node) -> tuple[tuple, tuple[str, ...]]:
-    """The subtree with its ids taken out, and the ids in the order they occur."""
-    ids: list[str] = []
-    lines = []
-    for depth, kind, text, path in _lines(n, []):
-        ids += _ID.findall(text)
-        lines.append((depth, kind, _ID.sub("#", text), _INDEX.sub("[#]", _ID.sub("#", path))))
-    return tuple(lines), tuple(ids)
+def _shape(n: Node) -> int:
+    """The subtree with its ids taken out, as a number: equal numbers, equal subtrees."""
+    hit = _SHAPES.get(id(n))
+    if hit is not None and hit[0] is n:
+        return hit[1]
+    text = "" if n.kind == "route" else n.text  # a route's own text (its number) left out
+    key = (n.kind, _ID.sub("#", text), _INDEX.sub("[#]", _ID.sub("#", n.path or "")), tuple(map(_shape, n.children)))
+    shape = _TABLE.setdefault(key, len(_TABLE))
+    _SHAPES[id(n)] = (n, shape)
+    return shape
+
+
+def _ids(n: Node) -> tuple[str, ...]:
+    """The ids in the subtree's texts, in the order they occur."""
+    hit = _IDS.get(id(n))
+    if hit is not None and hit[0] is n:
+        return hit[1]
+    own = tuple(_ID.findall("" if n.kind == "route" else n.text))
+    found = own + tuple(x for c in n.children for x in _ids(c))
+    _IDS[id(n)] = (n, found)
+    return found
 
 
 def _own_id(first: tuple[str, ...], other: tuple[str, ...]) -> str | None:
@@ -46,10 +63,14 @@ def _own_id(first: tuple[str, ...], other: tuple[str, ...]) -> str | None:
 def collapse(children: list[Node], lang: str) -> list[Node]:
     """The children with each set of alike subtrees or lines (three or more) as its first member and
     a line naming every member; the others as they are."""
-    groups: dict[tuple, list[tuple[Node, tuple[str, ...]]]] = {}
+    if len(_SHAPES) > _MAX_NODES:  # only here, between two weighings: numbers stay consistent within one
+        _SHAPES.clear()
+        _IDS.clear()
+        _TABLE.clear()
+    shapes: dict[int, list[Node]] = {}
     for c in children:
-        shape, ids = _shape(c)
-        groups.setdefault(shape, []).append((c, ids))
+        shapes.setdefault(_shape(c), []).append(c)
+    groups = {k: [(c, _ids(c)) for c in members] for k, members in shapes.items() if len(members) >= 3}
     named: dict[int, list[str]] = {}  # first member -> every member's id, in a reader's order
     hidden: set[int] = set()
     for members in groups.values():
