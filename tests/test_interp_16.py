@@ -202,6 +202,47 @@ def test_many_acts_sum_exactly():
     assert figure(r, "payment_settlement", c) == 99_999_990
 
 
+def test_the_total_skips_acts_that_add_nothing_and_other_actors_acts():
+    """The figures are added along the actor's acts in case-file order: an act of the actor that is
+    not taken together (dealt with already) and another actor's act in between add nothing."""
+    other = assist_act("B1", "2022-03-01", "500000")
+    other["actor"] = "P2"
+    handled = assist_act("A0", "2022-01-01", "300000")
+    handled["handled"] = "administrative_sanction"
+    data = assist_case(
+        handled,
+        assist_act("A1", "2022-01-10", "80000"),
+        other,
+        assist_act("A2", "2022-06-10", "90000.50"),
+        assist_act("A3", "2023-03-01", "70000"),
+        parties=[{"id": "P1", "kind": "person", "name": "李某"}, {"id": "P2", "kind": "person", "name": "王某"}],
+    )
+    r = run(data)
+    c = window("A1")
+    assert members(r, c) == {"A1", "A2", "A3"}
+    assert figure(r, "payment_settlement", c) == 24_000_050
+
+
+def test_figures_not_known_are_added_act_by_act():
+    """Two of three acts with the payment not known: the total takes one value per combination of
+    their possible figures, not one per subset of all the possible values (a #sum over the acts
+    grounded 131,802 totals and 1.3 million atoms of provenance for this case); whether the payments
+    reach Art 12's figure stays open, and the offence holds on the three parties helped anyway."""
+    data = three()
+    for a in data["acts"][:2]:
+        a["payment_settlement"] = "unknown"
+    r = run(data)
+    answers = [len(q.answers) for q in r.facts.questions if q.path.endswith("payment_settlement")]
+    assert len(answers) == 2
+    atoms = r.completions.ctl.symbolic_atoms
+    totals = sum(1 for _ in atoms.by_signature("cum_total", 3))
+    sums = sum(1 for _ in atoms.by_signature("cum_added", 3))
+    assert 0 < totals <= sums * answers[0] * answers[1]
+    assert r.certainty("interp.12.1.2", window("A1")) == "possible"
+    assert r.certainty("interp.12.1.1", window("A1")) == "established"
+    assert r.certainty("cl.287-2", window("A1")) == "established"
+
+
 def test_cumulated_total_prints_exactly_above_the_cap():
     """¥9,000,000,000.99 three times: the explanation shows ¥27,000,000,002.97, exactly, and says
     that the solver saw the cap."""

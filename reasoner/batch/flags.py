@@ -69,7 +69,7 @@ class FlagsExplainer(Explainer):
         for item in body.arguments:
             tag = item.name
             if tag == "pos":
-                children.append(self.atom(self._witness(item.arguments[0])))
+                children.extend(self.steps(self.atom(self._witness(item.arguments[0]))))
             elif tag == "neg":
                 children.append(Node("absence", "", ""))
             elif tag == "cmp":

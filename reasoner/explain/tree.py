@@ -22,6 +22,8 @@ class Node:
     value: object = None
     discretionary: bool = False
     any_of: bool = False  # children are alternative routes, any one suffices
+    #: a step of a running total: the steps before it, which its readers list beside it (not JSON)
+    before: list[Node] = field(default_factory=list, repr=False)
 
     def to_json(self, table: dict[str, dict]) -> dict:
         """The node as JSON.  A derived atom (a provision or a helper with a derivation of its own)

@@ -41,6 +41,10 @@ _NAMED = frozenset(
         "publish_activity",
     }
 )
+#: Running totals: derived one step from the step before (Art 16 adds up a cumulation's figures
+#: act by act, interp_16_cumulation.lp).  Shown as their steps side by side, not one inside the
+#: other, so that a total over many acts does not push its explanation off the right of the page.
+RUNNING = frozenset({"cum_upto"})
 #: Figures Art 16 adds up (interp_16_cumulation.lp), for a cumulation subject.
 _CUMULATED = MONEY_PREDICATES | {"quantity", "leaked", "publish_count"}
 
@@ -89,7 +93,26 @@ class Explainer:
         node = self._conclusion(sym)
         if not routes:
             return node
-        return self._derivation(node, [self._route(k, body) for k, body in routes])
+        node = self._derivation(node, [self._route(k, body) for k, body in routes])
+        if sym.name in RUNNING and len(routes) == 1:
+            self._unnest(sym, routes[0][1], node)
+        return node
+
+    def _unnest(self, sym: Symbol, body: Symbol, node: Node) -> None:
+        """A step of a running total keeps the earlier steps beside it (``node.before``), not as its
+        child: whatever reads the total lists every step at one depth (:meth:`steps`)."""
+        for item in body.arguments:
+            if item.name == "pos" and item.arguments[0].name == sym.name:
+                prev = self._memo[self._witness(item.arguments[0])]
+                node.before = [*prev.before, prev]  # listed among the children by _route: taken out
+                node.children = [c for c in node.children if all(c is not x for x in node.before)]
+                node.discretionary = any(c.discretionary for c in node.children)
+                return
+
+    @staticmethod
+    def steps(node: Node) -> list[Node]:
+        """A child as its parent shows it: a running total as its steps in order, else itself."""
+        return [*node.before, node] if node.before else [node]
 
     def _finding(self, sym: Symbol) -> Node:
         """A reviewer finding the case records."""
@@ -278,7 +301,7 @@ class Explainer:
         for item in items:
             tag = item.name
             if tag == "pos":
-                children.append(self.atom(self._witness(item.arguments[0])))
+                children.extend(self.steps(self.atom(self._witness(item.arguments[0]))))
             elif tag == "neg":
                 children.append(self._absence(item.arguments[0]))
             elif tag == "cmp":

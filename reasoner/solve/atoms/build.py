@@ -32,16 +32,18 @@ def case_facts(case: Case, scope: Symbol | None = None, setting: Setting | None 
             cl_287_2.assisted_party(w, x, f"assisted_parties[{i}]")
         for i, o in enumerate(case.orders):
             shared.order(w, i, o)
-        for i, a in enumerate(case.acts):
-            _act(w, case, i, a)
+        subjects = [s for i, a in enumerate(case.acts) for s in _act(w, case, i, a)]
+        shared.act_order(w, subjects)
         shared.penalties(w, case)
         shared.findings(w, case)
     return out
 
 
-def _act(w: Writer, case: Case, i: int, a: Act) -> None:
-    """Each person's part in an act (one, or each of several who did it together)."""
+def _act(w: Writer, case: Case, i: int, a: Act) -> list[tuple[Symbol, Symbol]]:
+    """Each person's part in an act (one, or each of several who did it together): the actor and
+    the subject of each part."""
     w.cuts, w.portions, w.act_path = cuts_of(case, a), a.portions, f"acts[{i}]"
+    parts = []
     for k, person in enumerate(a.participants()):
         w.subject = shared.subject_of(w, a, person.party)
         w.person_path = f"acts[{i}].actors[{k}]" if a.actors is not None else f"acts[{i}]"
@@ -53,7 +55,9 @@ def _act(w: Writer, case: Case, i: int, a: Act) -> None:
         else:
             cl_287_2.act_atoms(w, pp, e, a, case, _knowledge(a, person, w.person_path, pp))
         shared.act_tail(w, pp, e, a)
+        parts.append((w.ent(person.party), e))
     w.subject = None
+    return parts
 
 
 def _knowledge(a: Act, person: Participant, person_path: str, pp: str):

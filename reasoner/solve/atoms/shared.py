@@ -4,6 +4,7 @@ act's actor, kind, days and handling, the administrative penalties, and the revi
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 from clingo import Function, String, Symbol
 
@@ -126,6 +127,21 @@ def subject_of(w: Writer, a: Act, person: str) -> Symbol:
     if a.actors is None:
         return w.ent(a.id)
     return Function("by", [w.ent(a.id), w.ent(person)])
+
+
+def act_order(w: Writer, parts: list[tuple[Symbol, Symbol]]) -> None:
+    """Each actor's acts (their part in each) in case-file order, along which Art 16 adds up the
+    figures of a cumulation (asp/interp-2019/interp_16_cumulation.lp): the first, each next one,
+    the last.  ``parts``: (actor, subject) of every part of every act, in case-file order."""
+    path = "(reasoner: the order of the acts in the case file)"
+    by_actor: dict[Symbol, list[Symbol]] = {}
+    for actor, subject in parts:
+        by_actor.setdefault(actor, []).append(subject)
+    for actor, subjects in by_actor.items():
+        w.fact("act_first", [actor, subjects[0]], path)
+        for before, after in pairwise(subjects):
+            w.fact("act_next", [actor, before, after], path)
+        w.fact("act_last", [actor, subjects[-1]], path)
 
 
 def act_head(w: Writer, i: int, a: Act, person: Participant) -> tuple[str, Symbol]:
