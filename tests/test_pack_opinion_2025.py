@@ -89,6 +89,23 @@ def test_others_and_units_inflow_is_added_up_but_not_ones_own():
     assert holding(solve(mixed), *SIX) == set()
 
 
+def test_an_inflow_of_others_not_known_is_weighed_answer_by_answer():
+    """Others' inflow not known, a unit's ¥100,000: whether 6 (2) holds stays open, and the total is
+    ground once for each possible value of the inflow not known (as one #sum over the owners it was
+    ground for every subset of those values: the case did not ground in 60 s)."""
+    data = opinion(
+        ("bank_card", "unit", "sold", 1),
+        ("bank_card", "others", "bought", 1),
+        funds={"inflow": {"unit": "100000", "others": "unknown"}},
+    )
+    r = solve(data)
+    answers = [len(q.answers) for q in r.facts.questions if q.path.endswith("funds.inflow.others")]
+    assert len(answers) == 1
+    totals = sum(1 for _ in r.completions.ctl.symbolic_atoms.by_signature("inflow_not_own", 2))
+    assert 0 < totals <= answers[0] + 1  # each value of the others' inflow with the unit's, or the unit's alone
+    assert certainty(report(data), "op2025.6.2") == "possible"
+
+
 def test_others_accounts_lent_do_not_count():
     data = opinion(("bank_account", "others", "lent", 1), funds={"inflow": "500000"})
     assert holding(solve(data), *SIX) == set()
