@@ -89,6 +89,18 @@ def test_others_and_units_inflow_is_added_up_but_not_ones_own():
     assert holding(solve(mixed), *SIX) == set()
 
 
+@pytest.mark.parametrize("unit, holds", [("149999.99", False), ("150000", True), ("150000.01", True)])
+def test_others_and_units_inflow_added_up_at_and_around_300000(unit, holds):
+    """¥150,000 into others' accounts and, beside it, just below, at and just above ¥150,000 into a
+    unit's: 6 (2) holds from ¥300,000 together."""
+    data = opinion(
+        ("bank_card", "unit", "sold", 1),
+        ("bank_card", "others", "bought", 1),
+        funds={"inflow": {"unit": unit, "others": "150000"}},
+    )
+    assert holding(solve(data), *SIX) == (serious("op2025.6.2") if holds else set())
+
+
 def test_an_inflow_of_others_not_known_is_weighed_answer_by_answer():
     """Others' inflow not known, a unit's ¥100,000: whether 6 (2) holds stays open, and the total is
     ground once for each possible value of the inflow not known (as one #sum over the owners it was
