@@ -17,7 +17,7 @@ from clingo import Function, String, Symbol, SymbolType
 from reasoner.case.edits import judged_on
 from reasoner.case.model import Case
 from reasoner.explain.condition import route_closeness
-from reasoner.explain.i18n import ALIASES, natural_key, person_of, plain, rules_digest, shown
+from reasoner.explain.i18n import ALIASES, natural_key, person_of, plain, rules_digest
 from reasoner.explain.notes import NOTE_PREDICATES, notes
 from reasoner.explain.report import Conclusion, Report, references
 from reasoner.explain.standards import StandardsIndex, Worlds, setting_standards, subject_standards
@@ -275,7 +275,6 @@ def _conclusion(scope: _Scope, pid: str, subj: Symbol) -> Conclusion:
         notes=notes(scope.consequences.get(subj, []), pid, subj, lang) if scope.explainer.worded else [],
         certainty=certainty,
         subject_term=subj,
-        shown=shown(subj),
         status_atom=atom,
         presumed=bool(tree and rests_on(tree, PRESUMPTION, scope.presumed_memo)),
         unverified=sorted(unverified(tree, _unverified_ids(), scope.unverified_memo)) if tree else [],

@@ -9,7 +9,7 @@ import clingo
 from clingo import Function, String, Symbol
 
 from reasoner.explain.condition import Condition
-from reasoner.explain.i18n import shown
+from reasoner.explain.i18n import person_of, plain
 from reasoner.explain.tree import Node
 from reasoner.law.catalogue import OFFENCES, catalogue
 from reasoner.law.packs import packs
@@ -57,9 +57,6 @@ class Conclusion:
     subject_term: Symbol | None = field(default=None, repr=False, compare=False)
     #: the atom whose truth is the conclusion's (holds/2, or applied_holds/2 in two worlds)
     status_atom: Symbol | None = field(default=None, repr=False, compare=False)
-    #: the subject as printed, fixed when the case is reasoned: a cumulation's name (``A1+A2+A3``)
-    #: is its own case's, whatever case is reasoned after it (a batch builds a chunk, then writes)
-    shown: str | None = field(default=None, repr=False, compare=False)
     #: rests on 明知 presumed under Art 11 (可以认定: a presumption, open to rebuttal)
     presumed: bool = False
     #: provisions it rests on whose text is not verified (to be checked against the official text)
@@ -71,9 +68,10 @@ class Conclusion:
     def shown_subject(self) -> str:
         """The subject as printed: ``A1``, or ``A1 · P2`` for one person's part in an act that
         several did together (their conclusions differ and must not read alike)."""
-        if self.shown is not None:
-            return self.shown
-        return shown(self.subject_term) if self.subject_term is not None else self.subject
+        # from ``subject``, fixed when the case was reasoned: a cumulation's name (``A1+A2+A3``) is its
+        # own case's, whatever case is reasoned after it (a batch builds a chunk, then writes)
+        person = person_of(self.subject_term) if self.subject_term is not None else None
+        return self.subject if person is None else f"{self.subject} · {plain(person)}"
 
     @property
     def is_offence(self) -> bool:
