@@ -12,6 +12,7 @@ from hypothesis import settings
 
 from reasoner.case.model import Case
 from reasoner.case.read import load_text
+from reasoner.law.terms import String
 from reasoner.solve.engine import reason
 from reasoner.solve.result import Result
 
@@ -122,7 +123,7 @@ def run(data: dict) -> Result:
 def holds(data: dict, pid: str, subject: str = "A1") -> bool:
     """Whether a conclusion holds; a test asks this of one case many times, so the case is reasoned
     once per test (the cache is emptied before each test: nothing carries over)."""
-    return run(data).holds(pid, __import__("clingo").String(subject))
+    return run(data).holds(pid, String(subject))
 
 
 @functools.lru_cache(maxsize=32)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from clingo import Function, String
 from conftest import to_case
 
 from reasoner.explain.conclusions import build
 from reasoner.explain.report import Conclusion, Report
+from reasoner.law.terms import Function, String
 from reasoner.solve.engine import reason
 from reasoner.solve.result import Result
 

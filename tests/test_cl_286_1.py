@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from clingo import Function, Number, String
 from conftest import holds, make_case, run, to_case
 
 from reasoner.explain.conclusions import build
 from reasoner.law.parameters import parameters
+from reasoner.law.terms import Function, Number, String
 
 ELEMENTS = ["provider", "duty", "ordered", "refused", "circumstance"]
 A1 = String("A1")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from clingo import Function, Number, String
 from conftest import run, to_case
 
 from reasoner.explain.conclusions import build
 from reasoner.law.parameters import parameters
+from reasoner.law.terms import Function, Number, String
 
 A1 = String("A1")
 ITEMS = ["cl.287-1.1.1", "cl.287-1.1.2", "cl.287-1.1.3"]

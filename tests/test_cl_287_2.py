@@ -6,13 +6,13 @@ from __future__ import annotations
 import copy
 
 import pytest
-from clingo import Function, String
 from conftest import EXAMPLES, holds, run, to_case
 
 from reasoner.case.errors import CaseFileError
 from reasoner.case.read import load
 from reasoner.explain.conclusions import build
 from reasoner.law.parameters import parameters
+from reasoner.law.terms import Function, String
 
 A1 = String("A1")
 ELEMENTS = ["cl.287-2.1.knowledge", "cl.287-2.1.help", "cl.287-2.1.serious"]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from clingo import Function, String
 from conftest import assist_act, assist_case, run
+
+from reasoner.law.terms import Function, String
 
 A1 = String("A1")
 

@@ -8,12 +8,12 @@ import shutil
 import subprocess
 import sys
 
-from clingo import String
 from conftest import EXAMPLES, ROOT, assist_act, assist_case, holds, run, to_case
 
 from reasoner.case.read import load
 from reasoner.explain.conclusions import build
 from reasoner.law.catalogue import catalogue
+from reasoner.law.terms import String
 
 A1 = String("A1")
 FORMAT1 = ROOT / "tests" / "data" / "format1"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import clingo
 import pytest
 from conftest import EXAMPLES
 
@@ -16,6 +15,7 @@ from reasoner.case.errors import CaseFileError
 from reasoner.case.read import load
 from reasoner.case.statements import StatementError, read_statement
 from reasoner.explain.conclusions import build
+from reasoner.law.terms import Function, String
 from reasoner.render.json_out import to_json
 from reasoner.solve.atoms.facts import FEN_CEILING
 from reasoner.solve.engine import reason
@@ -52,7 +52,7 @@ _CASE = {
 
 
 def _holds(path: Path, pid: str = "interp.12.1.2") -> bool:
-    return reason(load(path)).holds(pid, clingo.String("A1"))
+    return reason(load(path)).holds(pid, String("A1"))
 
 
 @pytest.mark.parametrize("total_fen", [2**31 + 7, 2**53 + 1, 10**30 + 3])
@@ -81,9 +81,7 @@ def test_sums_are_exact_above_32_and_53_bits(tmp_path, total_fen):
     case = load(p)
     result = reason(case)
     (atom,) = [
-        s
-        for s in result.facts.atoms
-        if s.name == "recorded" and s.arguments[1] == clingo.Function("payment_settlement")
+        s for s in result.facts.atoms if s.name == "recorded" and s.arguments[1] == Function("payment_settlement")
     ]
     assert atom.arguments[-1].number == FEN_CEILING  # the solver sees the cap, far below 2^31
     info = result.facts.atoms[atom]

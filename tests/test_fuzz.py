@@ -256,8 +256,7 @@ THRESHOLDS = ("interp.12.1.2", "interp.12.1.4", "interp.12.2.payment", "interp.1
 
 
 def _holding(data: dict, pids: tuple[str, ...]) -> set[str]:
-    from clingo import String
-
+    from reasoner.law.terms import String
     from reasoner.solve.engine import reason
 
     r = reason(to_case(data))

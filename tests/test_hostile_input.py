@@ -9,7 +9,6 @@ import sys
 import time
 
 import pytest
-from clingo import String
 from conftest import EXAMPLES, ROOT, assist_act, assist_case, run
 from hypothesis import given
 from hypothesis import strategies as st
@@ -19,6 +18,7 @@ from reasoner.case.files import MAX_CASE_BYTES
 from reasoner.case.read import load, load_text
 from reasoner.case.scan import MAX_ALIASES, MAX_NODES
 from reasoner.case.values import MAX_ACTS
+from reasoner.law.terms import String
 
 #: A command that hangs on main must fail here, not hang the suite.
 HANG = 60

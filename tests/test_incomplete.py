@@ -9,13 +9,13 @@ from __future__ import annotations
 import copy
 
 import pytest
-from clingo import Function, String
 from conftest import make_case, to_case
 from test_cl_287_2 import BASE as ASSIST
 
 from reasoner.case.errors import CaseFileError
 from reasoner.case.read import load_text
 from reasoner.explain.conclusions import build
+from reasoner.law.terms import Function, String
 from reasoner.solve.engine import reason
 
 

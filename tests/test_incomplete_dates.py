@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from clingo import Function, String
 from conftest import assist_act, assist_case, make_case, to_case
 from test_interp_10 import case as use_case
 from test_interp_10 import penalty, websites
@@ -20,6 +19,7 @@ from reasoner.case.errors import CaseFileError
 from reasoner.case.read import load, load_text
 from reasoner.cli import main
 from reasoner.explain.what_it_takes import what_it_takes
+from reasoner.law.terms import Function, String
 from reasoner.solve.engine import reason
 
 

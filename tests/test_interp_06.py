@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from clingo import String
 from conftest import holds, make_case, run
 
 from reasoner.law.parameters import parameters
+from reasoner.law.terms import String
 
 ITEMS = [f"interp.6.1.{n}" for n in range(1, 8)]
 GRAVE = ["state_security", "terrorism", "mafia", "corruption_bribery"]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from clingo import String
 from conftest import run
+
+from reasoner.law.terms import String
 
 # Art 7: 犯罪行为, and 属于刑法分则规定的行为类型但尚未构成犯罪的违法行为
 CHARACTERS_7 = ["crime", "illegal_act_of_criminal_type"]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from clingo import String
 from conftest import run, to_case
 
 from reasoner.case.errors import CaseFileError
 from reasoner.law.parameters import parameters
+from reasoner.law.terms import String
 
 A1 = String("A1")
 ITEMS = [f"interp.10.1.{n}" for n in range(1, 8)]

@@ -7,11 +7,11 @@ import copy
 from collections.abc import Iterator
 
 import pytest
-from clingo import String
 from conftest import holds, run, to_case
 
 from reasoner.case.errors import CaseFileError
 from reasoner.explain.conclusions import build
+from reasoner.law.terms import String
 
 #: Item number -> the indicator recorded in the case file.
 INDICATORS = {

@@ -3,8 +3,9 @@ fined and its directly responsible persons are named."""
 
 from __future__ import annotations
 
-from clingo import Function, String
 from conftest import assist_act, assist_case, run
+
+from reasoner.law.terms import Function, String
 
 A1 = String("A1")
 UNIT = [

@@ -3,10 +3,10 @@ circumstances with small harm take the conduct out of the offence although its e
 
 from __future__ import annotations
 
-from clingo import Function, String
 from conftest import assist_act, assist_case, run, to_case
 
 from reasoner.explain.conclusions import build
+from reasoner.law.terms import Function, String
 
 A1 = String("A1")
 

@@ -4,11 +4,11 @@ more acts within two years, none dealt with before."""
 
 from __future__ import annotations
 
-from clingo import Function, String, SymbolType
 from conftest import assist_act, assist_case, run, to_case
 
 from reasoner.explain.conclusions import build
 from reasoner.law.parameters import parameters
+from reasoner.law.terms import Function, String, SymbolType
 
 TIMES = next(p.value for p in parameters() if p.provision == "interp.16" and p.name == "times")
 

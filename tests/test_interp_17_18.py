@@ -3,10 +3,10 @@ general part's bounds, the suspended sentence, the ancillary measures and the fi
 
 from __future__ import annotations
 
-from clingo import Function, Number, String
 from conftest import assist_act, assist_case, make_case, run, to_case
 
 from reasoner.explain.conclusions import build
+from reasoner.law.terms import Function, Number, String
 
 A1 = String("A1")
 

@@ -7,12 +7,12 @@ import subprocess
 import sys
 
 import pytest
-from clingo import String
 from conftest import EXAMPLES, ROOT, assist_act, assist_case, run, to_case
 
 from reasoner.case.edits import judged_on
 from reasoner.case.errors import CaseFileError
 from reasoner.case.read import load_text
+from reasoner.law.terms import String
 
 A1 = String("A1")
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from clingo import Function, Number, String
 from conftest import make_case, run, to_case
 
 from reasoner.explain.conclusions import build
 from reasoner.law.parameters import parameters
+from reasoner.law.terms import Function, Number, String
 from reasoner.solve.atoms.build import case_facts
 from reasoner.solve.atoms.facts import COUNT_CEILING, FEN_CEILING, INT32_MAX
 

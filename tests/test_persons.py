@@ -4,10 +4,10 @@ whole, each with conclusions of their own), and what a unit can be sentenced to 
 
 from __future__ import annotations
 
-from clingo import Function, String
 from conftest import assist_act, run, to_case
 
 from reasoner.explain.conclusions import build
+from reasoner.law.terms import Function, String
 
 A1 = String("A1")
 GANG = {"id": "X1", "description": "某诈骗团伙", "uses_network": True, "reaches_crime": "yes", "confirmable": True}

@@ -10,12 +10,12 @@ import json
 from pathlib import Path
 
 import pytest
-from clingo import String, SymbolType
 
 from reasoner.case.errors import CaseFileError
 from reasoner.case.read import load
 from reasoner.case.statements import read_statement
 from reasoner.explain.conclusions import build
+from reasoner.law.terms import String, SymbolType
 from reasoner.solve.atoms.build import case_facts
 from reasoner.solve.atoms.setting import setting_for
 from reasoner.solve.engine import reason

@@ -4,11 +4,11 @@ subjects with their own party, status and changes."""
 
 from __future__ import annotations
 
-from clingo import SymbolType
 from conftest import assist_act, assist_case, to_case
 
 from reasoner.explain.conclusions import build
 from reasoner.explain.interview import diff
+from reasoner.law.terms import SymbolType
 
 CUMULATION, NAMED_ALIKE = "cumulation", "act"
 

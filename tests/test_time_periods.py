@@ -5,11 +5,11 @@ to the start of prosecution (CL 87-89)."""
 from __future__ import annotations
 
 import pytest
-from clingo import Function, String
 from conftest import assist_act, assist_case, run, to_case
 
 from reasoner.case.errors import CaseFileError
 from reasoner.explain.conclusions import build
+from reasoner.law.terms import Function, String
 
 A1 = String("A1")
 

@@ -5,10 +5,10 @@ The base case (conftest.BASE): a platform ordered on 2023-03-01 with a deadline 
 
 from __future__ import annotations
 
-from clingo import String
 from conftest import make_case, run, to_case
 
 from reasoner.explain.conclusions import build
+from reasoner.law.terms import String
 
 A1 = String("A1")
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from clingo import String
 from conftest import make_case, run, to_case
 
 from reasoner.explain.conclusions import build
+from reasoner.law.terms import String
 
 
 def _conclusion(data: dict, pid: str, subject: str = "A1"):

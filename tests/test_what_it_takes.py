@@ -8,7 +8,6 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-from clingo import Function, String
 from conftest import EXAMPLES, make_case, to_case, without_none
 from test_incomplete import ASSIST, assist, leak
 
@@ -16,6 +15,7 @@ from reasoner.case.read import load
 from reasoner.cli import main
 from reasoner.explain.conclusions import build
 from reasoner.explain.what_it_takes import establishes, what_it_takes
+from reasoner.law.terms import Function, String
 from reasoner.solve.engine import reason
 
 

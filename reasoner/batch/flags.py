@@ -7,10 +7,9 @@ the cost; the full explanation is built for ``--detail full`` or a later ``check
 
 from __future__ import annotations
 
-from clingo import Symbol, SymbolType
-
 from reasoner.explain.tree import Node
 from reasoner.explain.why import JUDGED_FACTS, Explainer, _fits
+from reasoner.law.terms import SymbolType, Term
 from reasoner.law.transform import ANY
 from reasoner.solve.atoms.facts import FactInfo
 
@@ -22,19 +21,19 @@ class FlagsExplainer(Explainer):
 
     def __init__(self, result, lang: str):
         super().__init__(result, lang)
-        self._witnessed: dict[Symbol, Symbol] = {}
+        self._witnessed: dict[Term, Term] = {}
 
-    def _finding(self, sym: Symbol) -> Node:
+    def _finding(self, sym: Term) -> Node:
         f = self.r.facts.findings[sym]
         return Node("finding", "", "", provision=f.provision, path=self.r.facts.atoms[sym].path, discretionary=True)
 
-    def _fact(self, sym: Symbol, info: FactInfo) -> Node:
+    def _fact(self, sym: Term, info: FactInfo) -> Node:
         return Node("fact", "", "", path=info.path, discretionary=sym.name in JUDGED_FACTS)
 
-    def _parameter(self, sym: Symbol) -> Node:
+    def _parameter(self, sym: Term) -> Node:
         return Node("parameter", "", "", provision=self.params[sym].provision)
 
-    def _conclusion(self, sym: Symbol) -> Node:
+    def _conclusion(self, sym: Term) -> Node:
         if sym.name == "holds" and sym.arguments[0].type == SymbolType.String:
             return Node("provision", "", "", provision=sym.arguments[0].string)
         return Node("derived", "", "")
@@ -42,7 +41,7 @@ class FlagsExplainer(Explainer):
     def _counted_text(self, node: Node) -> str:
         return ""
 
-    def _witness(self, sym: Symbol) -> Symbol:
+    def _witness(self, sym: Term) -> Term:
         """:meth:`Explainer._witness` (the first fitting atom in the model's order), looking only
         at the atoms of the literal's predicate, by the model's index of names."""
         if sym in self._witnessed:
@@ -61,7 +60,7 @@ class FlagsExplainer(Explainer):
         self._witnessed[sym] = found
         return found
 
-    def _route(self, k: int, body: Symbol) -> tuple[str, list[Node]]:
+    def _route(self, k: int, body: Term) -> tuple[str, list[Node]]:
         """The nodes of one fired rule instance, as :meth:`Explainer._route` builds them, without
         the values a comparison's text is written with."""
         info = self.rules[k]
@@ -78,7 +77,7 @@ class FlagsExplainer(Explainer):
                 children.append(self._aggregate(k, info, item))
         return f"{info.file}:{info.line}", children
 
-    def _aggregate(self, k: int, info, item: Symbol) -> Node:
+    def _aggregate(self, k: int, info, item: Term) -> Node:
         j, _, globals_ = item.arguments
         elements = self.r.aggregates.get((k, j.number, globals_), [])
         children = [self.atom(c) for _, conds in elements for c in conds.arguments]

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from clingo import Function, Number, Symbol, parse_term
+from clingo import Symbol, parse_term
 
 from reasoner.case.model import Case
+from reasoner.law.terms import Function, Number, Term, from_clingo, to_clingo
 from reasoner.solve import engine
 from reasoner.solve.atoms.build import case_facts
 from reasoner.solve.atoms.facts import Facts
@@ -31,7 +32,7 @@ SCOPE = "__case"
 CALENDAR = frozenset({"next_day"})
 
 
-def scope(i: int) -> Symbol:
+def scope(i: int) -> Term:
     """The scope of the entities of case ``i`` of a chunk."""
     return Function(SCOPE, [Number(i)])
 
@@ -100,7 +101,7 @@ def _strip_one(text: str, texts: dict[int, list[str]]) -> int:
 
 
 @cache
-def base_globals(brought: frozenset[Symbol] | None = None) -> frozenset[Symbol]:
+def base_globals(brought: frozenset[Term] | None = None) -> frozenset[Symbol]:
     """Atoms of the rules with no case at all but the facts that name no entity that every case
     of a program brings (``brought``; default: those of a case in one world of standards)."""
     if brought is None:
@@ -115,7 +116,7 @@ def base_globals(brought: frozenset[Symbol] | None = None) -> frozenset[Symbol]:
     return frozenset(atoms)
 
 
-def _unscoped(facts: Facts) -> frozenset[Symbol]:
+def _unscoped(facts: Facts) -> frozenset[Term]:
     """A scoped case's facts that name no entity, the calendar's aside: what its program shares."""
     return frozenset(s for s in facts.atoms if s.name not in CALENDAR and SCOPE not in str(s))
 
@@ -130,7 +131,7 @@ def reason_together(cases: list[Case]) -> list[Result]:
     influenced each other)."""
     results: list[Result] = [None] * len(cases)  # type: ignore[list-item]
     scoped = [case_facts(c, scope(i)) for i, c in enumerate(cases)]
-    groups: dict[frozenset[Symbol], list[int]] = {}
+    groups: dict[frozenset[Term], list[int]] = {}
     for i, f in enumerate(scoped):
         groups.setdefault(_unscoped(f), []).append(i)
     for brought, members in groups.items():
@@ -139,7 +140,7 @@ def reason_together(cases: list[Case]) -> list[Result]:
 
 
 def _reason_group(
-    cases: list[Case], scoped: list[Facts], members: list[int], brought: frozenset[Symbol], results: list[Result]
+    cases: list[Case], scoped: list[Facts], members: list[int], brought: frozenset[Term], results: list[Result]
 ) -> None:
     """The Results of the cases ``members``, which bring the same facts naming no entity."""
     combined = Facts()
@@ -151,21 +152,24 @@ def _reason_group(
         offset[i] = len(combined.questions)
         combined.questions.extend(f.questions)
     comp = Completions(combined)
-    shares, names, shared = split_named(comp.base_model())
+    shares, names, shared = split_named(comp.base_symbols())
     base = base_globals(brought)
     plain = {i: case_facts(cases[i]) for i in members}
     # the calendar's facts (next_day/2) name no entity; each case brings those of its own days, and
     # the rules read next_day(D, _) only beside a day of the same case that brought it (a deadline,
     # the end of a reasonable period), so another case's days add nothing a case could use
-    own_days = {i: {s for s in plain[i].atoms if s.name in CALENDAR} for i in members}
+    own_days = {i: {to_clingo(s) for s in plain[i].atoms if s.name in CALENDAR} for i in members}
     calendar = set().union(*own_days.values())
     if any(s not in base and s not in calendar for s in shared):
         for i in members:
             results[i] = engine.reason(cases[i])
         return
-    common = read_atoms([s for s in shared if s in base])  # read once for all the cases
+    common = read_atoms(_terms(s for s in shared if s in base))  # read once for all the cases
     for i in members:
-        own = read_atoms(shares.get(i, []), names.get(i, [])), read_atoms([s for s in shared if s in own_days[i]])
+        own = (
+            read_atoms(_terms(shares.get(i, [])), names.get(i, [])),
+            read_atoms(_terms(s for s in shared if s in own_days[i])),
+        )
         results[i] = result_from_reads(plain[i], [*own, common])
     open_ = [i for i in members if plain[i].questions]
     if open_ and not _three_valued(comp, {i: cases[i] for i in open_}, offset, plain, base, results):
@@ -187,17 +191,17 @@ def _three_valued(
     is assumed in the same solve (one that no completion satisfies is done again case by case),
     reading only the case's atoms that hold in some completion.  False where an atom of no case is
     not the rules' own."""
-    cons = comp.consequences()
+    cons = comp.symbol_consequences()
     assert cons is not None, "every combination of answers is a completion"
     split = []
     for x in cons:
         by_case, _, shared, originals = _split(list(x))
         if any(s not in base for s in shared):
             return False
-        split.append((by_case, frozenset(shared), originals))
+        split.append(({i: _terms(v) for i, v in by_case.items()}, frozenset(_terms(shared)), originals))
     (brave, shared, originals), (cautious, _, _) = split
     pending: dict[int, list[tuple[int, int]]] = {}
-    atoms: dict[int, list[tuple[int, Symbol]]] = {}  # by case: each possible atom with its solver literal
+    atoms: dict[int, list[tuple[int, Term]]] = {}  # by case: each possible atom with its solver literal
     for i, case in open_.items():
         r = results[i]
         r.possible = frozenset(brave.get(i, [])) | shared
@@ -218,8 +222,8 @@ def _probe(
     comp: Completions,
     turn: dict[int, tuple[int, int]],
     offset: dict[int, int],
-    atoms: dict[int, list[tuple[int, Symbol]]],
-    shared: frozenset[Symbol],
+    atoms: dict[int, list[tuple[int, Term]]],
+    shared: frozenset[Term],
     results: list[Result],
 ) -> None:
     """The consequences of one answer of each case of ``turn``, assumed together."""
@@ -237,6 +241,11 @@ def _probe(
             frozenset(s for lit, s in own if lit in brave) | shared,
             frozenset(s for lit, s in own if lit in cautious) | shared,
         )
+
+
+def _terms(symbols) -> list[Term]:
+    """Symbols of the answer as terms, for the case's Result."""
+    return [from_clingo(s) for s in symbols]
 
 
 class _Alone:

@@ -4,14 +4,13 @@ records (``act_kind/2``).  why-not answers in one line where it has none."""
 
 from __future__ import annotations
 
-from clingo import Symbol, SymbolType
-
 from reasoner.explain.i18n import msg, term
 from reasoner.law.catalogue import catalogue
+from reasoner.law.terms import SymbolType, Term
 from reasoner.solve.result import Result
 
 
-def kind_missing(result: Result, pid: str) -> Symbol | None:
+def kind_missing(result: Result, pid: str) -> Term | None:
     """The kind of act ``pid`` (an offence, or a provision of its article) is about, when the case
     records no act of that kind; None otherwise."""
     for s in result.model:
@@ -25,7 +24,7 @@ def kind_missing(result: Result, pid: str) -> Symbol | None:
     return None
 
 
-def kind_missing_text(kind: Symbol, pid: str, lang: str) -> str:
+def kind_missing_text(kind: Term, pid: str, lang: str) -> str:
     """本案没有非法利用信息网络行为：<label>（<citation>）无从成立。"""
     prov = catalogue().get(pid)
     return msg("no_act_of_kind", lang).format(

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from clingo import Function, Number, Symbol, SymbolType, ast
+from clingo import ast
 
 from reasoner.case.values import fen
 from reasoner.explain.i18n import fmt_date, fmt_num, fmt_yuan, msg
 from reasoner.law.parameters import by_symbol
+from reasoner.law.terms import Function, Number, SymbolType, Term
 from reasoner.solve.atoms.facts import FactInfo
 from reasoner.solve.result import Result
 
@@ -127,7 +128,7 @@ DATE_ARGUMENTS = {
 }
 
 
-def _figure_key(ground: Symbol) -> Symbol | None:
+def _figure_key(ground: Term) -> Term | None:
     """The key under which a figure the rules read is recorded (cl_12_time.lp): payment_settlement(A, V)
     -> payment_settlement; quantity(A, Q, V) -> quantity(Q); inflow(A, W, V) -> inflow(W); and the
     rules' own counted(A, Key, V), whose key is written out."""
@@ -140,7 +141,7 @@ def _figure_key(ground: Symbol) -> Symbol | None:
     return Function(ground.name, list(ground.arguments[1:-1]))
 
 
-def counted_source(ground: Symbol, result: Result) -> FactInfo | None:
+def counted_source(ground: Term, result: Result) -> FactInfo | None:
     """The recorded figure (or its part from a day) a counted figure is: where its exact value lives."""
     key = _figure_key(ground)
     if key is None:
@@ -157,7 +158,7 @@ def counted_source(ground: Symbol, result: Result) -> FactInfo | None:
     return None
 
 
-def _money(ground: Symbol, param) -> bool:
+def _money(ground: Term, param) -> bool:
     """Whether a ground atom's last argument is money in fen."""
     if ground.name in MONEY_PREDICATES or ground.name in FUNDS_PREDICATES:
         return True
@@ -167,7 +168,7 @@ def _money(ground: Symbol, param) -> bool:
     return key is not None and key.type == SymbolType.Function and key.name in (MONEY_PREDICATES | FUNDS_PREDICATES)
 
 
-def bind(pattern, ground: Symbol, env: dict, exact: dict, units: dict[str, str], result: Result) -> None:
+def bind(pattern, ground: Term, env: dict, exact: dict, units: dict[str, str], result: Result) -> None:
     """Bind a literal's variables to the figures of the ground atom that satisfied it.
 
     ``exact`` gets the exact figure where the atom carries a capped one; ``units`` marks the

@@ -12,8 +12,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from clingo import Function, String, Symbol, SymbolType
-
 from reasoner.case.edits import judged_on
 from reasoner.case.model import Case
 from reasoner.explain.condition import route_closeness
@@ -26,6 +24,7 @@ from reasoner.explain.why import Explainer
 from reasoner.explain.whynot import WhyNot
 from reasoner.law.catalogue import OFFENCES, catalogue
 from reasoner.law.program import program
+from reasoner.law.terms import Function, String, SymbolType, Term
 from reasoner.solve.engine import reason
 from reasoner.solve.result import ESTABLISHED, EXCLUDED, NOT_ASSESSED, POSSIBLE, Result
 
@@ -52,7 +51,7 @@ def _reach() -> dict[str, frozenset[tuple]]:
     return out
 
 
-def _unknown_key(sym: Symbol) -> tuple:
+def _unknown_key(sym: Term) -> tuple:
     args = sym.arguments
     if sym.name in ("quantity", "leaked", "publish_count") and len(args) > 1:
         return (sym.name, args[1].name)
@@ -97,7 +96,7 @@ class _Links:
         return seen
 
 
-def _mentions(sym: Symbol) -> set[str]:
+def _mentions(sym: Term) -> set[str]:
     out = set()
     for a in sym.arguments:
         if a.type == SymbolType.String:
@@ -145,7 +144,7 @@ def build(
     scope = _Scope(result, lang, links, ex, why, consequences, worlds, StandardsIndex(result), cumulations)
     order = {pid: i for i, pid in enumerate(catalogue())}
 
-    def key(item: tuple[tuple[str, Symbol], Symbol]) -> tuple:
+    def key(item: tuple[tuple[str, Term], Term]) -> tuple:
         (pid, subj), _ = item
         text, person = plain(subj), person_of(subj)
         owner = scope.owner(subj)
@@ -163,12 +162,12 @@ def build(
     )
 
 
-def _subjects(result: Result, worlds: Worlds) -> dict[tuple[str, Symbol], Symbol]:
+def _subjects(result: Result, worlds: Worlds) -> dict[tuple[str, Term], Term]:
     """What the rules examined for whom (``holds`` and ``candidate`` atoms), and what holds only in
     some completion of the unknowns: (provision, subject term) -> the subject term.  Keyed by the
     solver's term, never by a printed name (two records may print alike)."""
     cat = catalogue()
-    subjects: dict[tuple[str, Symbol], Symbol] = {}
+    subjects: dict[tuple[str, Term], Term] = {}
     for s in result.named("holds", "candidate"):
         if s.arguments[0].type == SymbolType.String:
             pid = s.arguments[0].string
@@ -183,7 +182,7 @@ def _subjects(result: Result, worlds: Worlds) -> dict[tuple[str, Symbol], Symbol
     return subjects
 
 
-def _closest_subjects(why: WhyNot, examine: str, subjects: dict) -> dict[tuple[str, Symbol], Symbol]:
+def _closest_subjects(why: WhyNot, examine: str, subjects: dict) -> dict[tuple[str, Term], Term]:
     """A provision no rule examined for any record (no candidate): tried for every subject of the
     case, those for which the rules come closest, so that why-not can still say what is missing."""
     scored = []
@@ -204,31 +203,31 @@ class _Scope:
     links: _Links
     explainer: Explainer
     why: WhyNot | None
-    consequences: dict[Symbol, list[Symbol]]  # the model's atoms that attach notes, sorted once, by subject
+    consequences: dict[Term, list[Term]]  # the model's atoms that attach notes, sorted once, by subject
     worlds: Worlds
     standards: StandardsIndex
     #: the Art 16 cumulations, by their term: the party of their acts (a cumulation is named by its
     #: acts, "A1+A2+A3", which an act's own id may spell too: never looked up by that name)
-    cumulations: dict[Symbol, str]
+    cumulations: dict[Term, str]
     #: the explanation trees share their subtrees: each is weighed once per case, not per conclusion
     presumed_memo: dict = field(default_factory=dict)
     unverified_memo: dict = field(default_factory=dict)
 
-    def owner(self, subj: Symbol) -> str:
+    def owner(self, subj: Term) -> str:
         """The party a subject belongs to, found by its term (a cumulation) or its record's id."""
         if subj in self.cumulations:
             return self.cumulations[subj]
         text = plain(subj)
         return self.links.party_of.get(text, text)
 
-    def near(self, subj: Symbol) -> set[str]:
+    def near(self, subj: Term) -> set[str]:
         """The records linked to a subject; a cumulation, which is no record, stands alone."""
         if subj in self.cumulations:
             return {plain(subj)}
         return self.links.near(plain(subj))
 
 
-def _conclusion(scope: _Scope, pid: str, subj: Symbol) -> Conclusion:
+def _conclusion(scope: _Scope, pid: str, subj: Term) -> Conclusion:
     """One conclusion: its status over the completions, why it holds or every route of why not,
     the open facts it hangs on, and its notes."""
     result, lang = scope.result, scope.lang
@@ -319,7 +318,7 @@ def _needs_interpretation(pid: str) -> bool:
     return False
 
 
-def _hangs_on(scope: _Scope, pid: str, subj: Symbol, atom: Symbol) -> list[str]:
+def _hangs_on(scope: _Scope, pid: str, subj: Term, atom: Term) -> list[str]:
     """The open questions whose answer changes a possible conclusion, among those its rules can
     reach for this subject; failing that (only several together decide it), all of those."""
     result = scope.result
@@ -338,12 +337,12 @@ def _hangs_on(scope: _Scope, pid: str, subj: Symbol, atom: Symbol) -> list[str]:
     return sorted({result.facts.questions[q].path for q in chosen}, key=natural_key)
 
 
-def _name_cumulations(result: Result, links: _Links, case: Case) -> dict[Symbol, str]:
+def _name_cumulations(result: Result, links: _Links, case: Case) -> dict[Term, str]:
     """An Art 16 cumulation is shown by its acts in case-file order ("A1+A2+A3"), owned by their
     actor: the party of each cumulation, by its term."""
     order = {a.id: i for i, a in enumerate(case.acts)}
     ALIASES.clear()  # only this case's names: an earlier case's cumulation may have the same term
-    members: dict[Symbol, list[str]] = defaultdict(list)
+    members: dict[Term, list[str]] = defaultdict(list)
     for s in result.named("cum_member_of"):
         if len(s.arguments) == 2:
             members[s.arguments[0]].append(plain(s.arguments[1]))
@@ -355,10 +354,10 @@ def _name_cumulations(result: Result, links: _Links, case: Case) -> dict[Symbol,
     return owners
 
 
-def _by_subject(consequences: list[Symbol]) -> dict[Symbol, list[Symbol]]:
+def _by_subject(consequences: list[Term]) -> dict[Term, list[Term]]:
     """The atoms that attach notes, by the subject they are about (their second argument, or the
     first of no_responsible_person/1), in their order: each conclusion reads only its own."""
-    out: dict[Symbol, list[Symbol]] = defaultdict(list)
+    out: dict[Term, list[Term]] = defaultdict(list)
     for s in consequences:
         if s.name == "no_responsible_person" and s.arguments:
             out[s.arguments[0]].append(s)

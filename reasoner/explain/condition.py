@@ -7,9 +7,10 @@ import itertools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from clingo import Symbol, ast
+from clingo import ast
 
 from reasoner.explain.arithmetic import evaluate
+from reasoner.law.terms import Term
 from reasoner.law.transform import CMP_OPS, variables_of
 
 
@@ -35,7 +36,7 @@ class Condition:
     open: bool = False
     #: an element's subject as the rules name it (``subject`` is its printed name, which two
     #: subjects may share: an act ``A1+A2+A3`` and the cumulation of A1-A3)
-    subject_term: Symbol | None = field(default=None, repr=False, compare=False)
+    subject_term: Term | None = field(default=None, repr=False, compare=False)
     #: the rule's variables it reads (facts and comparisons): whether an open figure reaches it
     reads: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
     #: an open fact's figure known within bounds: its variable -> (least, greatest), as the solver counts

@@ -6,11 +6,10 @@ import re
 from functools import cache
 from pathlib import Path
 
-from clingo import Symbol, SymbolType
-
 from reasoner.case.errors import InputError, Msg
 from reasoner.law.kept import read_toml
 from reasoner.law.program import digest
+from reasoner.law.terms import SymbolType, Term
 
 LANGS = ("zh", "en")
 
@@ -115,10 +114,10 @@ def fmt_date(n: int) -> str:
 
 
 #: Names of subjects the rules make up (an Art 16 cumulation is named by its acts: "A1+A2+A3").
-ALIASES: dict[Symbol, str] = {}
+ALIASES: dict[Term, str] = {}
 
 
-def plain(sym: Symbol) -> str:
+def plain(sym: Term) -> str:
     """A symbol as a reader sees it: strings without quotes, (case, id) pairs as their id."""
     if sym in ALIASES:
         return ALIASES[sym]
@@ -133,14 +132,14 @@ def plain(sym: Symbol) -> str:
     return str(sym)
 
 
-def shown(sym: Symbol) -> str:
+def shown(sym: Term) -> str:
     """A subject as printed: as :func:`plain`, but a person's part in an act done by several names
     the person too (``A1 · P2``), so that two persons' conclusions on one act never read alike."""
     person = person_of(sym)
     return plain(sym) if person is None else f"{plain(sym)} · {plain(person)}"
 
 
-def person_of(sym: Symbol) -> Symbol | None:
+def person_of(sym: Term) -> Term | None:
     """The person a subject is about: ``by(Act, Person)`` (one of several who did an act together)
     or ``resp(Act, Person)`` (a unit's responsible person); None for any other subject."""
     if sym.type == SymbolType.Function and sym.name in ("by", "resp") and len(sym.arguments) == 2:
@@ -171,7 +170,7 @@ MONEY_KEYS = frozenset(
 )
 
 
-def _money_figure(sym: Symbol) -> bool:
+def _money_figure(sym: Term) -> bool:
     """recorded/part/counted atoms whose key is money (their number is fen)."""
     return (
         sym.name in ("recorded", "part", "counted")
@@ -184,7 +183,7 @@ def _money_figure(sym: Symbol) -> bool:
 _PLACE = re.compile(r"\{(\d+)(?:\|(\w+))?\}")
 
 
-def describe_not(sym: Symbol, lang: str) -> str:
+def describe_not(sym: Term, lang: str) -> str:
     """What a rule requires absent, said as the fact it is ([atom_not.<predicate>]: 行为 A1 未经行政
     处罚处理); 'absent: ' and the atom's words for a predicate without one."""
     if sym.name in table().get("atom_not", {}):
@@ -192,7 +191,7 @@ def describe_not(sym: Symbol, lang: str) -> str:
     return f"{msg('absent', lang)}{colon(lang)}{describe(sym, lang)}"
 
 
-def describe(sym: Symbol, lang: str, section: str = "atom") -> str:
+def describe(sym: Term, lang: str, section: str = "atom") -> str:
     """An atom in words, from its [atom.<predicate>] template; the bare atom if none."""
     entry = table()[section].get(sym.name)
     if entry is None:

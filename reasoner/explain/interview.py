@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clingo import Symbol
-
 from reasoner.explain.report import Report
+from reasoner.law.terms import Term
 from reasoner.solve.atoms.facts import Question, shown_value
 from reasoner.solve.result import EXCLUDED, POSSIBLE, Result, status_in
 
@@ -26,7 +25,7 @@ class Open:
 
     index: int
     question: Question
-    decides: list[Symbol]  # the open conclusions that hang on it
+    decides: list[Term]  # the open conclusions that hang on it
     offences: int  # how many open offences some answer decides
     decided: float  # open conclusions an answer decides, on average over the answers tried
 
@@ -39,7 +38,7 @@ def open_questions(result: Result, report: Report | None = None) -> list[Open]:
     report lists it for an open conclusion (found by changing it within a completion: a day, say,
     that matters only between its extremes)."""
     open_atoms = sorted(result.possible - result.certain)
-    listed: dict[str, list[Symbol]] = {}
+    listed: dict[str, list[Term]] = {}
     for c in report.conclusions if report else []:
         if c.certainty == POSSIBLE:
             for path in c.depends_on_unknown:

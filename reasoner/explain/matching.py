@@ -3,12 +3,13 @@ ground a pattern under a binding (arithmetic evaluated where its variables are b
 
 from __future__ import annotations
 
-from clingo import Function, Number, Symbol, SymbolType, ast
+from clingo import ast
 
 from reasoner.explain.arithmetic import evaluate
+from reasoner.law.terms import Function, Number, SymbolType, Term
 
 
-def unify(pattern, sym: Symbol, env: dict[str, Symbol]) -> dict[str, Symbol] | None:
+def unify(pattern, sym: Term, env: dict[str, Term]) -> dict[str, Term] | None:
     """Unify an AST term with a ground symbol under a binding; the extended binding or None."""
     t = pattern.ast_type
     if t == ast.ASTType.Variable:
@@ -34,7 +35,7 @@ def unify(pattern, sym: Symbol, env: dict[str, Symbol]) -> dict[str, Symbol] | N
     return env if sym.type == SymbolType.Number and sym.number == value else None
 
 
-def instantiate(pattern, env: dict[str, Symbol]) -> Symbol | None:
+def instantiate(pattern, env: dict[str, Term]) -> Term | None:
     """The ground atom or term of a pattern under a binding; None if a variable is unbound."""
     t = pattern.ast_type
     if t == ast.ASTType.Variable:

@@ -3,10 +3,9 @@ the general part's bounds and their sources, who answers for a unit, the measure
 
 from __future__ import annotations
 
-from clingo import String, Symbol, SymbolType
-
 from reasoner.explain.i18n import describe, fmt_yuan, msg, paren, plain, sep, table, term
 from reasoner.law.parameters import parameters
+from reasoner.law.terms import String, SymbolType, Term
 
 #: The statute's order of the penalties it names (三年以下有期徒刑、拘役或者管制，并处或者单处罚金).
 _PENALTY_ORDER = ("fixed_term", "criminal_detention", "public_surveillance", "fine_alone_or_additional", "unit_fine")
@@ -14,7 +13,7 @@ _PENALTY_ORDER = ("fixed_term", "criminal_detention", "public_surveillance", "fi
 NOTE_PREDICATES = frozenset({"penalty", "liable", "note", "no_responsible_person"})
 
 
-def notes(consequences: list[Symbol], pid: str, subj: Symbol, lang: str) -> list[str]:
+def notes(consequences: list[Term], pid: str, subj: Term, lang: str) -> list[str]:
     """What the rules attach to a conclusion besides holding: the statutory penalty with the general
     part's bounds and their sources, who answers for a unit, the measures open to the court.
 

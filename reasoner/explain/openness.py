@@ -5,9 +5,10 @@ and matcher (``self._matches``) it reads."""
 
 from __future__ import annotations
 
-from clingo import Symbol, ast
+from clingo import ast
 
 from reasoner.explain.matching import instantiate, unify
+from reasoner.law.terms import Term
 from reasoner.solve.result import POSSIBLE
 
 #: the most answers of one pattern followed when a helper's derivation is looked for
@@ -19,20 +20,20 @@ class Openness:
 
     r: object
     by_head: dict
-    _answer_atoms: dict[str, list[Symbol]] | None
+    _answer_atoms: dict[str, list[Term]] | None
 
-    def _open_atoms(self) -> dict[str, list[Symbol]]:
+    def _open_atoms(self) -> dict[str, list[Term]]:
         """The facts the case leaves open, by predicate (built once): those some answer to one of its
         questions gives, and those recorded as not known."""
         if self._answer_atoms is None:
-            found: dict[str, list[Symbol]] = {}
+            found: dict[str, list[Term]] = {}
             atoms = [a for q in self.r.facts.questions for ans in q.answers for a in ans.atoms]
             for a in [*atoms, *self.r.facts.unknown]:
                 found.setdefault(a.name, []).append(a)
             self._answer_atoms = found
         return self._answer_atoms
 
-    def _unsettled(self, sym: Symbol) -> bool:
+    def _unsettled(self, sym: Term) -> bool:
         """Whether an atom's truth turns on facts not known: a conclusion possible, not established;
         a fact given by one answer to an open question; or a helper derived, in the recorded
         reading, from either (found through the rules that fired)."""
@@ -41,7 +42,7 @@ class Openness:
         if sym.name in ("holds", "applied_holds"):
             return self.r.status(sym) == POSSIBLE
         open_atoms = self._open_atoms()
-        seen: set[Symbol] = set()
+        seen: set[Term] = set()
         stack = [sym]
         while stack:
             atom = stack.pop()
@@ -80,12 +81,12 @@ class Openness:
             for a in self._open_atoms().get(pattern.name, ())
         )
 
-    def _derivable(self, sym: Symbol) -> bool:
+    def _derivable(self, sym: Term) -> bool:
         if sym.name in ("holds", "applied_holds"):  # a conclusion's status is known exactly
             return self.r.status(sym) == POSSIBLE
         return self._helper_derivable(sym)
 
-    def _helper_derivable(self, sym: Symbol) -> bool:
+    def _helper_derivable(self, sym: Term) -> bool:
         """Whether a rule could derive ``sym`` from a conclusion that is possible (the helper facts
         the later documents use, such as narrowed/2 or used_for_telecom_fraud/1): its body's facts
         matched against the answer, its conclusions weighed over the completions."""

@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import clingo
-from clingo import Function, String, Symbol
 
 from reasoner.explain.condition import Condition
 from reasoner.explain.i18n import person_of, plain
 from reasoner.explain.tree import Node
 from reasoner.law.catalogue import OFFENCES, catalogue
 from reasoner.law.packs import packs
+from reasoner.law.terms import Function, String, Term
 from reasoner.solve.result import EXCLUDED, POSSIBLE
 
 SCHEMA = "reasoner/check/2"
@@ -54,9 +54,9 @@ class Conclusion:
     certainty: str = "excluded"
     #: the subject as the rules name it (a record's id, or a term such as ``cumulation("A1")`` for
     #: acts taken together, which ``subject`` shows as ``A1+A2+A3``)
-    subject_term: Symbol | None = field(default=None, repr=False, compare=False)
+    subject_term: Term | None = field(default=None, repr=False, compare=False)
     #: the atom whose truth is the conclusion's (holds/2, or applied_holds/2 in two worlds)
-    status_atom: Symbol | None = field(default=None, repr=False, compare=False)
+    status_atom: Term | None = field(default=None, repr=False, compare=False)
     #: rests on 明知 presumed under Art 11 (可以认定: a presumption, open to rebuttal)
     presumed: bool = False
     #: provisions it rests on whose text is not verified (to be checked against the official text)
@@ -78,7 +78,7 @@ class Conclusion:
         """Whether it is one of the three offences (what a printout explains by default)."""
         return self.id in OFFENCES
 
-    def atom(self) -> Symbol:
+    def atom(self) -> Term:
         """The conclusion as a clingo atom: ``holds(Id, Subject)`` (``applied_holds`` in two worlds)."""
         if self.status_atom is not None:
             return self.status_atom

@@ -8,11 +8,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from clingo import Function, String, Symbol, SymbolType
-
 from reasoner.explain.i18n import natural_key, plain
 from reasoner.law.catalogue import catalogue
 from reasoner.law.packs import standard_packs
+from reasoner.law.terms import Function, String, SymbolType, Term
 from reasoner.solve.result import EXCLUDED, Result
 
 
@@ -22,27 +21,27 @@ class Worlds:
     def __init__(self, result: Result):
         setting = result.facts.setting
         self.two = bool(setting is not None and setting.two_worlds)
-        self.base: dict[Symbol, Symbol] = {}  # applied instance -> the case's own subject
-        self.applied: dict[Symbol, Symbol] = {}  # the case's own subject -> its applied instance
+        self.base: dict[Term, Term] = {}  # applied instance -> the case's own subject
+        self.applied: dict[Term, Term] = {}  # the case's own subject -> its applied instance
         if self.two:
             for s in result.named("applied"):
                 if len(s.arguments) == 2:
                     self.base[s.arguments[1]] = s.arguments[0]
                     self.applied[s.arguments[0]] = s.arguments[1]
 
-    def shown(self, subj: Symbol) -> bool:
+    def shown(self, subj: Term) -> bool:
         """A subject whose conclusions are printed: every one in one world; in two, the instance of
         each record in the world that governs it."""
         return not self.two or subj in self.base
 
-    def instance_of(self, atom: Symbol) -> Symbol | None:
+    def instance_of(self, atom: Term) -> Term | None:
         """The printed subject of a conclusion atom of the three-valued answer (holds/2 in one
         world, applied_holds/2 in two: the case's subject, shown through its recorded instance)."""
         if not self.two:
             return atom.arguments[1] if atom.name == "holds" else None
         return self.applied.get(atom.arguments[1]) if atom.name == "applied_holds" else None
 
-    def atom(self, pid: str, subj: Symbol) -> Symbol:
+    def atom(self, pid: str, subj: Term) -> Term:
         """The atom whose truth is the conclusion's: holds(Id, S), or applied_holds(Id, Subject)."""
         if self.two and subj in self.base:
             return Function("applied_holds", [String(pid), self.base[subj]])
@@ -64,8 +63,8 @@ class StandardsIndex:
 
     def __init__(self, result: Result):
         standard = {p.id for p in standard_packs()}
-        self.day: dict[Symbol, int] = {}
-        self.packs: dict[Symbol, list[str]] = defaultdict(list)
+        self.day: dict[Term, int] = {}
+        self.packs: dict[Term, list[str]] = defaultdict(list)
         for s in result.named("standards_on", "pack_applies"):
             if s.name == "standards_on" and len(s.arguments) == 2:
                 self.day.setdefault(s.arguments[0], s.arguments[1].number)
@@ -74,7 +73,7 @@ class StandardsIndex:
                     self.packs[s.arguments[1]].append(s.arguments[0].string)
 
 
-def subject_standards(result: Result, subj: Symbol, index: StandardsIndex | None = None) -> dict | None:
+def subject_standards(result: Result, subj: Term, index: StandardsIndex | None = None) -> dict | None:
     """The standards applied to a subject: the day whose documents govern it, those documents, and
     the world it was taken from (``index``: the model read once, for many subjects)."""
     index = index or StandardsIndex(result)
@@ -100,7 +99,7 @@ def subject_standards(result: Result, subj: Symbol, index: StandardsIndex | None
     }
 
 
-def _act_of(subj: Symbol) -> Symbol | None:
+def _act_of(subj: Term) -> Term | None:
     """The act instance whose standards a subject takes: itself, or the act of a person's part in it
     (by(A, P)), of a unit's responsible person (resp(A, R)) or of acts taken together (their first)."""
     if subj.type == SymbolType.Function and subj.name in ("by", "resp") and subj.arguments:
@@ -108,12 +107,12 @@ def _act_of(subj: Symbol) -> Symbol | None:
     return subj
 
 
-def _world_of(subj: Symbol) -> str | None:
+def _world_of(subj: Term) -> str | None:
     base = base_of(subj)
     return base[1] if base is not None else None
 
 
-def base_of(subj: Symbol) -> tuple[Symbol, str] | None:
+def base_of(subj: Term) -> tuple[Term, str] | None:
     """An instance's subject of the case and its world: (W, Id) -> (Id, W); by/resp/cumulation follow."""
     if subj.type != SymbolType.Function:
         return None
@@ -150,7 +149,7 @@ def compare_standards(result: Result, lang: str) -> list[Difference] | None:
     if not worlds.two:
         return None
     cat = catalogue()
-    by_base: dict[tuple[str, Symbol], dict[str, Symbol]] = defaultdict(dict)
+    by_base: dict[tuple[str, Term], dict[str, Term]] = defaultdict(dict)
     for s in result.model:
         if s.name in ("holds", "candidate") and s.arguments[0].type == SymbolType.String:
             pid, subj = s.arguments[0].string, s.arguments[1]

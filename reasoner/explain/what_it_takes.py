@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import clingo
-from clingo import Symbol
 
 from reasoner.explain.i18n import fmt_num, fmt_yuan
+from reasoner.law.terms import Term
 from reasoner.solve.atoms.facts import Question, shown_value
 from reasoner.solve.completions import Assumption, Completions
 
@@ -229,7 +229,7 @@ class Takes:
     complete: bool  # False when the limits stopped the search before every minimal set was found
 
 
-def what_it_takes(comp: Completions, atom: Symbol, max_sets: int = 5, max_rounds: int = 500) -> Takes:
+def what_it_takes(comp: Completions, atom: Term, max_sets: int = 5, max_rounds: int = 500) -> Takes:
     """The smallest sets of facts that would establish ``atom``, smallest first (each minimal)."""
     questions = comp.facts.questions
     lit = comp.atom_literal(atom)
@@ -256,7 +256,7 @@ def what_it_takes(comp: Completions, atom: Symbol, max_sets: int = 5, max_rounds
     return Takes(found[:max_sets], False)
 
 
-def _generalise(comp: Completions, atom: Symbol, cex: dict[int, int]) -> dict[int, frozenset[int]]:
+def _generalise(comp: Completions, atom: Term, cex: dict[int, int]) -> dict[int, frozenset[int]]:
     """Widen a counterexample to the part that makes the conclusion fail.
 
     A partial completion is assumed as "none of the other answers" for each of its questions,
@@ -316,7 +316,7 @@ def _generalise(comp: Completions, atom: Symbol, cex: dict[int, int]) -> dict[in
     return allowed
 
 
-def establishes(comp: Completions, atom: Symbol, chosen: list[Fact]) -> bool:
+def establishes(comp: Completions, atom: Term, chosen: list[Fact]) -> bool:
     """Whether these facts establish the atom (every agreeing completion has it, and one exists)."""
     assume = _assumptions(chosen, comp)
     lit = comp.atom_literal(atom)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from clingo import Function, String, Symbol, SymbolType, ast
+from clingo import ast
 
 from reasoner.case.values import fen
 from reasoner.explain.arithmetic import COUNTED, MONEY_PREDICATES, bind, counted_source
@@ -22,6 +22,7 @@ from reasoner.explain.wording import aggregate_words, comparison_words
 from reasoner.law.catalogue import catalogue
 from reasoner.law.parameters import by_symbol
 from reasoner.law.program import program
+from reasoner.law.terms import Function, String, SymbolType, Term
 from reasoner.law.transform import ANY, RuleInfo
 from reasoner.solve.atoms.facts import FactInfo
 from reasoner.solve.result import Result
@@ -61,12 +62,12 @@ class Explainer:
         self.rules: list[RuleInfo] = program().rules
         self.cat = catalogue()
         self.params = by_symbol()
-        self._memo: dict[Symbol, Node] = {}
-        self._by_pred: dict[tuple, list[Symbol]] | None = None
-        self._cum: dict[Symbol, list[Symbol]] | None = None
+        self._memo: dict[Term, Node] = {}
+        self._by_pred: dict[tuple, list[Term]] | None = None
+        self._cum: dict[Term, list[Term]] | None = None
 
     # -- atoms ---------------------------------------------------------------------------
-    def atom(self, sym: Symbol) -> Node:
+    def atom(self, sym: Term) -> Node:
         """The explanation of an atom of the model (each atom built once, then shared)."""
         if sym in self._memo:
             return self._memo[sym]
@@ -74,7 +75,7 @@ class Explainer:
         self._memo[sym] = node
         return node
 
-    def _atom(self, sym: Symbol) -> Node:
+    def _atom(self, sym: Term) -> Node:
         facts = self.r.facts
         if sym in facts.findings:
             return self._finding(sym)
@@ -98,7 +99,7 @@ class Explainer:
             self._unnest(sym, routes[0][1], node)
         return node
 
-    def _unnest(self, sym: Symbol, body: Symbol, node: Node) -> None:
+    def _unnest(self, sym: Term, body: Term, node: Node) -> None:
         """A step of a running total keeps the earlier steps beside it (``node.before``), not as its
         child: whatever reads the total lists every step at one depth (:meth:`steps`)."""
         for item in body.arguments:
@@ -114,14 +115,14 @@ class Explainer:
         """A child as its parent shows it: a running total as its steps in order, else itself."""
         return [*node.before, node] if node.before else [node]
 
-    def _finding(self, sym: Symbol) -> Node:
+    def _finding(self, sym: Term) -> Node:
         """A reviewer finding the case records."""
         f = self.r.facts.findings[sym]
         text = finding_text(self.cat[f.provision].label(self.lang), f, self.lang)
         info = self.r.facts.atoms[sym]
         return Node("finding", text, str(sym), provision=f.provision, path=info.path, discretionary=True)
 
-    def _fact(self, sym: Symbol, info: FactInfo) -> Node:
+    def _fact(self, sym: Term, info: FactInfo) -> Node:
         """A fact of the case, with its field and, for a figure, what a reader must know about it."""
         text = describe(sym, self.lang)
         value = info.value
@@ -134,14 +135,14 @@ class Explainer:
             "fact", text, str(sym), path=info.path, value=value if _scalar(value) else None, discretionary=judged
         )
 
-    def _parameter(self, sym: Symbol) -> Node:
+    def _parameter(self, sym: Term) -> Node:
         """A figure of the law, with where it comes from."""
         p = self.params[sym]
         c = colon(self.lang)
         text = f"{param_text(p, self.lang)}" + paren(f"{p.cite}{c}{p.source}", self.lang)
         return Node("parameter", text, str(sym), provision=p.provision, value=p.value)
 
-    def _conclusion(self, sym: Symbol) -> Node:
+    def _conclusion(self, sym: Term) -> Node:
         """A derived atom before its derivation: a provision for a subject, or a helper in words (an
         Art 16 total shown exactly, however large)."""
         if sym.name == "holds" and sym.arguments[0].type == SymbolType.String:
@@ -196,7 +197,7 @@ class Explainer:
             node.discretionary = any(c.discretionary for c in node.children)
         return node
 
-    def _witness(self, sym: Symbol) -> Symbol:
+    def _witness(self, sym: Term) -> Term:
         """A true atom for a recorded literal whose anonymous positions were masked (``__any``)."""
         if ANY not in str(sym):
             return sym
@@ -217,7 +218,7 @@ class Explainer:
                 return cand
         return sym
 
-    def _cumulated(self, sym: Symbol) -> Decimal | int | None:
+    def _cumulated(self, sym: Term) -> Decimal | int | None:
         """The exact total of an Art 16 cumulated figure, from the exact figures of the acts the rules
         added up (cum_money / cum_count atoms of the model); None for any other atom."""
         if sym.name not in _CUMULATED or not sym.arguments or sym.arguments[0].type != SymbolType.Function:
@@ -261,7 +262,7 @@ class Explainer:
             text += paren(f"{msg('bounded', self.lang)}{colon(self.lang)}{bounds}", self.lang)
         return text
 
-    def figure_text(self, sym: Symbol, info: FactInfo, text: str) -> str:
+    def figure_text(self, sym: Term, info: FactInfo, text: str) -> str:
         """A recorded fact's text with what a reader must know about its figure: the exact value
         above the solver's ceiling, what a statement summed, the bounds it is known within."""
         if info.saturated:
@@ -276,7 +277,7 @@ class Explainer:
             text += paren(f"{msg('evidence_named', self.lang)}{colon(self.lang)}{info.evidence}", self.lang)
         return text
 
-    def _exact_text(self, sym: Symbol, exact: object) -> str:
+    def _exact_text(self, sym: Term, exact: object) -> str:
         args = list(sym.arguments)
         if isinstance(exact, Decimal):
             args[-1] = String(fmt_yuan(fen(exact), self.lang))
@@ -285,7 +286,7 @@ class Explainer:
         return describe(Function(sym.name, args), self.lang)
 
     # -- one fired rule instance ------------------------------------------------------------
-    def _route(self, k: int, body: Symbol) -> tuple[str, list[Node]]:
+    def _route(self, k: int, body: Term) -> tuple[str, list[Node]]:
         info = self.rules[k]
         where = f"{info.file}:{info.line}"
         children: list[Node] = []
@@ -310,18 +311,18 @@ class Explainer:
                 children.append(self._aggregate(k, info, item))
         return where, children
 
-    def _comparison(self, info: RuleInfo, item: Symbol, env: dict, exact: dict, money: dict[str, str]) -> Node:
+    def _comparison(self, info: RuleInfo, item: Term, env: dict, exact: dict, money: dict[str, str]) -> Node:
         """A comparison of the rule in words, with the figures it was made with (exact where capped)."""
         c = info.comparisons[item.arguments[0].number]
-        values: dict[str, int | Symbol] = dict(zip(c.variables, item.arguments[1].arguments, strict=False))
+        values: dict[str, int | Term] = dict(zip(c.variables, item.arguments[1].arguments, strict=False))
         values |= {
-            k: v for k, v in exact.items() if isinstance(values.get(k), Symbol) and values[k].type == SymbolType.Number
+            k: v for k, v in exact.items() if isinstance(values.get(k), Term) and values[k].type == SymbolType.Number
         }
         head = info.head_id or info.head_predicate
         _, text = comparison_words(c.text, c.left, c.op, c.right, values, money, self.lang, head)
         return Node("comparison", text, c.text, value=None)
 
-    def _aggregate(self, k: int, info: RuleInfo, item: Symbol) -> Node:
+    def _aggregate(self, k: int, info: RuleInfo, item: Term) -> Node:
         j, value, globals_ = item.arguments
         agg = info.aggregates[j.number]
         elements = sorted(self.r.aggregates.get((k, j.number, globals_), []), key=lambda e: natural_key(str(e[0])))
@@ -341,7 +342,7 @@ class Explainer:
             discretionary=any(c.discretionary for c in children),
         )
 
-    def _absence(self, sym: Symbol) -> Node:
+    def _absence(self, sym: Term) -> Node:
         if sym.name == "finding_fails":
             return Node("absence", msg("no_finding_against", self.lang), f"not {sym}")
         if sym.name == "holds" and sym.arguments[0].type == SymbolType.String:
@@ -353,7 +354,7 @@ class Explainer:
         return Node("absence", describe_not(sym, self.lang), f"not {sym}")
 
 
-def _fits(pattern: Symbol, sym: Symbol) -> bool:
+def _fits(pattern: Term, sym: Term) -> bool:
     """Whether a ground atom matches a recorded literal, ``__any`` matching anything."""
     if pattern.type == SymbolType.Function and pattern.name == ANY and not pattern.arguments:
         return True
@@ -370,9 +371,9 @@ def _scalar(v: object) -> bool:
     return isinstance(v, (int, str, bool, Decimal)) or v is None or hasattr(v, "isoformat")
 
 
-def _parse(text: str) -> Symbol | None:
+def _parse(text: str) -> Term | None:
     """A node's atom back as a symbol (nodes keep their atom's text)."""
-    from clingo import parse_term
+    from reasoner.law.terms import parse_term
 
     try:
         return parse_term(text)

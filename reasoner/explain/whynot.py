@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from clingo import Function, Number, String, Symbol, SymbolType, ast
+from clingo import ast
 
 from reasoner.explain.arithmetic import COUNTED, bind, comparison_text, counted_source, evaluate, unit_of
 from reasoner.explain.condition import Condition, assigned_in, open_comparisons, rank, reads_of, solver_bounds
@@ -38,6 +38,7 @@ from reasoner.law.catalogue import catalogue
 from reasoner.law.packs import by_id
 from reasoner.law.parameters import by_symbol
 from reasoner.law.program import program
+from reasoner.law.terms import Function, Number, String, SymbolType, Term
 from reasoner.law.transform import CMP_OPS
 from reasoner.solve.result import Result
 
@@ -53,12 +54,12 @@ class WhyNot(Openness):
         # one explainer (and its memo) for every route that a holding conclusion excludes
         self.explainer = explainer or Explainer(result, lang)
         self.cat = catalogue()
-        self._answer_atoms: dict[str, list[Symbol]] | None = None  # the open facts, by predicate
+        self._answer_atoms: dict[str, list[Term]] | None = None  # the open facts, by predicate
         self._fields: set[tuple[str, str]] | None = None  # fields recorded (see _recorded_otherwise)
-        self.by_pred: dict[tuple[str, int], list[Symbol]] = defaultdict(list)
+        self.by_pred: dict[tuple[str, int], list[Term]] = defaultdict(list)
         #: the same lists by the value of their first or second argument: a pattern with one bound
         #: is matched against its few atoms, not every atom of its predicate (cases of many acts)
-        self.by_arg: dict[tuple[str, int, int, Symbol], list[Symbol]] = defaultdict(list)
+        self.by_arg: dict[tuple[str, int, int, Term], list[Term]] = defaultdict(list)
         for s in sorted(result.model, key=lambda s: natural_key(str(s))):  # routes through G2 before G10
             args = s.arguments
             self.by_pred[(s.name, len(args))].append(s)
@@ -74,7 +75,7 @@ class WhyNot(Openness):
             if not r.empty_body:
                 self.by_head[r.head_predicate].append(r)
 
-    def routes(self, pid: str, subject: Symbol, depth: int) -> list[list[Condition]]:
+    def routes(self, pid: str, subject: Term, depth: int) -> list[list[Condition]]:
         """Every way the rules could establish ``pid`` for ``subject``, with each condition's status."""
         out: list[list[Condition]] = []
         for r in self.rules.get(pid, []):
@@ -258,7 +259,7 @@ class WhyNot(Openness):
                     bind(a.symbol, ground, {}, {}, money, self.r)
         return money
 
-    def _matches(self, pattern, env) -> list[tuple[Symbol, dict]]:
+    def _matches(self, pattern, env) -> list[tuple[Term, dict]]:
         if pattern.ast_type != ast.ASTType.Function:
             return []
         key = (pattern.name, len(pattern.arguments))
@@ -276,7 +277,7 @@ class WhyNot(Openness):
                 out.append((s, e))
         return out
 
-    def _element(self, sym: Symbol, depth: int) -> Condition:
+    def _element(self, sym: Term, depth: int) -> Condition:
         pid = sym.arguments[0].string
         subject = sym.arguments[1]
         ok = sym in self.r.model
@@ -300,7 +301,7 @@ class WhyNot(Openness):
         prov = self.cat.get(pid)
         return prov.label(self.lang) if prov else pid
 
-    def _text(self, sym: Symbol) -> str:
+    def _text(self, sym: Term) -> str:
         param = by_symbol().get(sym)
         if param is not None:
             return param_text(param, self.lang)
@@ -317,7 +318,7 @@ class WhyNot(Openness):
             return self.explainer.figure_text(sym, known, describe(sym, self.lang))
         return describe(sym, self.lang)
 
-    def _fact(self, sym: Symbol, pattern) -> Condition:
+    def _fact(self, sym: Term, pattern) -> Condition:
         """A fact of the answer that a route reads; open when facts not known could undo it, with
         the bounds of a figure known only within them (for the comparisons that read it)."""
         kind = "parameter" if sym in by_symbol() else "fact"  # a figure of the law is not a condition met

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import re
 
-from clingo import Symbol, SymbolType
-
 from reasoner.explain.arithmetic import evaluate, unit_of
 from reasoner.explain.i18n import fmt_date, fmt_num, fmt_yuan, shown, table
+from reasoner.law.terms import SymbolType, Term
 
 _TEST = {
     "=": lambda a, b: a == b,
@@ -34,12 +33,12 @@ def op_word(op: str, ok: bool, date: bool, lang: str) -> str:
     return words[lang if ok else f"{lang}_not"]
 
 
-def figure(value: int | Symbol | None, unit: str | None, lang: str) -> str:
+def figure(value: int | Term | None, unit: str | None, lang: str) -> str:
     """A figure as a reader writes it: money in yuan, a day as a day, a count with separators; a
     symbol (an act, a cumulation) by its shown name."""
     if value is None:
         return "…"
-    if isinstance(value, Symbol):
+    if isinstance(value, Term):
         if value.type != SymbolType.Number:
             return shown(value)
         value = value.number
@@ -55,7 +54,7 @@ def comparison_words(
     left,
     op: str,
     right,
-    values: dict[str, int | Symbol],
+    values: dict[str, int | Term],
     units: dict[str, str],
     lang: str,
     head: str | None = None,
@@ -63,7 +62,7 @@ def comparison_words(
     """Whether ``left op right`` holds for the figures (None where they are not all numbers), and the
     comparison in words from the table with every variable's figure put in."""
     nums = {k: v for k, v in values.items() if isinstance(v, int)}
-    nums |= {k: v.number for k, v in values.items() if isinstance(v, Symbol) and v.type == SymbolType.Number}
+    nums |= {k: v.number for k, v in values.items() if isinstance(v, Term) and v.type == SymbolType.Number}
     try:
         lv: int | None = evaluate(left, nums)
         rv: int | None = evaluate(right, nums)
@@ -83,7 +82,7 @@ def comparison_words(
     return ok, _PLACE.sub(lambda m: fields.get(m.group(1), "…"), template)
 
 
-def aggregate_words(key: str, value: Symbol, is_day: bool, lang: str, head: str | None = None) -> str:
+def aggregate_words(key: str, value: Term, is_day: bool, lang: str, head: str | None = None) -> str:
     """A count, sum, least or greatest in words from the table, with its figure."""
     if value.type == SymbolType.Number:
         fields = {

@@ -7,7 +7,9 @@ the same attribute names (``ast_type``, ``name``, ``arguments``, ``symbol``, ``s
 
 from __future__ import annotations
 
-from clingo import Symbol, ast, parse_term
+from clingo import Symbol, ast
+
+from reasoner.law.terms import Term, from_clingo, parse_term
 
 
 class Mirror:
@@ -38,12 +40,14 @@ class Mirror:
 
 
 def mirror(value: object) -> object:
-    """An AST node mirrored, a sequence as a list of mirrors, anything else (symbols, names,
-    numbers, enumerations) as it is."""
+    """An AST node mirrored, a sequence as a list of mirrors, a symbol as a term, anything else
+    (names, numbers, enumerations) as it is."""
     if isinstance(value, ast.AST):
         return Mirror(value)
     if isinstance(value, ast.ASTSequence):
         return [mirror(v) for v in value]
+    if isinstance(value, Symbol):  # a ground term of the rule: matched against the answer's terms
+        return from_clingo(value)
     return value
 
 
@@ -64,7 +68,7 @@ def freeze(value: object) -> object:
         return tuple(fields)
     if isinstance(value, list):
         return [freeze(v) for v in value]
-    if isinstance(value, Symbol):
+    if isinstance(value, Term):
         return (_SYMBOL, str(value))
     if value is None or isinstance(value, (str, int)):
         return value

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from clingo import Function, Number, String, Symbol
-
 from reasoner.law.kept import read_toml
+from reasoner.law.terms import Function, Number, String, Term
 
 
 @cache
@@ -87,7 +86,7 @@ class Pack:
                 h.update(f.name.encode() + b"\0" + f.read_bytes())
         return h.hexdigest()
 
-    def symbols(self) -> list[Symbol]:
+    def symbols(self) -> list[Term]:
         """The facts the rules read: ``pack(P)`` and ``pack_in_force(P, YYYYMMDD)``."""
         day = self.in_force.year * 10000 + self.in_force.month * 100 + self.in_force.day
         return [Function("pack", [String(self.id)]), Function("pack_in_force", [String(self.id), Number(day)])]

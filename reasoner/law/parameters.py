@@ -10,10 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from clingo import Function, Number, String, Symbol
-
 from reasoner.law.kept import read_toml
 from reasoner.law.packs import pack_files
+from reasoner.law.terms import Function, Number, String, Term
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,7 @@ class Param:
     verbatim: bool = True  # the source is quoted from the texts in ../shared/law
 
     @property
-    def symbol(self) -> Symbol:
+    def symbol(self) -> Term:
         return Function("param", [String(self.provision), Function(self.name), Number(self.value)])
 
 
@@ -44,7 +43,7 @@ def parameters() -> tuple[Param, ...]:
 
 
 @cache
-def by_symbol() -> dict[Symbol, Param]:
+def by_symbol() -> dict[Term, Param]:
     return {p.symbol: p for p in parameters()}
 
 

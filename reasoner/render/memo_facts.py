@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import re
 
-import clingo
-
 from reasoner.case.model import Case
 from reasoner.explain.i18n import describe, msg, natural_key, paren, table
 from reasoner.explain.report import Conclusion
 from reasoner.explain.why import Explainer
+from reasoner.law.terms import Function, String, SymbolType, Term
 from reasoner.render.memo_model import FactRow, Note, Record
 from reasoner.solve.atoms.facts import COUNT_CEILING, FEN_CEILING
 from reasoner.solve.result import Result
@@ -85,20 +84,18 @@ class FactsSection:
         """Facts recorded as not known, once per case field.  Their atoms stand in for what might be
         (a figure at the solver's ceiling, each option of a choice), so the value is shown as not
         known; a yes/no fact is shown as the statement that is not known."""
-        by_path: dict[str, list[clingo.Symbol]] = {}
+        by_path: dict[str, list[Term]] = {}
         for sym, info in atoms.items():
             by_path.setdefault(info.path, []).append(sym)
-        blank = clingo.String(self.m("report_not_known"))
+        blank = String(self.m("report_not_known"))
         out = []
         for path, syms in by_path.items():
             sym = syms[0]
             last = sym.arguments[-1] if sym.arguments else None
             if len(syms) > 1 or (
-                last is not None
-                and last.type == clingo.SymbolType.Number
-                and last.number in (COUNT_CEILING, FEN_CEILING)
+                last is not None and last.type == SymbolType.Number and last.number in (COUNT_CEILING, FEN_CEILING)
             ):
-                sym = clingo.Function(sym.name, [*sym.arguments[:-1], blank])
+                sym = Function(sym.name, [*sym.arguments[:-1], blank])
             out.append((describe(sym, self.lang), path))
         return out
 
@@ -107,8 +104,8 @@ class FactsSection:
         arity = 1 + max(
             (int(i) for i in re.findall(r"\{(\d+)", table()["atom"].get(pred, {}).get(self.lang, ""))), default=0
         )
-        blank = clingo.String(self.m("report_not_known"))
-        return describe(clingo.Function(pred, [clingo.String(ident)] + [blank] * (arity - 1)), self.lang)
+        blank = String(self.m("report_not_known"))
+        return describe(Function(pred, [String(ident)] + [blank] * (arity - 1)), self.lang)
 
     def _record(self, key: str) -> str:
         """The heading of a record of the case file: 当事人 P1「某公司」 (parties[0])."""
@@ -122,7 +119,7 @@ class FactsSection:
         if atom is None:  # a list of the case file whose records no atom names
             return key
         rec = getattr(self.case, kind)[i]
-        text = describe(clingo.Function(atom, [clingo.String(rec.id)]), self.lang)
+        text = describe(Function(atom, [String(rec.id)]), self.lang)
         name = getattr(rec, "name", None)
         if name:
             text += f"「{name}」"

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from clingo import Symbol
-
 from reasoner.case.model import Case
 from reasoner.explain.i18n import msg, paren, sep
 from reasoner.explain.report import Conclusion, Report
+from reasoner.law.terms import Term
 from reasoner.render.markdown import paragraph_of
 from reasoner.render.memo_model import Mark, Note, Person
 
@@ -33,7 +32,7 @@ def _held(c: Conclusion) -> bool:
     return c.certainty in ("established", "possible")
 
 
-def persons(case: Case, report: Report, verdict, attached: Callable[[str, Symbol], list[str]]) -> list[Person]:
+def persons(case: Case, report: Report, verdict, attached: Callable[[str, Term], list[str]]) -> list[Person]:
     """A section for each party an offence was examined for, or who answers for one that holds or
     may hold (a unit's responsible persons: their own conclusions on its act), in case-file order.
     ``attached(offence, subject term)``: the notes the rules attach to an offence for that subject

@@ -10,6 +10,7 @@ from __future__ import annotations
 import clingo
 from clingo import Symbol
 
+from reasoner.law.terms import Term, from_clingo, to_clingo
 from reasoner.solve.atoms.facts import Facts, Question
 from reasoner.solve.control import OPEN, add_facts, new_control, selector
 
@@ -44,9 +45,9 @@ class Completions:
                     self.answer_of[atom.literal] = (q, a)
                     self.literal[(q, a)] = atom.literal
 
-    def atom_literal(self, sym: Symbol) -> int | None:
+    def atom_literal(self, sym: Term | Symbol) -> int | None:
         """The solver literal of an atom; None when grounding showed it can never hold."""
-        atom = self.ctl.symbolic_atoms[sym]
+        atom = self.ctl.symbolic_atoms[to_clingo(sym) if isinstance(sym, Term) else sym]
         return None if atom is None else atom.literal
 
     def _set_open(self, value: bool) -> None:
@@ -54,7 +55,12 @@ class Completions:
             self.ctl.assign_external(OPEN, value)
             self._open = value
 
-    def base_model(self) -> list[Symbol]:
+    def base_model(self) -> list[Term]:
+        """The atoms of the recorded reading."""
+        return [from_clingo(s) for s in self.base_symbols()]
+
+    def base_symbols(self) -> list[Symbol]:
+        """The atoms of the recorded reading as clingo's symbols (a batch splits them by case)."""
         self._set_open(False)
         self.ctl.configuration.solve.enum_mode = "auto"
         self.ctl.configuration.solve.models = 1
@@ -66,9 +72,18 @@ class Completions:
         self.ctl.solve(on_model=keep)
         return model
 
-    def consequences(self, assumptions: list[Assumption] = ()) -> tuple[frozenset[Symbol], frozenset[Symbol]] | None:
+    def consequences(self, assumptions: list[Assumption] = ()) -> tuple[frozenset[Term], frozenset[Term]] | None:
         """(brave, cautious) ``holds`` atoms over the completions that agree with the assumptions;
         None when no completion does."""
+        got = self.symbol_consequences(assumptions)
+        if got is None:
+            return None
+        return frozenset(map(from_clingo, got[0])), frozenset(map(from_clingo, got[1]))
+
+    def symbol_consequences(
+        self, assumptions: list[Assumption] = ()
+    ) -> tuple[frozenset[Symbol], frozenset[Symbol]] | None:
+        """:meth:`consequences` as clingo's symbols (a batch splits them by case)."""
         self._set_open(True)
         brave = _consequences(self.ctl, "brave", list(assumptions))
         if brave is None:

@@ -8,7 +8,7 @@ from it); open, each answer set is one completion of the unknowns.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import clingo
 from clingo import Symbol, ast
@@ -16,6 +16,7 @@ from clingo import Symbol, ast
 from reasoner.law.packs import packs
 from reasoner.law.parameters import parameters
 from reasoner.law.program import program
+from reasoner.law.terms import Term, to_clingo
 from reasoner.solve.atoms.facts import Facts
 
 #: the external that opens the questions: false gives the recorded reading, true every completion
@@ -42,12 +43,16 @@ def new_control(law: bool = False) -> clingo.Control:
     return ctl
 
 
+@cache
+def law_symbols() -> tuple[Symbol, ...]:
+    """The figures of the law and the documents' dates in force (the standards of a day), as clingo's."""
+    terms = [p.symbol for p in parameters()] + [sym for pack in packs() for sym in pack.symbols()]
+    return tuple(to_clingo(t) for t in terms)
+
+
 def _add_law(be: clingo.Backend) -> None:
-    for p in parameters():
-        be.add_rule([be.add_atom(p.symbol)])
-    for pack in packs():  # the documents' dates in force: the standards of a day
-        for sym in pack.symbols():
-            be.add_rule([be.add_atom(sym)])
+    for sym in law_symbols():
+        be.add_rule([be.add_atom(sym)])
 
 
 def add_facts(ctl: clingo.Control, facts: Facts, law: bool = True) -> None:
@@ -58,7 +63,7 @@ def add_facts(ctl: clingo.Control, facts: Facts, law: bool = True) -> None:
             _add_law(be)
         for sym in facts.atoms:
             if sym not in facts.defaults:
-                be.add_rule([be.add_atom(sym)])
+                be.add_rule([be.add_atom(to_clingo(sym))])
     if facts.questions:
         _add_questions(ctl, facts)
 
@@ -70,8 +75,9 @@ def _add_questions(ctl: clingo.Control, facts: Facts) -> None:
     rules whose head does not mention them (clingo 5.8: ``r :- p(X).`` is ground for one p only)."""
     loc = ast.Location(ast.Position("<case>", 1, 1), ast.Position("<case>", 1, 1))
 
-    def lit(sym: Symbol, sign: ast.Sign = ast.Sign.NoSign) -> ast.AST:
-        return ast.Literal(loc, sign, ast.SymbolicAtom(ast.SymbolicTerm(loc, sym)))
+    def lit(sym: Symbol | Term, sign: ast.Sign = ast.Sign.NoSign) -> ast.AST:
+        atom = to_clingo(sym) if isinstance(sym, Term) else sym
+        return ast.Literal(loc, sign, ast.SymbolicAtom(ast.SymbolicTerm(loc, atom)))
 
     one = ast.Guard(ast.ComparisonOperator.LessEqual, ast.SymbolicTerm(loc, clingo.Number(1)))
     with ast.ProgramBuilder(ctl) as b:

@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-import clingo
-from clingo import Symbol
-
+from reasoner.law.terms import Function, String, Term
 from reasoner.law.transform import AGGEL, FIRED
 from reasoner.solve.atoms.facts import Facts
 from reasoner.solve.completions import Completions, probe_answers
@@ -23,18 +21,18 @@ class Result:
     """What clingo concluded for one case."""
 
     facts: Facts
-    model: frozenset[Symbol]
-    fired: dict[Symbol, list[tuple[int, Symbol]]]
-    aggregates: dict[tuple, list[tuple[Symbol, Symbol]]]
-    possible: frozenset[Symbol] = field(default_factory=frozenset)  # holds in some completion
-    certain: frozenset[Symbol] = field(default_factory=frozenset)  # holds in every completion
+    model: frozenset[Term]
+    fired: dict[Term, list[tuple[int, Term]]]
+    aggregates: dict[tuple, list[tuple[Term, Term]]]
+    possible: frozenset[Term] = field(default_factory=frozenset)  # holds in some completion
+    certain: frozenset[Term] = field(default_factory=frozenset)  # holds in every completion
     #: for each (question, answer) examined, the (brave, cautious) consequences once it is given
-    effects: dict[tuple[int, int], tuple[frozenset[Symbol], frozenset[Symbol]]] = field(default_factory=dict)
+    effects: dict[tuple[int, int], tuple[frozenset[Term], frozenset[Term]]] = field(default_factory=dict)
     completions: Completions | None = None
     #: the shown atoms by predicate name, where the reader had their names (:meth:`named`)
-    by_name: dict[str, list[Symbol]] | None = None
+    by_name: dict[str, list[Term]] | None = None
 
-    def named(self, *names: str) -> list[Symbol]:
+    def named(self, *names: str) -> list[Term]:
         """The atoms of the recorded reading with one of these predicate names, in no set order:
         from the index where there is one, so that a loop over a few predicates does not ask
         clingo for the name of every atom."""
@@ -44,14 +42,14 @@ class Result:
                 self.by_name[s.name].append(s)
         return [s for n in names for s in self.by_name.get(n, ())]
 
-    def holds(self, pid: str, subject: Symbol) -> bool:
+    def holds(self, pid: str, subject: Term) -> bool:
         """Whether a conclusion holds in the recorded reading; for a case weighed in two worlds of
         standards, under the standards that govern the subject (applied_holds/2)."""
         if self.facts.setting is not None and self.facts.setting.two_worlds:
-            return clingo.Function("applied_holds", [clingo.String(pid), subject]) in self.model
-        return clingo.Function("holds", [clingo.String(pid), subject]) in self.model
+            return Function("applied_holds", [String(pid), subject]) in self.model
+        return Function("holds", [String(pid), subject]) in self.model
 
-    def instance(self, subject: Symbol) -> Symbol:
+    def instance(self, subject: Term) -> Term:
         """The record of a subject in the world of standards that governs it (applied/2), whose
         figures and members are the ones the conclusions read; the subject itself in one world."""
         if self.facts.setting is not None and self.facts.setting.two_worlds:
@@ -60,13 +58,13 @@ class Result:
                     return s.arguments[1]
         return subject
 
-    def certainty(self, pid: str, subject: Symbol) -> str:
+    def certainty(self, pid: str, subject: Term) -> str:
         """A conclusion's status (established, possible, excluded), under the standards that govern
         the subject where the case is weighed in two worlds, as :meth:`holds` reads it."""
         name = "applied_holds" if self.facts.setting is not None and self.facts.setting.two_worlds else "holds"
-        return self.status(clingo.Function(name, [clingo.String(pid), subject]))
+        return self.status(Function(name, [String(pid), subject]))
 
-    def status(self, atom: Symbol) -> str:
+    def status(self, atom: Term) -> str:
         """established (every completion of the unknowns), possible (some) or excluded (none)."""
         if not self.facts.questions:
             return ESTABLISHED if atom in self.model else EXCLUDED
@@ -74,11 +72,11 @@ class Result:
             return ESTABLISHED
         return POSSIBLE if atom in self.possible else EXCLUDED
 
-    def depends_on_unknown(self, atom: Symbol) -> bool:
+    def depends_on_unknown(self, atom: Term) -> bool:
         """Whether settling the not-known facts could change this atom's truth."""
         return self.status(atom) == POSSIBLE
 
-    def hangs_on(self, atom: Symbol) -> list[int]:
+    def hangs_on(self, atom: Term) -> list[int]:
         """The questions whose answer changes this conclusion's status (found by giving each
         examined answer in turn: the others stay open)."""
         out = []
@@ -88,7 +86,7 @@ class Result:
                 out.append(q)
         return out
 
-    def hangs_on_among(self, atom: Symbol, candidates: list[int], max_witnesses: int = 12) -> list[int]:
+    def hangs_on_among(self, atom: Term, candidates: list[int], max_witnesses: int = 12) -> list[int]:
         """Of the candidate questions, those on which this open conclusion turns.
 
         Besides the questions that change its status alone (:meth:`hangs_on`), a question that
@@ -136,27 +134,25 @@ class Result:
         return sorted(found)
 
 
-def status_in(cons: tuple[frozenset[Symbol], frozenset[Symbol]], atom: Symbol) -> str:
+def status_in(cons: tuple[frozenset[Term], frozenset[Term]], atom: Term) -> str:
     """An atom's status under given (brave, cautious) consequences."""
     brave, cautious = cons
     return ESTABLISHED if atom in cautious else POSSIBLE if atom in brave else EXCLUDED
 
 
 #: What one pass over some atoms of an answer found: shown atoms, fired rules, aggregate elements.
-Reading = tuple[
-    list[Symbol], list[str], dict[Symbol, list[tuple[int, Symbol]]], dict[tuple, list[tuple[Symbol, Symbol]]]
-]
+Reading = tuple[list[Term], list[str], dict[Term, list[tuple[int, Term]]], dict[tuple, list[tuple[Term, Term]]]]
 
 
-def read_atoms(model: list[Symbol], names: list[str] | None = None) -> Reading:
+def read_atoms(model: list[Term], names: list[str] | None = None) -> Reading:
     """Shown atoms, fired rules and aggregate elements among some atoms of an answer, unsorted.
 
     ``names``: the atoms' names where the caller has them already (from their printed form): this
     loop runs over every atom of a batch, and asking clingo for each name is a call per atom."""
     shown = []
     shown_names = []
-    fired: dict[Symbol, list[tuple[int, Symbol]]] = defaultdict(list)
-    aggs: dict[tuple, list[tuple[Symbol, Symbol]]] = defaultdict(list)
+    fired: dict[Term, list[tuple[int, Term]]] = defaultdict(list)
+    aggs: dict[tuple, list[tuple[Term, Term]]] = defaultdict(list)
     for s, name in zip(model, names if names is not None else (s.name for s in model), strict=True):
         if not name.startswith("__"):
             shown.append(s)
@@ -172,10 +168,10 @@ def read_atoms(model: list[Symbol], names: list[str] | None = None) -> Reading:
 
 def result_from_reads(facts: Facts, reads: list[Reading]) -> Result:
     """A Result from the readings of the parts of one answer (a case's own atoms, those it shares)."""
-    shown: list[Symbol] = []
-    by_name: dict[str, list[Symbol]] = defaultdict(list)
-    fired: dict[Symbol, list[tuple[int, Symbol]]] = defaultdict(list)
-    aggs: dict[tuple, list[tuple[Symbol, Symbol]]] = defaultdict(list)
+    shown: list[Term] = []
+    by_name: dict[str, list[Term]] = defaultdict(list)
+    fired: dict[Term, list[tuple[int, Term]]] = defaultdict(list)
+    aggs: dict[tuple, list[tuple[Term, Term]]] = defaultdict(list)
     for part_shown, part_names, part_fired, part_aggs in reads:
         shown += part_shown
         for sym, name in zip(part_shown, part_names, strict=True):
@@ -194,7 +190,7 @@ def result_from_reads(facts: Facts, reads: list[Reading]) -> Result:
     return Result(facts, model, dict(fired), dict(aggs), by_name=by_name)
 
 
-def result_from_model(facts: Facts, model: list[Symbol]) -> Result:
+def result_from_model(facts: Facts, model: list[Term]) -> Result:
     """A Result from the atoms of one answer: shown atoms, fired rules and aggregate elements.
 
     Shared by :func:`reasoner.solve.engine.reason` and batch screening (which splits one answer of many

@@ -4,10 +4,9 @@ whose acts may fall under two sets of standards is built in two worlds (asp/effe
 
 from __future__ import annotations
 
-from clingo import Symbol
-
 from reasoner.case.acts import Act, Participant
 from reasoner.case.model import Case
+from reasoner.law.terms import Term
 from reasoner.solve.atoms import cl_286_1, cl_287_1, cl_287_2, shared
 from reasoner.solve.atoms.dates import known_days
 from reasoner.solve.atoms.facts import Facts
@@ -16,7 +15,7 @@ from reasoner.solve.atoms.setting import Setting, setting_for
 from reasoner.solve.atoms.writer import Writer
 
 
-def case_facts(case: Case, scope: Symbol | None = None, setting: Setting | None = None) -> Facts:
+def case_facts(case: Case, scope: Term | None = None, setting: Setting | None = None) -> Facts:
     """All input atoms of a case.  ``scope`` (a case id symbol) is for screening many cases at once;
     ``setting`` gives the date of judgment and the standards (default: :func:`.setting.setting_for`).
     In two worlds every record has an instance in each, and every open question is one question
@@ -39,7 +38,7 @@ def case_facts(case: Case, scope: Symbol | None = None, setting: Setting | None 
     return out
 
 
-def _act(w: Writer, case: Case, i: int, a: Act) -> list[tuple[Symbol, Symbol]]:
+def _act(w: Writer, case: Case, i: int, a: Act) -> list[tuple[Term, Term]]:
     """Each person's part in an act (one, or each of several who did it together): the actor and
     the subject of each part."""
     w.cuts, w.portions, w.act_path = cuts_of(case, a), a.portions, f"acts[{i}]"

@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from clingo import Function, Symbol
-
 from reasoner.case.acts import Act, Portion
 from reasoner.case.cl_287_2 import Inflow
 from reasoner.case.statement_sums import Flow
 from reasoner.case.statements import owners
 from reasoner.case.values import fen
+from reasoner.law.terms import Function, Term
 from reasoner.solve.atoms.candidates import figure_range
 from reasoner.solve.atoms.facts import FLOW_CEILING, SUMMED_CEILING
 from reasoner.solve.atoms.portions import recorded
@@ -21,7 +20,7 @@ from reasoner.solve.atoms.writer import Writer, atom
 OWNERS = ("own", "others", "unit")
 
 
-def card_atoms(w: Writer, pp: str, e: Symbol, a: Act) -> None:
+def card_atoms(w: Writer, pp: str, e: Term, a: Act) -> None:
     """Cards provided (counts by kind, owner and how), funds, and the flags of the CL 312 line."""
     for j, card in enumerate(a.cards):
         key = Function("cards", [Function(card.kind), Function(card.whose), Function(card.how)])
@@ -52,7 +51,7 @@ def _inflow_part(p: Portion, whose: str, single: bool) -> object:
     return p.funds.inflow if single else None
 
 
-def _funds(w: Writer, pp: str, e: Symbol, a: Act) -> None:
+def _funds(w: Writer, pp: str, e: Term, a: Act) -> None:
     """Money in (by owner, and its total), out, verified as fraud money, and shown lawful."""
     f = a.funds
     assert f is not None
@@ -92,7 +91,7 @@ def _funds(w: Writer, pp: str, e: Symbol, a: Act) -> None:
         )
 
 
-def _flow_fact(w: Writer, key: Symbol, fen_of: Callable[[Flow], int], flows: list[Flow], path: str) -> None:
+def _flow_fact(w: Writer, key: Term, fen_of: Callable[[Flow], int], flows: list[Flow], path: str) -> None:
     """One figure summed from a statement's rows (``flows``: the whole, then the part from each cut),
     exact in the explanation (the rows and accounts that make it) and capped for the solver."""
     e = w.subject
@@ -105,7 +104,7 @@ def _flow_fact(w: Writer, key: Symbol, fen_of: Callable[[Flow], int], flows: lis
         w.out.add(sym, path, Decimal(v) / 100, v > FLOW_CEILING, part)
 
 
-def _funds_from_statement(w: Writer, pp: str, e: Symbol, a: Act) -> None:
+def _funds_from_statement(w: Writer, pp: str, e: Term, a: Act) -> None:
     """The money through the cards provided, from the act's statement (checked on reading:
     case.statements): one-way inflow by whose the cards were, with the rows and accounts that make
     it; the total inflow and the outflow; and the verified fraud money of the flagged inflow rows."""

@@ -4,19 +4,18 @@ information leaked (Art 4), evidence lost (Art 5), and the other serious circums
 
 from __future__ import annotations
 
-from clingo import Function, Symbol
-
 from reasoner.case.acts import Act
 from reasoner.case.cl_286_1 import EvidenceLoss, Leak, Quantities
 from reasoner.case.values import UNKNOWN, CountBounds
 from reasoner.law.parameters import parameters
+from reasoner.law.terms import Function, Term
 from reasoner.solve.atoms.candidates import leak_candidates
 from reasoner.solve.atoms.facts import COUNT_CEILING, Answer
 from reasoner.solve.atoms.portions import event, loss, recorded
 from reasoner.solve.atoms.writer import Writer, atom
 
 
-def act_atoms(w: Writer, pp: str, e: Symbol, a: Act) -> None:
+def act_atoms(w: Writer, pp: str, e: Term, a: Act) -> None:
     """The atoms of the act's own fields (``pp`` its field path, ``e`` its entity)."""
     if a.order is not None:
         w.fact("act_order", [e, w.ent(a.order)], f"{pp}.order", a.order)

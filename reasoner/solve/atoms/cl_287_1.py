@@ -3,16 +3,15 @@ groups set up (Art 8, Art 10 (1)-(3)) and the information published (Art 9, Art 
 
 from __future__ import annotations
 
-from clingo import Function, Symbol
-
 from reasoner.case.acts import Act
 from reasoner.case.cl_287_1 import IllegalActivity, Publishing, Site
+from reasoner.law.terms import Function, Term
 from reasoner.solve.atoms.facts import COUNT_CEILING, SUMMED_CEILING
 from reasoner.solve.atoms.portions import recorded
 from reasoner.solve.atoms.writer import Writer
 
 
-def act_atoms(w: Writer, pp: str, e: Symbol, a: Act) -> None:
+def act_atoms(w: Writer, pp: str, e: Term, a: Act) -> None:
     """The atoms of the act's own fields (``pp`` its field path, ``e`` its entity)."""
     for j, site in enumerate(a.sites):
         _site(w, f"{pp}.sites[{j}]", e, site)
@@ -20,7 +19,7 @@ def act_atoms(w: Writer, pp: str, e: Symbol, a: Act) -> None:
         _publishing(w, f"{pp}.publishing", e, a.publishing)
 
 
-def _site(w: Writer, sp: str, e: Symbol, site: Site) -> None:
+def _site(w: Writer, sp: str, e: Term, site: Site) -> None:
     s = w.ent(site.id)
     w.fact("site", [e, s], sp, site.name or site.id)
     w.fact("site_kind", [s, site.kind], f"{sp}.kind", site.kind)
@@ -47,7 +46,7 @@ def _site(w: Writer, sp: str, e: Symbol, site: Site) -> None:
             w.capped(pred, [s], v, SUMMED_CEILING, f"{sp}.{field_name}")
 
 
-def _publishing(w: Writer, pp: str, e: Symbol, pub: Publishing) -> None:
+def _publishing(w: Writer, pp: str, e: Term, pub: Publishing) -> None:
     w.fact("publishing", [e, pub.content], f"{pp}.content", pub.content)
     w.fact("publish_activity", [e, pub.activity.kind], f"{pp}.activity", pub.activity.description)
     _character(w, e, pub.activity, f"{pp}.activity")
@@ -65,7 +64,7 @@ def _publishing(w: Writer, pp: str, e: Symbol, pub: Publishing) -> None:
         )
 
 
-def _character(w: Writer, ent: Symbol, act: IllegalActivity, path: str) -> None:
+def _character(w: Writer, ent: Term, act: IllegalActivity, path: str) -> None:
     """The legal character of the activity a site or a publication serves (Art 7: 违法犯罪)."""
     w.choice(
         "activity_character",

@@ -6,18 +6,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from clingo import Function, Symbol
-
 from reasoner.case.acts import Act
 from reasoner.case.cl_287_2 import AssistedParty, Knowledge
 from reasoner.case.model import Case
+from reasoner.law.terms import Function, Term
 from reasoner.solve.atoms.cards import card_atoms
 from reasoner.solve.atoms.facts import FEN_CEILING
 from reasoner.solve.atoms.portions import money_figure
 from reasoner.solve.atoms.writer import Writer, atom
 
 
-def act_atoms(w: Writer, pp: str, e: Symbol, a: Act, case: Case, knowledge: tuple[Knowledge, str] | None) -> None:
+def act_atoms(w: Writer, pp: str, e: Term, a: Act, case: Case, knowledge: tuple[Knowledge, str] | None) -> None:
     """The atoms of the act's own fields (``pp`` its field path, ``e`` its subject); ``knowledge``
     is the person's own (one of several who did it together) or the act's, with its field path."""
     for j, h in enumerate(a.help):
@@ -67,7 +66,7 @@ def assisted_party(w: Writer, x: AssistedParty, xp: str) -> None:
         w.fact("assisted_crime_kind", [xe, x.crime_kind], f"{xp}.crime_kind", x.crime_kind)
 
 
-def _knowledge(w: Writer, kp: str, e: Symbol, k: Knowledge) -> None:
+def _knowledge(w: Writer, kp: str, e: Term, k: Knowledge) -> None:
     """Knowledge proven, the indicators it is presumed from, and the counter-evidence offered."""
     if k.proven is True:
         w.fact("knowledge_proven", [e], f"{kp}.proven", k.evidence, evidence=k.evidence)

@@ -7,10 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from clingo import Symbol
-
 from reasoner.case.model import Case
 from reasoner.case.values import UNKNOWN, DateBounds, DateRange, When, earliest, latest
+from reasoner.law.terms import Term
 from reasoner.solve.atoms.candidates import day_candidates
 from reasoner.solve.atoms.facts import Answer, FactInfo, date_number
 from reasoner.solve.atoms.writer import Writer, atom
@@ -34,7 +33,7 @@ def day_question(
     v: object,
     path: str,
     span: tuple | None = None,
-    also: Callable[[dt.date], tuple[Symbol, ...]] | None = None,
+    also: Callable[[dt.date], tuple[Term, ...]] | None = None,
 ) -> None:
     """A day not known exactly: its bounds and, between them, the days around every date the
     rules can compare it with (see :func:`day_candidates`).  ``name`` may be several predicates
@@ -58,7 +57,7 @@ def day_question(
     w.out.ask(path, "date", answers)
 
 
-def act_dates(w: Writer, pp: str, e: Symbol, when: When, as_of: dt.date) -> None:
+def act_dates(w: Writer, pp: str, e: Term, when: When, as_of: dt.date) -> None:
     """An act's first and last day (act_start, act_end): exact days are facts; a day known
     within bounds or not known is a question, and a day after the judgment is not a candidate."""
 
@@ -127,6 +126,6 @@ def latest_end(when: object) -> dt.date | None:
     return when.end_span()[1] if isinstance(when, DateRange) else latest(when)
 
 
-def next_day_atoms(d: dt.date) -> tuple[Symbol, ...]:
+def next_day_atoms(d: dt.date) -> tuple[Term, ...]:
     """The calendar: the day after ``d`` (refusal begins the day after a deadline)."""
     return (atom("next_day", date_number(d), date_number(d + dt.timedelta(days=1))),)

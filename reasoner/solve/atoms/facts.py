@@ -16,10 +16,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from clingo import Symbol
-
 from reasoner.case.model import Finding
 from reasoner.case.statement_sums import Flow, StatementTotals
+from reasoner.law.terms import Term
 
 COUNT_CEILING = 10_000_000
 #: Cap on a count that the rules add up over a list (registered accounts of each site, ...): above
@@ -75,7 +74,7 @@ class Answer:
     """One way an open question could be settled, and the atoms that then hold."""
 
     value: object  # True/False, an option, a figure in solver units (count or fen), or None (none)
-    atoms: tuple[Symbol, ...]
+    atoms: tuple[Term, ...]
 
 
 @dataclass
@@ -106,26 +105,26 @@ class Question:
 class Facts:
     """The atoms of one case, with their provenance."""
 
-    atoms: dict[Symbol, FactInfo] = field(default_factory=dict)
-    unknown: dict[Symbol, FactInfo] = field(default_factory=dict)
+    atoms: dict[Term, FactInfo] = field(default_factory=dict)
+    unknown: dict[Term, FactInfo] = field(default_factory=dict)
     #: dates recorded as not known: no atom at all (no date can stand in for them), so they are
     #: listed here, as (predicate, entity id, case path), for the conclusions that may depend on them
     unknown_dates: list[tuple[str, str, str]] = field(default_factory=list)
-    findings: dict[Symbol, Finding] = field(default_factory=dict)
+    findings: dict[Term, Finding] = field(default_factory=dict)
     #: yes/no facts the case file records as false (no atom: the rules read them as absent), with
     #: their field: a why-not says "recorded as no", not "missing", for them
-    recorded_false: dict[Symbol, str] = field(default_factory=dict)
+    recorded_false: dict[Term, str] = field(default_factory=dict)
     #: the open questions, in case-file order (booleans, choices and figures not known exactly)
     questions: list[Question] = field(default_factory=list)
     #: atoms of ``atoms`` that hold only in the recorded reading (a bounded figure at its lower
     #: bound), not in every completion: the engine adds them as defaults, not as facts
-    defaults: set[Symbol] = field(default_factory=set)
+    defaults: set[Term] = field(default_factory=set)
     #: the date of judgment and the standards the case was built for (a setting.Setting)
     setting: object = None
 
     def add(
         self,
-        sym: Symbol,
+        sym: Term,
         path: str,
         value: object = None,
         saturated: bool = False,
@@ -152,8 +151,8 @@ class Facts:
                 if sym not in self.atoms:
                     self.add_unknown(sym, path)
 
-    def add_unknown(self, sym: Symbol, path: str) -> None:
+    def add_unknown(self, sym: Term, path: str) -> None:
         self.unknown.setdefault(sym, FactInfo(path, None, False, True))
 
-    def info(self, sym: Symbol) -> FactInfo | None:
+    def info(self, sym: Term) -> FactInfo | None:
         return self.atoms.get(sym) or self.unknown.get(sym)

@@ -14,13 +14,12 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from clingo import Function, Symbol
-
 from reasoner.case.acts import Act, Portion
 from reasoner.case.cl_286_1 import EvidenceLoss
 from reasoner.case.model import Case
 from reasoner.case.values import UNKNOWN, MaybeBool, earliest, fen, latest
 from reasoner.law.parameters import amendment_9_day
+from reasoner.law.terms import Function, Term
 from reasoner.solve.atoms.candidates import figure_range
 from reasoner.solve.atoms.dates import date, earliest_start, latest_end
 from reasoner.solve.atoms.writer import Writer, atom
@@ -81,7 +80,7 @@ def open_part_path(act_path: str, cut: Cut, path: str) -> str:
 
 def recorded(
     w: Writer,
-    key: Symbol,
+    key: Term,
     v: object,
     path: str,
     unit: str,
@@ -119,7 +118,7 @@ def recorded(
         w.out.ask(open_part_path(w.act_path, cut, path), kind, answers, low=0, high=high, bounded_above=True)
 
 
-def event(w: Writer, key: Symbol, v: MaybeBool | None, path: str, part_of: Callable[[Portion], object]) -> None:
+def event(w: Writer, key: Term, v: MaybeBool | None, path: str, part_of: Callable[[Portion], object]) -> None:
     """A consequence with no number (a harm, a use for crime): recorded as 1 when it happened; its
     part from a cut day is 1 if it happened on or after it, as the act's portion for that day
     says, else open."""
@@ -147,7 +146,7 @@ def event(w: Writer, key: Symbol, v: MaybeBool | None, path: str, part_of: Calla
             w.bool_question(atom("part", e, key, Function(c.label), 1), ppath)
 
 
-def loss(w: Writer, key: Symbol, ev: EvidenceLoss, ep: str, act: Act) -> None:
+def loss(w: Writer, key: Term, ev: EvidenceLoss, ep: str, act: Act) -> None:
     """A loss of evidence and its day: the rules place it against the days the law divides the act
     at (``evidence_loss_day/2``); a day not recorded lies within the act's days."""
     rec = atom("recorded", w.subject, key, 1)

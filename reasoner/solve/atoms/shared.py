@@ -6,14 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from itertools import pairwise
 
-from clingo import Function, String, Symbol
-
 from reasoner.case.acts import Act, Participant
 from reasoner.case.model import Case, Finding
 from reasoner.case.parties import BasisKind, Order, Party
 from reasoner.case.values import UNKNOWN, DateRange, earliest
 from reasoner.law.catalogue import catalogue
 from reasoner.law.parameters import parameters
+from reasoner.law.terms import Function, String, Term
 from reasoner.solve.atoms.dates import act_dates, date, day_question, earliest_start, next_day_atoms
 from reasoner.solve.atoms.facts import COUNT_CEILING, FEN_CEILING, SUM_BASE, Answer, date_number
 from reasoner.solve.atoms.portions import money_figure
@@ -121,7 +120,7 @@ def _next_day(w: Writer, d: dt.date) -> None:
         w.out.add(sym, "(the calendar)", d + dt.timedelta(days=1))
 
 
-def subject_of(w: Writer, a: Act, person: str) -> Symbol:
+def subject_of(w: Writer, a: Act, person: str) -> Term:
     """The subject of a person's part in an act: the act itself when one person did it,
     ``by(Act, Person)`` for each of several who did it together (CL 25)."""
     if a.actors is None:
@@ -129,12 +128,12 @@ def subject_of(w: Writer, a: Act, person: str) -> Symbol:
     return Function("by", [w.ent(a.id), w.ent(person)])
 
 
-def act_order(w: Writer, parts: list[tuple[Symbol, Symbol]]) -> None:
+def act_order(w: Writer, parts: list[tuple[Term, Term]]) -> None:
     """Each actor's acts (their part in each) in case-file order, along which Art 16 adds up the
     figures of a cumulation (asp/interp-2019/interp_16_cumulation.lp): the first, each next one,
     the last.  ``parts``: (actor, subject) of every part of every act, in case-file order."""
     path = "(reasoner: the order of the acts in the case file)"
-    by_actor: dict[Symbol, list[Symbol]] = {}
+    by_actor: dict[Term, list[Term]] = {}
     for actor, subject in parts:
         by_actor.setdefault(actor, []).append(subject)
     for actor, subjects in by_actor.items():
@@ -144,7 +143,7 @@ def act_order(w: Writer, parts: list[tuple[Symbol, Symbol]]) -> None:
         w.fact("act_last", [actor, subjects[-1]], path)
 
 
-def act_head(w: Writer, i: int, a: Act, person: Participant) -> tuple[str, Symbol]:
+def act_head(w: Writer, i: int, a: Act, person: Participant) -> tuple[str, Term]:
     """What every act records for each person who did it: the actor (and who did it with them),
     kind, days, the date of judgment, the world of standards, whether it was already dealt with
     (Art 16's 未经处理), a victim's complaint (CL 88 ¶2); its field path and subject."""
@@ -173,7 +172,7 @@ def act_head(w: Writer, i: int, a: Act, person: Participant) -> tuple[str, Symbo
     return pp, e
 
 
-def act_tail(w: Writer, pp: str, e: Symbol, a: Act) -> None:
+def act_tail(w: Writer, pp: str, e: Term, a: Act) -> None:
     """Illegal gains (287-1 and 287-2) and the other crimes the conduct may also amount to."""
     money_figure(w, "illegal_gains", a.illegal_gains, FEN_CEILING)
     for j, name in enumerate(a.also_other_crime):
@@ -220,7 +219,7 @@ def findings(w: Writer, c: Case) -> None:
             w.out.findings[sym] = fd
 
 
-def _finding_subjects(w: Writer, c: Case, fd: Finding) -> list[Symbol]:
+def _finding_subjects(w: Writer, c: Case, fd: Finding) -> list[Term]:
     """What a finding is about: the record its subject names; for an act done by several together,
     each person's part in it (or the one ``party`` names)."""
     act = next((a for a in c.acts if a.id == fd.subject), None)

@@ -9,18 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from clingo import Function, Number, String, Symbol
-
 from reasoner.case.values import UNKNOWN, MaybeBool, MaybeCount, MaybeMoney, fen
+from reasoner.law.terms import Function, Number, String, Term
 from reasoner.solve.atoms.candidates import figure_candidates, figure_range
 from reasoner.solve.atoms.facts import COUNT_CEILING, FEN_CEILING, Answer, FactInfo, Facts
 from reasoner.solve.atoms.setting import Setting
 
 
-def atom(name: str, *args: Symbol | int | str) -> Symbol:
+def atom(name: str, *args: Term | int | str) -> Term:
     """An atom from its arguments: symbols as they are, integers as numbers, strings as constants."""
     return Function(
-        name, [a if isinstance(a, Symbol) else Number(a) if isinstance(a, int) else Function(a) for a in args]
+        name, [a if isinstance(a, Term) else Number(a) if isinstance(a, int) else Function(a) for a in args]
     )
 
 
@@ -30,7 +29,7 @@ class Writer:
 
     def __init__(
         self,
-        scope: Symbol | None,
+        scope: Term | None,
         known_days: list[dt.date],
         out: Facts | None = None,
         setting: Setting | None = None,
@@ -45,13 +44,13 @@ class Writer:
         self.setting = setting
         self.world = world
         #: the act being written, and its subject (a person's part in it): set while its atoms are
-        self.subject: Symbol | None = None
+        self.subject: Term | None = None
         self.act_path = ""
         self.person_path = ""
         self.cuts: list = []
         self.portions: list = []
 
-    def ent(self, ident: str) -> Symbol:
+    def ent(self, ident: str) -> Term:
         """An entity id; with a scope (a batch case), a (scope, id) pair; in two worlds of standards,
         a (world, entity) pair, so that stripping the batch scope gives the entity of the case alone."""
         s = String(ident)
@@ -72,7 +71,7 @@ class Writer:
         elif v == UNKNOWN:
             self.bool_question(atom(name, *args), path, negated)
 
-    def bool_question(self, sym: Symbol | tuple[Symbol, ...], path: str, negated: bool = False) -> None:
+    def bool_question(self, sym: Term | tuple[Term, ...], path: str, negated: bool = False) -> None:
         """An open yes/no: the atom (or atoms) hold or not."""
         syms = sym if isinstance(sym, tuple) else (sym,)
         self.out.ask(path, "bool", [Answer(False, ()), Answer(True, syms)], negated=negated)
