@@ -35,10 +35,10 @@ def chunk(args: tuple[list, bool, str]) -> int:
 
     from reasoner.batch.inputs import load_item
     from reasoner.batch.together import scope
-    from reasoner.law.packs import packs
-    from reasoner.law.parameters import parameters
+    from reasoner.law.terms import to_clingo
     from reasoner.solve.atoms.build import case_facts
     from reasoner.solve.atoms.setting import judged_today
+    from reasoner.solve.control import law_symbols
 
     items, shadow, day = args
     with judged_today(dt.date.fromisoformat(day)):
@@ -48,14 +48,11 @@ def chunk(args: tuple[list, bool, str]) -> int:
     ctl.add("base", [], rules_text(shadow))
     ctl.add("base", [], "#show holds/2.")
     with ctl.backend() as be:
-        for p in parameters():
-            be.add_rule([be.add_atom(p.symbol)])
-        for pack in packs():
-            for sym in pack.symbols():
-                be.add_rule([be.add_atom(sym)])
+        for sym in law_symbols():
+            be.add_rule([be.add_atom(sym)])
         for f in facts:
             for sym in f.atoms:
-                be.add_rule([be.add_atom(sym)])
+                be.add_rule([be.add_atom(to_clingo(sym))])
     ctl.ground([("base", [])])
     holds: list = []
     ctl.solve(on_model=lambda m: holds.extend(m.symbols(shown=True)))

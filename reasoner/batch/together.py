@@ -44,14 +44,8 @@ _SCOPED = re.compile(r"\(" + SCOPE + r'\((\d+)\),("(?:[^"\\]|\\.)*")\)')
 
 def split_atoms(atoms: list[Symbol]) -> tuple[dict[int, list[Symbol]], list[Symbol]]:
     """The atoms of a combined answer by case, with the scope stripped; and the atoms of no case."""
-    by_case, _, shared, _ = _split(atoms)
+    by_case, shared, _ = _split(atoms)
     return by_case, shared
-
-
-def split_named(atoms: list[Symbol]) -> tuple[dict[int, list[Symbol]], dict[int, list[str]], list[Symbol]]:
-    """:func:`split_atoms`, with the names of each case's atoms (read off their printed form)."""
-    by_case, names, shared, _ = _split(atoms)
-    return by_case, names, shared
 
 
 def _split(atoms: list[Symbol]):
@@ -82,8 +76,7 @@ def _split(atoms: list[Symbol]):
         else:
             originals.setdefault(_strip_one(text, texts), []).append(sym)
     by_case = {i: list(parse_term("(" + ",".join(t) + ",)").arguments) for i, t in texts.items()}
-    names = {i: [x[: x.find("(")] if "(" in x else x for x in t] for i, t in texts.items()}
-    return by_case, names, shared, originals
+    return by_case, shared, originals
 
 
 #: The start of a scoped entity in the printed form of an atom.
@@ -152,7 +145,7 @@ def _reason_group(
         offset[i] = len(combined.questions)
         combined.questions.extend(f.questions)
     comp = Completions(combined)
-    shares, names, shared = split_named(comp.base_symbols())
+    shares, shared = split_atoms(comp.base_symbols())
     base = base_globals(brought)
     plain = {i: case_facts(cases[i]) for i in members}
     # the calendar's facts (next_day/2) name no entity; each case brings those of its own days, and
@@ -166,10 +159,7 @@ def _reason_group(
         return
     common = read_atoms(_terms(s for s in shared if s in base))  # read once for all the cases
     for i in members:
-        own = (
-            read_atoms(_terms(shares.get(i, [])), names.get(i, [])),
-            read_atoms(_terms(s for s in shared if s in own_days[i])),
-        )
+        own = read_atoms(_terms(shares.get(i, []))), read_atoms(_terms(s for s in shared if s in own_days[i]))
         results[i] = result_from_reads(plain[i], [*own, common])
     open_ = [i for i in members if plain[i].questions]
     if open_ and not _three_valued(comp, {i: cases[i] for i in open_}, offset, plain, base, results):
@@ -195,7 +185,7 @@ def _three_valued(
     assert cons is not None, "every combination of answers is a completion"
     split = []
     for x in cons:
-        by_case, _, shared, originals = _split(list(x))
+        by_case, shared, originals = _split(list(x))
         if any(s not in base for s in shared):
             return False
         split.append(({i: _terms(v) for i, v in by_case.items()}, frozenset(_terms(shared)), originals))

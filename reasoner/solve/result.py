@@ -29,13 +29,12 @@ class Result:
     #: for each (question, answer) examined, the (brave, cautious) consequences once it is given
     effects: dict[tuple[int, int], tuple[frozenset[Term], frozenset[Term]]] = field(default_factory=dict)
     completions: Completions | None = None
-    #: the shown atoms by predicate name, where the reader had their names (:meth:`named`)
+    #: the shown atoms by predicate name (:meth:`named`)
     by_name: dict[str, list[Term]] | None = None
 
     def named(self, *names: str) -> list[Term]:
         """The atoms of the recorded reading with one of these predicate names, in no set order:
-        from the index where there is one, so that a loop over a few predicates does not ask
-        clingo for the name of every atom."""
+        from an index, so that a loop over a few predicates does not look at every atom."""
         if self.by_name is None:
             self.by_name = defaultdict(list)
             for s in self.model:
@@ -141,29 +140,25 @@ def status_in(cons: tuple[frozenset[Term], frozenset[Term]], atom: Term) -> str:
 
 
 #: What one pass over some atoms of an answer found: shown atoms, fired rules, aggregate elements.
-Reading = tuple[list[Term], list[str], dict[Term, list[tuple[int, Term]]], dict[tuple, list[tuple[Term, Term]]]]
+Reading = tuple[list[Term], dict[Term, list[tuple[int, Term]]], dict[tuple, list[tuple[Term, Term]]]]
 
 
-def read_atoms(model: list[Term], names: list[str] | None = None) -> Reading:
-    """Shown atoms, fired rules and aggregate elements among some atoms of an answer, unsorted.
-
-    ``names``: the atoms' names where the caller has them already (from their printed form): this
-    loop runs over every atom of a batch, and asking clingo for each name is a call per atom."""
+def read_atoms(model: list[Term]) -> Reading:
+    """Shown atoms, fired rules and aggregate elements among some atoms of an answer, unsorted."""
     shown = []
-    shown_names = []
     fired: dict[Term, list[tuple[int, Term]]] = defaultdict(list)
     aggs: dict[tuple, list[tuple[Term, Term]]] = defaultdict(list)
-    for s, name in zip(model, names if names is not None else (s.name for s in model), strict=True):
+    for s in model:
+        name = s.name
         if not name.startswith("__"):
             shown.append(s)
-            shown_names.append(name)
         elif name == FIRED:
             k, head, body = s.arguments
             fired[head].append((k.number, body))
         elif name == AGGEL:
             k, j, g, terms, conds = s.arguments
             aggs[(k.number, j.number, g)].append((terms, conds))
-    return shown, shown_names, fired, aggs
+    return shown, fired, aggs
 
 
 def result_from_reads(facts: Facts, reads: list[Reading]) -> Result:
@@ -172,10 +167,10 @@ def result_from_reads(facts: Facts, reads: list[Reading]) -> Result:
     by_name: dict[str, list[Term]] = defaultdict(list)
     fired: dict[Term, list[tuple[int, Term]]] = defaultdict(list)
     aggs: dict[tuple, list[tuple[Term, Term]]] = defaultdict(list)
-    for part_shown, part_names, part_fired, part_aggs in reads:
+    for part_shown, part_fired, part_aggs in reads:
         shown += part_shown
-        for sym, name in zip(part_shown, part_names, strict=True):
-            by_name[name].append(sym)
+        for sym in part_shown:
+            by_name[sym.name].append(sym)
         for key, v in part_fired.items():
             fired[key] += v
         for key, v in part_aggs.items():
