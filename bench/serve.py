@@ -211,7 +211,7 @@ def phases(path: Path, runs: int) -> None:
                 ):
                     steps.setdefault(name, []).append(d)
         t = time.thread_time()
-        new_control(law=True)
+        new_control(law=True, shadows=False)
         parse = time.thread_time() - t
     finally:
         prepared.close()

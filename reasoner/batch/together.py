@@ -144,7 +144,7 @@ def _reason_group(
         combined.defaults |= f.defaults
         offset[i] = len(combined.questions)
         combined.questions.extend(f.questions)
-    comp = Completions(combined)
+    comp = Completions(combined, shadows=True)  # one grounding of the shadow rules for the chunk
     shares, shared = split_atoms(comp.base_symbols())
     base = base_globals(brought)
     plain = {i: case_facts(cases[i]) for i in members}

@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import re
 import sys
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import clingo
@@ -21,7 +22,7 @@ import clingo
 from reasoner.law.ast_mirror import freeze
 from reasoner.law.kept import cache_dir
 from reasoner.law.packs import pack_files, rule_files, rules_dir
-from reasoner.law.transform import ProvenanceTransform, RuleInfo
+from reasoner.law.transform import AGGEL, FIRED, ProvenanceTransform, RuleInfo
 
 
 @dataclass
@@ -32,6 +33,58 @@ class Program:
     rules: list[RuleInfo]
     finding_provisions: frozenset[str]
     positive_findings: frozenset[str]
+
+    @cached_property
+    def plain(self) -> str:
+        """The rules without their shadow rules: what decides a case (its provenance is read apart,
+        by :meth:`shadows_for`, over the answer)."""
+        return "\n".join(x for x in self.text.split("\n") if not x.startswith(SHADOW))
+
+    @cached_property
+    def _shadows(self) -> tuple[dict[tuple[str, ...], list[str]], list[str]]:
+        """The shadow rules of ``__fired`` by the key of the head they record, and every ``__aggel`` rule."""
+        by_head: dict[tuple[str, ...], list[str]] = {}
+        elements = []
+        for line in self.text.split("\n"):
+            if line.startswith(FIRED + "("):
+                by_head.setdefault(head_key(line), []).append(line)
+            elif line.startswith(AGGEL + "("):
+                elements.append(line)
+        return by_head, elements
+
+    def shadows_for(self, keys: set[tuple[str, ...]]) -> str:
+        """The shadow rules that can fire in an answer whose atoms have these keys (:func:`atom_keys`):
+        a rule fires only where its head holds, so a shadow whose head matches no atom of the answer
+        records nothing.  The aggregates' element rules are all kept (they do not need the head)."""
+        by_head, elements = self._shadows
+        lines = [x for key, group in by_head.items() if key in keys for x in group]
+        return "\n".join(lines + elements)
+
+
+#: The shadow rules' predicates (reasoner.law.transform): every line of the program that starts with one.
+SHADOW = (FIRED + "(", AGGEL + "(")
+_FIRED_HEAD = re.compile(r'__fired\(\d+,([a-z_][A-Za-z0-9_]*)(?:\(("(?:[^"\\]|\\.)*")?)?')
+
+
+def head_key(line: str) -> tuple[str, ...]:
+    """The key of the head a ``__fired`` shadow rule records: its predicate, and its first argument
+    when that is a string (the provision of ``holds("cl.287-2.1",A)``), in clingo's printed form."""
+    m = _FIRED_HEAD.match(line)
+    if m is None:
+        raise ValueError(f"not a shadow rule of the transform: {line[:80]}")
+    return (m.group(1), m.group(2)) if m.group(2) else (m.group(1),)
+
+
+def atom_keys(atoms) -> set[tuple[str, ...]]:
+    """The keys of an answer's atoms (clingo's symbols), as :func:`head_key` makes them."""
+    keys: set[tuple[str, ...]] = set()
+    for sym in atoms:
+        name = sym.name
+        keys.add((name,))
+        args = sym.arguments
+        if args and args[0].type == clingo.SymbolType.String:
+            keys.add((name, str(args[0])))
+    return keys
 
 
 def digest(*wording: Path) -> str:

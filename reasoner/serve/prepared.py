@@ -41,7 +41,7 @@ class Prepared:
                 return
             self._wanted.clear()
             if self._ready.empty():
-                self._ready.put(new_control(law=True))
+                self._ready.put(new_control(law=True, shadows=False))
 
     def _drop(self) -> None:
         while (box := self._spent.get()) is not None:
@@ -53,7 +53,7 @@ class Prepared:
         try:
             return self._ready.get_nowait()
         except queue.Empty:
-            return new_control(law=True)
+            return new_control(law=True, shadows=False)
 
     def spent(self, box: list) -> None:
         """A request is done: what held its Control, in a list that holds the only reference to

@@ -12,7 +12,7 @@ from clingo import Symbol
 
 from reasoner.law.terms import Term, from_clingo, to_clingo
 from reasoner.solve.atoms.facts import Facts, Question
-from reasoner.solve.control import OPEN, add_facts, new_control, selector
+from reasoner.solve.control import OPEN, add_facts, new_control, provenance, selector
 
 #: an assumption: an atom and its truth, or a solver literal (negative: false)
 Assumption = tuple[Symbol, bool] | int
@@ -27,11 +27,14 @@ class Completions:
     holds in some and in every completion.  Answers and bounds are fixed by assumptions on the
     selector atoms ``__answer(Q, A)``, so no question needs grounding again."""
 
-    def __init__(self, facts: Facts, ctl: clingo.Control | None = None):
-        """``ctl``: a Control fresh from ``new_control(law=True)``, made ahead of its case (by the
-        resident server); by default one is made here."""
+    def __init__(self, facts: Facts, ctl: clingo.Control | None = None, shadows: bool = False):
+        """``ctl``: a Control fresh from ``new_control(law=True, shadows=False)``, made ahead of its
+        case (by the resident server); by default one is made here.  With ``shadows`` the shadow
+        rules are ground with the rules (a batch's chunk, whose grounding its cases share); without,
+        the recorded reading's provenance is found apart (:func:`reasoner.solve.control.provenance`)."""
         self.facts = facts
-        self.ctl = ctl if ctl is not None else new_control()
+        self.shadows = shadows
+        self.ctl = ctl if ctl is not None else new_control(shadows=shadows)
         add_facts(self.ctl, facts, law=ctl is None)
         self.ctl.ground([("base", [])])
         self._open: bool | None = None
@@ -70,7 +73,7 @@ class Completions:
             model[:] = m.symbols(atoms=True)
 
         self.ctl.solve(on_model=keep)
-        return model
+        return model if self.shadows else provenance(model)
 
     def consequences(self, assumptions: list[Assumption] = ()) -> tuple[frozenset[Term], frozenset[Term]] | None:
         """(brave, cautious) ``holds`` atoms over the completions that agree with the assumptions;

@@ -22,7 +22,7 @@ def reason(
     """Ground and solve one case: the recorded reading, and the three statuses over the unknowns.
     ``as_of_path`` says where its date of judgment came from (the case file, or ``--as-of``);
     ``standards`` fixes the standards to those in force on a day (``--standards``); ``ctl``, a Control fresh
-    from ``reasoner.solve.control.new_control(law=True)``, made ahead (``reasoner serve``)."""
+    from ``reasoner.solve.control.new_control(law=True, shadows=False)``, made ahead (``reasoner serve``)."""
     facts = case_facts(case, setting=setting_for(case, as_of_path, standards))
     comp = Completions(facts, ctl)
     result = result_from_model(facts, comp.base_model())
