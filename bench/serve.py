@@ -14,6 +14,9 @@ one's median and minimum wall time, and the ratio of the medians, judged against
 issue 20 (at most 1.2); and the CPU time of each (on a loaded machine the wall time is mostly
 waiting for a core; the CPU time is what each costs): the server's read from /proc (Linux).
 
+Also printed, for reference: the floor with the rules alone (no provenance shadow rules), which
+the server does not meet -- it explains every conclusion, and explanations need the rules that fired.
+
 ``--phases`` also times, in this process, each step of what the server does for one request
 (without HTTP), to show where its time goes.  A case with a statement is served with the case's
 folder as the server's --statements folder.
@@ -98,6 +101,7 @@ def main() -> None:
     facts = case_facts(case, setting=setting_for(case, "case.as_of", None))
     text = program().text
     body = json.dumps(yaml.load(path.read_text(encoding="utf-8"), Loader=Loader), ensure_ascii=False).encode()
+    plain = program().plain
     proc, port = start_server(path.parent)
     try:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
@@ -113,7 +117,7 @@ def main() -> None:
         for _ in range(3):  # warm both: the server's caches, this process's clingo
             post()
             floor(text, facts)
-        served, floors, floor_cpu, served_cpu = [], [], [], []
+        served, floors, floor_cpu, served_cpu, plain_floors = [], [], [], [], []
         cpu_start = server_cpu(proc.pid)
         for i in range(a.runs):
             order = (("s", post), ("f", lambda: floor(text, facts)))
@@ -125,6 +129,10 @@ def main() -> None:
                 (served_cpu.append(scpu) if kind == "s" else floor_cpu.append(cpu))
                 del kept  # a Control freed out of the clock
                 time.sleep(a.gap)  # the server between requests: it makes its next Control
+            t = time.perf_counter()
+            kept = floor(plain, facts)
+            plain_floors.append(time.perf_counter() - t)
+            del kept
         all_in = (server_cpu(proc.pid) - cpu_start) / a.runs  # with the Controls made ahead and freed
         size = len(post())
         http_only = []
@@ -151,6 +159,11 @@ def main() -> None:
     print(f"  (b) the same, with its next Control made ahead     {all_in * 1000:7.1f} ms   ratio {all_in / f_cpu:.2f}")
     verdict = "MET" if ratio <= TARGET else "NOT MET"
     print(f"ratio (b)/(a) of the wall-time medians: {ratio:.2f}  (target <= {TARGET}: {verdict})")
+    p_med = statistics.median(plain_floors)
+    print(
+        f"for reference, (a') the same floor with the rules alone, no shadow rules: {_ms(plain_floors)}; "
+        f"(b)/(a') {s_med / p_med:.2f}"
+    )
     if a.phases:
         phases(path, a.runs)
 

@@ -96,8 +96,16 @@ def rank(routes: list[list[Condition]]) -> list[list[Condition]]:
 
 
 def reads_of(node) -> frozenset[str]:
-    """The variables a pattern or comparison reads."""
-    return frozenset(variables_of(node))
+    """The variables a pattern or comparison reads (a rule's node is walked once: the rules'
+    mirrors live as long as the program, and why-not asks this of the same nodes again and again)."""
+    got = _READS.get(node)
+    if got is None:
+        got = _READS[node] = frozenset(variables_of(node))
+    return got
+
+
+#: reads_of by node: the mirrors of the program's rules (hashed by identity), a few thousand at most
+_READS: dict[object, frozenset[str]] = {}
 
 
 def assigned_in(rule) -> dict[str, tuple[frozenset[str], object]]:
