@@ -76,7 +76,7 @@ def head_key(line: str) -> tuple[str, ...]:
 
 
 def atom_keys(atoms) -> set[tuple[str, ...]]:
-    """The keys of an answer's atoms (clingo's symbols), as :func:`head_key` makes them."""
+    """The keys of an answer's atoms (terms, or clingo's symbols), as :func:`head_key` makes them."""
     keys: set[tuple[str, ...]] = set()
     for sym in atoms:
         name = sym.name

@@ -10,6 +10,7 @@ from __future__ import annotations
 import clingo
 from clingo import Symbol
 
+from reasoner.law.program import atom_keys
 from reasoner.law.terms import Term, from_clingo, to_clingo
 from reasoner.solve.atoms.facts import Facts, Question
 from reasoner.solve.control import OPEN, add_facts, new_control, provenance, selector
@@ -73,7 +74,8 @@ class Completions:
             model[:] = m.symbols(atoms=True)
 
         self.ctl.solve(on_model=keep)
-        return model if self.shadows else provenance(model)
+        # the keys from the answer's terms: reading them off clingo's symbols is a call per attribute
+        return model if self.shadows else provenance(model, atom_keys(from_clingo(x) for x in model))
 
     def consequences(self, assumptions: list[Assumption] = ()) -> tuple[frozenset[Term], frozenset[Term]] | None:
         """(brave, cautious) ``holds`` atoms over the completions that agree with the assumptions;

@@ -15,7 +15,7 @@ from clingo import Symbol, ast
 
 from reasoner.law.packs import packs
 from reasoner.law.parameters import parameters
-from reasoner.law.program import atom_keys, program
+from reasoner.law.program import program
 from reasoner.law.terms import Term, to_clingo
 from reasoner.solve.atoms.facts import Facts
 
@@ -51,10 +51,10 @@ def law_symbols() -> tuple[Symbol, ...]:
     return tuple(to_clingo(t) for t in terms)
 
 
-def provenance(answer: list[Symbol]) -> list[Symbol]:
+def provenance(answer: list[Symbol], keys: set[tuple[str, ...]]) -> list[Symbol]:
     """An answer of the rules alone (:func:`new_control` without shadows) with the rules that fired
     in it and the aggregate elements they counted: the shadow rules whose heads the answer holds,
-    ground over the answer's atoms as facts.
+    ground over the answer's atoms as facts (``keys``: :func:`reasoner.law.program.atom_keys` of them).
 
     Grounding costs clingo about the same for every statement, even one that cannot fire; grounding
     only the shadow rules that can (a third to a half of them) in a second, small program is cheaper
@@ -62,7 +62,7 @@ def provenance(answer: list[Symbol]) -> list[Symbol]:
     has its rule's body, true in the answer exactly when it is true among the answer's atoms, and
     its head is the rule's, which holds wherever the rule fires (tests/test_provenance.py)."""
     ctl = clingo.Control(["--warn=none"])
-    ctl.add("base", [], program().shadows_for(atom_keys(answer)))
+    ctl.add("base", [], program().shadows_for(keys))
     with ctl.backend() as be:
         for sym in answer:
             be.add_rule([be.add_atom(sym)])
