@@ -42,8 +42,9 @@ def scope(i: int) -> Term:
 _SCOPED = re.compile(r"\(" + SCOPE + r'\((\d+)\),("(?:[^"\\]|\\.)*")\)')
 
 
-def split_atoms(atoms: list[Symbol]) -> tuple[dict[int, list[Symbol]], list[Symbol]]:
-    """The atoms of a combined answer by case, with the scope stripped; and the atoms of no case."""
+def split_atoms(atoms: list[Symbol]) -> tuple[dict[int, list[Term]], list[Symbol]]:
+    """The atoms of a combined answer by case, with the scope stripped, as terms; and the atoms of
+    no case."""
     by_case, shared, _ = _split(atoms)
     return by_case, shared
 
@@ -51,10 +52,12 @@ def split_atoms(atoms: list[Symbol]) -> tuple[dict[int, list[Symbol]], list[Symb
 def _split(atoms: list[Symbol]):
     """The atoms of a combined answer by case, with the scope stripped; and the atoms of no case.
 
-    Works on the printed atoms (one call into clingo for each) and parses each case's stripped
-    atoms back in one call, as one tuple, rather than walking every argument through clingo's API,
-    which costs several calls per argument.  An atom that mixes two cases is an error: the cases
-    could have influenced each other."""
+    Works on the printed atoms (one call into clingo for each): the cases of a chunk mostly share
+    their atoms once the scope is stripped (the same ids, provisions and rules: nine in ten for the
+    generated cases), so a stripped text seen before gives its term again, and the others are parsed
+    in one call, as one tuple, rather than walking every argument through clingo's API, which costs
+    several calls per argument.  An atom that mixes two cases is an error: the cases could have
+    influenced each other."""
     texts: dict[int, list[str]] = {}
     originals: dict[int, list[Symbol]] = {}
     shared: list[Symbol] = []
@@ -75,8 +78,19 @@ def _split(atoms: list[Symbol]):
             originals.setdefault(int(n), []).append(sym)
         else:
             originals.setdefault(_strip_one(text, texts), []).append(sym)
-    by_case = {i: list(parse_term("(" + ",".join(t) + ",)").arguments) for i, t in texts.items()}
+    new = list(dict.fromkeys(t for ts in texts.values() for t in ts if t not in _PARSED))
+    if len(_PARSED) + len(new) > _KEEP:
+        _PARSED.clear()
+        new = list(dict.fromkeys(t for ts in texts.values() for t in ts))
+    if new:
+        _PARSED.update(zip(new, map(from_clingo, parse_term("(" + ",".join(new) + ",)").arguments), strict=True))
+    by_case = {i: [_PARSED[t] for t in ts] for i, ts in texts.items()}
     return by_case, shared, originals
+
+
+#: The terms of stripped atoms' texts already parsed (cleared when large, as the terms' own tables)
+_PARSED: dict[str, Term] = {}
+_KEEP = 200_000
 
 
 #: The start of a scoped entity in the printed form of an atom.
@@ -159,7 +173,7 @@ def _reason_group(
         return
     common = read_atoms(_terms(s for s in shared if s in base))  # read once for all the cases
     for i in members:
-        own = read_atoms(_terms(shares.get(i, []))), read_atoms(_terms(s for s in shared if s in own_days[i]))
+        own = read_atoms(shares.get(i, [])), read_atoms(_terms(s for s in shared if s in own_days[i]))
         results[i] = result_from_reads(plain[i], [*own, common])
     open_ = [i for i in members if plain[i].questions]
     if open_ and not _three_valued(comp, {i: cases[i] for i in open_}, offset, plain, base, results):
@@ -188,7 +202,7 @@ def _three_valued(
         by_case, shared, originals = _split(list(x))
         if any(s not in base for s in shared):
             return False
-        split.append(({i: _terms(v) for i, v in by_case.items()}, frozenset(_terms(shared)), originals))
+        split.append((by_case, frozenset(_terms(shared)), originals))
     (brave, shared, originals), (cautious, _, _) = split
     pending: dict[int, list[tuple[int, int]]] = {}
     atoms: dict[int, list[tuple[int, Term]]] = {}  # by case: each possible atom with its solver literal
