@@ -69,13 +69,14 @@ def main() -> None:
     a = ap.parse_args()
     t = time.perf_counter()
     from reasoner.batch.inputs import collect
-    from reasoner.batch.rows import batch_day
+    from reasoner.batch.rows import batch_day, settle
 
     items = collect(Path(a.input))
     a.day = batch_day(a.day)
     size = max(1, min(a.chunk, -(-len(items) // a.jobs)))
     tasks = [(items[k : k + size], a.shadow, a.day) for k in range(0, len(items), size)]
     rules_text(a.shadow)  # compiled once here; forked workers inherit it
+    settle()  # the garbage collector set as the batch sets it (reasoner.batch.rows.settle)
     with mp.get_context("fork").Pool(a.jobs) as pool:
         atoms = sum(pool.imap(chunk, tasks))
     wall = time.perf_counter() - t

@@ -24,7 +24,7 @@ from reasoner.solve.atoms.build import case_facts
 from reasoner.solve.atoms.facts import Facts
 from reasoner.solve.completions import Completions, answer_assumptions, probe_answers
 from reasoner.solve.control import add_facts, new_control
-from reasoner.solve.result import Result, read_atoms, result_from_reads
+from reasoner.solve.result import Result, read_atoms, result_from_reads, shared_reading
 
 #: Name of the scope term that keeps the entities of the cases of a chunk apart.
 SCOPE = "__case"
@@ -171,10 +171,10 @@ def _reason_group(
         for i in members:
             results[i] = engine.reason(cases[i])
         return
-    common = read_atoms(_terms(s for s in shared if s in base))  # read once for all the cases
+    common = shared_reading(read_atoms(_terms(s for s in shared if s in base)))  # once for all the cases
     for i in members:
         own = read_atoms(shares.get(i, [])), read_atoms(_terms(s for s in shared if s in own_days[i]))
-        results[i] = result_from_reads(plain[i], [*own, common])
+        results[i] = result_from_reads(plain[i], list(own), common)
     open_ = [i for i in members if plain[i].questions]
     if open_ and not _three_valued(comp, {i: cases[i] for i in open_}, offset, plain, base, results):
         for i in open_:

@@ -161,8 +161,36 @@ def read_atoms(model: list[Term]) -> Reading:
     return shown, fired, aggs
 
 
-def result_from_reads(facts: Facts, reads: list[Reading]) -> Result:
-    """A Result from the readings of the parts of one answer (a case's own atoms, those it shares)."""
+@dataclass(frozen=True)
+class Shared:
+    """The reading of the atoms every case of a batch's chunk shares (the law's figures and lists),
+    gathered once for the chunk rather than again for each of its cases."""
+
+    model: frozenset[Term]
+    by_name: dict[str, list[Term]]
+    fired: dict[Term, list[tuple[int, Term]]]
+    aggregates: dict[tuple, list[tuple[Term, Term]]]
+    count: int  # the atoms read, a duplicate among them included
+
+
+def shared_reading(reading: Reading) -> Shared:
+    """A :class:`Shared` of the atoms every case of a chunk shares."""
+    shown, fired, aggs = reading
+    by_name: dict[str, list[Term]] = defaultdict(list)
+    for sym in shown:
+        by_name[sym.name].append(sym)
+    return Shared(
+        frozenset(shown),
+        dict(by_name),
+        {k: sorted(v) for k, v in fired.items()},
+        {k: sorted(v) for k, v in aggs.items()},
+        len(shown),
+    )
+
+
+def result_from_reads(facts: Facts, reads: list[Reading], shared: Shared | None = None) -> Result:
+    """A Result from the readings of the parts of one answer (a case's own atoms, those it shares),
+    and what the case shares with the other cases of its chunk, read once for them all."""
     shown: list[Term] = []
     by_name: dict[str, list[Term]] = defaultdict(list)
     fired: dict[Term, list[tuple[int, Term]]] = defaultdict(list)
@@ -180,7 +208,16 @@ def result_from_reads(facts: Facts, reads: list[Reading]) -> Result:
     for v in aggs.values():
         v.sort()
     model = frozenset(shown)
-    if len(model) != len(shown):  # an atom read twice: the index would list it twice
+    read = len(shown)
+    if shared is not None:  # after the case's own, as if it were one more reading
+        model = model.union(shared.model)
+        read += shared.count
+        for name, atoms in shared.by_name.items():
+            by_name[name] += atoms
+        for table, more in ((fired, shared.fired), (aggs, shared.aggregates)):
+            for key, v in more.items():
+                table[key] = sorted(table[key] + v) if key in table else list(v)
+    if len(model) != read:  # an atom read twice: the index would list it twice
         return Result(facts, model, dict(fired), dict(aggs))
     return Result(facts, model, dict(fired), dict(aggs), by_name=by_name)
 
