@@ -21,6 +21,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from reasoner.batch.rows import settle
 from reasoner.case.errors import CaseFileError, keyed
 from reasoner.case.model import Case
 from reasoner.case.read import case_text, load_text
@@ -72,11 +73,12 @@ class Service:
 
     def _warm(self) -> None:
         """Reason a small case once: the program, catalogue, figures, words and every cache of the
-        explanations are loaded before the first request."""
+        explanations are loaded before the first request; then set the collector (:func:`settle`)."""
         for lang in ("zh", "en"):
             answer = self.check(Posted(json.dumps(WARM_CASE).encode()), lang, "warm.json")
             if answer.status != 200:  # pragma: no cover - the rules or the case format changed under it
                 raise RuntimeError(f"the warm-up case was not reasoned: {answer.body.decode()}")
+        settle()  # what is loaded stays: out of the garbage collector's way, as in a batch's workers
 
     def version(self) -> Answer:
         """GET /v1/version: the API, the package's version, the schema of the answers and the rules'
