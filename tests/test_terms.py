@@ -132,3 +132,14 @@ def test_the_same_bytes_whatever_the_hash_seed(case, tmp_path):
         outputs.append(got)
     assert outputs[0] == outputs[1]
     assert all(len(x) > 1000 for x in outputs[0])
+
+
+def test_symbols_are_converted_by_their_value():
+    """from_clingo keys its table by the 64-bit value a clingo symbol wraps: equal symbols must have
+    equal values and unequal ones unequal (clingo's symbols are unique), or a term would be wrong."""
+    syms = _symbols()
+    for a in syms[:150]:
+        for b in syms[:150]:
+            assert (terms._key(a) == terms._key(b)) == (a == b), (str(a), str(b))
+    rebuilt = [clingo.parse_term(str(s)) for s in syms]
+    assert [terms._key(s) for s in rebuilt] == [terms._key(s) for s in syms]

@@ -163,14 +163,22 @@ Supremum = _make(SymbolType.Supremum, (_SUP,))
 
 #: Conversions already made, both ways: an atom's arguments (ids, kinds, provisions) recur in many
 #: atoms.  Cleared when large, so that a long batch or server does not keep every term it met.
-_FROM: dict[clingo.Symbol, Term] = {}
+#: clingo's symbols are unique: two are equal exactly when their 64-bit values are (the ``_rep``
+#: a clingo.Symbol wraps); keyed by that value, a lookup asks clingo for no hash and no comparison
+#: (where a clingo version has no ``_rep``, by the symbol itself: the same, more slowly).
+_FROM: dict[object, Term] = {}
 _TO: dict[Term, clingo.Symbol] = {}
 _KEEP = 200_000
 
 
+def _key(sym: clingo.Symbol) -> object:
+    return getattr(sym, "_rep", sym)
+
+
 def from_clingo(sym: clingo.Symbol) -> Term:
     """The term of a clingo symbol."""
-    t = _FROM.get(sym)
+    key = _key(sym)
+    t = _FROM.get(key)
     if t is not None:
         return t
     kind = sym.type
@@ -185,7 +193,7 @@ def from_clingo(sym: clingo.Symbol) -> Term:
         t = Infimum if kind == SymbolType.Infimum else Supremum
     if len(_FROM) > _KEEP:
         _FROM.clear()
-    _FROM[sym] = t
+    _FROM[key] = t
     return t
 
 
