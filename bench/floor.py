@@ -21,12 +21,8 @@ from pathlib import Path
 def rules_text(shadow: bool) -> str:
     """The compiled rules; without ``shadow``, less every statement that records provenance."""
     from reasoner.law.program import program
-    from reasoner.law.transform import AGGEL, FIRED
 
-    text = program().text
-    if shadow:
-        return text
-    return "\n".join(x for x in text.split("\n") if not x.startswith((FIRED + "(", AGGEL + "(")))
+    return program().text if shadow else program().plain
 
 
 def chunk(args: tuple[list, bool, str]) -> int:

@@ -52,16 +52,14 @@ ctl.solve(on_model=lambda m: shown.extend(m.symbols(shown=True)))
 def floor_files(case: str, folder: Path) -> tuple[Path, Path]:
     """The compiled program's text and the case's facts (with the law's figures), one symbol a line."""
     from reasoner.case.read import load
-    from reasoner.law.packs import packs
-    from reasoner.law.parameters import parameters
     from reasoner.law.program import program
     from reasoner.solve.atoms.build import case_facts
     from reasoner.solve.atoms.setting import setting_for
+    from reasoner.solve.control import law_symbols
 
     c = load(ROOT / case)
     facts = case_facts(c, setting=setting_for(c, "case.as_of", None))
-    atoms = [p.symbol for p in parameters()] + [s for pack in packs() for s in pack.symbols()]
-    atoms += [s for s in facts.atoms if s not in facts.defaults]
+    atoms = [*law_symbols(), *(s for s in facts.atoms if s not in facts.defaults)]
     rules = folder / "program.lp"
     rules.write_text(program().text, encoding="utf-8")
     out = folder / (Path(case).stem + ".facts")
